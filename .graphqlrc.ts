@@ -1,0 +1,19 @@
+import { ApiType, shopifyApiProject } from "@shopify/api-codegen-preset";
+
+// Codegen reads app/types/admin-2026-10.schema.json (committed) and never fetches the schema.
+export const ADMIN_API_VERSION = "2026-10";
+
+export default {
+  schema: `./app/types/admin-${ADMIN_API_VERSION}.schema.json`,
+  documents: ["./app/**/*.{ts,tsx}"],
+  projects: {
+    default: shopifyApiProject({
+      apiType: ApiType.Admin,
+      apiVersion: ADMIN_API_VERSION,
+      documents: ["./app/**/*.{ts,tsx}", "!./app/types/**"],
+      outputDir: "./app/types",
+      declarations: true,
+      enumsAsConst: true,
+    }),
+  },
+};

@@ -1,0 +1,336 @@
+import { z } from "zod";
+import { COUNTRY_CODES, CURRENCY_CODES } from "../codes";
+import { WEEKDAYS, isIsoDate, isValidTimeZone, rangesOverlap } from "../calendar";
+
+// The policy set a shop configures. Every saved version is kept (PolicyVersion) and every
+// decision the app makes cites the version it used. Money is integer minor units + currency.
+
+const countryCode = z
+  .string()
+  .transform((c) => c.trim().toUpperCase())
+  .refine(
+    (c) => COUNTRY_CODES.includes(c),
+    (c) => ({ message: `Unknown country code "${c}"` }),
+  );
+
+const currencyCode = z.string().refine(
+  (c) => CURRENCY_CODES.includes(c),
+  (c) => ({ message: `Unknown currency "${c}"` }),
+);
+
+export const moneySchema = z.object({
+  amount: z
+    .number({ invalid_type_error: "Enter an amount" })
+    .int("Must be a whole number of cents")
+    .nonnegative("Must not be negative")
+    .max(100_000_000, "Amount is too large"),
+  currency: currencyCode,
+});
+
+const percent = z
+  .number({ invalid_type_error: "Enter a percentage" })
+  .int("Use a whole percentage")
+  .min(0, "Must not be negative")
+  .max(100, "Must be 100% or less");
+
+const days = (max: number) =>
+  z
+    .number({ invalid_type_error: "Enter a number of days" })
+    .int("Use whole days")
+    .min(0, "Must not be negative")
+    .max(max, `At most ${max} days`);
+
+const positiveDays = (max: number) => days(max).refine((d) => d >= 1, "Must be at least 1 day");
+
+const isoDate = z.string().refine(isIsoDate, "Use a date like 2027-01-31");
+
+const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
+
+const gidList = (type: string) =>
+  z.array(
+    z
+      .string()
+      .trim()
+      .regex(
+        new RegExp(`^gid://shopify/${type}/\\d+$`),
+        `Use a ${type} id like gid://shopify/${type}/123`,
+      ),
+  );
+
+const countries = (emptyMessage: string) =>
+  z
+    .array(countryCode)
+    .min(1, emptyMessage)
+    .superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      list.forEach((c, i) => {
+        if (seen.has(c))
+          ctx.addIssue({ code: "custom", path: [i], message: `${c} is listed twice` });
+        seen.add(c);
+      });
+    });
+
+const dayRange = z
+  .object({ min: days(60), max: days(60) })
+  .refine((r) => r.min <= r.max, {
+    message: "The minimum must not exceed the maximum",
+    path: ["max"],
+  });
+
+export const trialSchema = z.object({
+  enabled: z.boolean(),
+  eligibleProductIds: gidList("Product"),
+  eligibleCollectionIds: gidList("Collection"),
+  eligibleProductTags: z.array(text(255)),
+  countries: countries("List at least one country"),
+  boxFee: moneySchema,
+  holdAmount: moneySchema,
+  windowDays: positiveDays(60),
+  fallbackStartDaysAfterFulfillment: positiveDays(60),
+  reminderLeadHours: z
+    .number()
+    .int("Use whole hours")
+    .min(0, "Must not be negative")
+    .max(240, "At most 240 hours"),
+  exchangesAllowed: z
+    .number()
+    .int("Use a whole number")
+    .min(0, "Must not be negative")
+    .max(5, "At most 5"),
+  damageFee: moneySchema,
+  maxPairs: z
+    .number()
+    .int("Use a whole number")
+    .min(1, "At least 1 pair")
+    .max(10, "At most 10 pairs"),
+  sampleDiscountPercent: percent,
+  returnInTransitCapDays: positiveDays(60),
+  onAuthorizationFailure: z.enum(["cancel", "wait_for_card_update"]),
+  allowRegularItemsInTrialCart: z.boolean(),
+});
+
+export const seasonalOverrideSchema = z.object({
+  name: text(80).min(1, "Name the override"),
+  start: isoDate,
+  end: isoDate,
+  extraDays: positiveDays(120),
+  message: text(300).min(1, "Tell shoppers why it takes longer"),
+});
+
+export const madeToOrderSchema = z.object({
+  enabled: z.boolean(),
+  leadDays: positiveDays(180),
+  seasonalOverrides: z.array(seasonalOverrideSchema).superRefine((list, ctx) => {
+    list.forEach((o, i) => {
+      if (isIsoDate(o.start) && isIsoDate(o.end) && o.start > o.end) {
+        ctx.addIssue({ code: "custom", path: [i, "end"], message: "Ends before it starts" });
+      }
+      list.slice(0, i).forEach((other, j) => {
+        if (rangesOverlap(o, other)) {
+          ctx.addIssue({
+            code: "custom",
+            path: [i, "start"],
+            message: `Overlaps "${other.name}" (row ${j + 1})`,
+          });
+        }
+      });
+    });
+  }),
+  eligibleProductTags: z.array(text(255)),
+  fittingPairProductId: z.union([gidList("Product").element, z.literal("")]),
+  skipFittingWhenSizeConfirmed: z.boolean(),
+  fitReminderAfterDays: positiveDays(60),
+  fitEscalateAfterDays: positiveDays(90),
+  fittingPairReturnDays: positiveDays(90),
+  unreturnedFittingPairFee: moneySchema,
+  splitSizesAreFinalSale: z.boolean(),
+});
+
+export const marketRuleSchema = z.object({
+  name: text(60).min(1, "Name the market"),
+  countries: z.union([z.literal("*"), countries("List countries or *")]),
+  restockingFeePercent: percent,
+  wornOrDamagedOutcome: z.enum(["store_credit_or_send_back", "send_back", "refuse"]),
+  freeExchanges: z.boolean(),
+  customerPaysReturnShipping: z.boolean(),
+  trackingRequired: z.boolean(),
+  coveredOutboundExchangeShipments: z
+    .number()
+    .int()
+    .min(0, "Must not be negative")
+    .max(5, "At most 5"),
+});
+
+export const marketplaceChannelSchema = z.object({
+  sourceName: text(80).min(1, "Enter the order source name"),
+  label: text(80).min(1, "Enter the channel's name"),
+  instructions: text(500).min(1, "Tell shoppers where to return"),
+});
+
+export const returnsSchema = z.object({
+  windowDays: positiveDays(365),
+  handlingFee: moneySchema,
+  handlingFeeWaivedFor: z.array(z.enum(["store_credit", "exchange"])),
+  saleItemsStoreCreditOnly: z.boolean(),
+  saleTags: z.array(text(255)),
+  nonReturnableTags: z.array(text(255)),
+  nonReturnableProductTypes: z.array(text(255)),
+  markets: z
+    .array(marketRuleSchema)
+    .min(1, "Add at least one market")
+    .superRefine((list, ctx) => {
+      const wildcard = list.filter((m) => m.countries === "*").length;
+      if (wildcard > 1)
+        ctx.addIssue({ code: "custom", path: [], message: "Only one market may use *" });
+      const owner = new Map<string, string>();
+      list.forEach((m, i) => {
+        if (m.countries === "*") return;
+        m.countries.forEach((c, k) => {
+          const other = owner.get(c);
+          if (other) {
+            ctx.addIssue({
+              code: "custom",
+              path: [i, "countries", k],
+              message: `${c} is already in ${other}`,
+            });
+          }
+          owner.set(c, m.name);
+        });
+      });
+    }),
+  marketplaceChannels: z.array(marketplaceChannelSchema),
+  internationalHsCode: text(20),
+});
+
+export const referralsSchema = z.object({
+  enabled: z.boolean(),
+  friendReward: moneySchema,
+  referrerReward: moneySchema,
+  referrerRewardForm: z.enum(["store_credit", "discount_code"]),
+  minimumOrder: moneySchema,
+  holdUntilReturnWindowEnds: z.boolean(),
+  ambassadorProgramEnabled: z.boolean(),
+  ambassadorReward: moneySchema,
+  newsletterFirstOrderDiscount: moneySchema,
+});
+
+export const shippingTierSchema = z.object({
+  name: text(60).min(1, "Name the tier"),
+  countries: countries("List at least one country"),
+  estimatedCost: moneySchema,
+  deliveryBusinessDays: dayRange,
+});
+
+export const holidaySchema = z.object({ date: isoDate, name: text(80).min(1, "Name the holiday") });
+
+export const shippingSchema = z.object({
+  timezone: z.string().refine(isValidTimeZone, "Unknown time zone"),
+  businessDays: z
+    .array(z.enum(WEEKDAYS as unknown as [string, ...string[]]))
+    .min(1, "Pick at least one business day"),
+  holidays: z.array(holidaySchema).superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((h, i) => {
+      if (seen.has(h.date))
+        ctx.addIssue({ code: "custom", path: [i, "date"], message: "Listed twice" });
+      seen.add(h.date);
+    });
+  }),
+  inStockShipBusinessDays: dayRange,
+  trialShipBusinessDays: dayRange,
+  tiers: z
+    .array(shippingTierSchema)
+    .min(1, "Add at least one shipping tier")
+    .superRefine((list, ctx) => {
+      const owner = new Map<string, string>();
+      list.forEach((t, i) =>
+        t.countries.forEach((c, k) => {
+          const other = owner.get(c);
+          if (other)
+            ctx.addIssue({
+              code: "custom",
+              path: [i, "countries", k],
+              message: `${c} is already in ${other}`,
+            });
+          owner.set(c, t.name);
+        }),
+      );
+    }),
+});
+
+export const POLICY_SECTIONS = [
+  "trial",
+  "madeToOrder",
+  "returns",
+  "referrals",
+  "shipping",
+] as const;
+export type PolicySection = (typeof POLICY_SECTIONS)[number];
+
+export const policyDocumentSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    currency: currencyCode,
+    trial: trialSchema,
+    madeToOrder: madeToOrderSchema,
+    returns: returnsSchema,
+    referrals: referralsSchema,
+    shipping: shippingSchema,
+  })
+  .superRefine((doc, ctx) => {
+    // Every amount is in the shop's currency: mixing currencies would make fees meaningless.
+    walkMoney(doc, [], (value, path) => {
+      if (value.currency !== doc.currency) {
+        ctx.addIssue({
+          code: "custom",
+          path: [...path, "currency"],
+          message: `Use ${doc.currency}`,
+        });
+      }
+    });
+    const shipped = new Set(doc.shipping.tiers.flatMap((t) => t.countries));
+    doc.trial.countries.forEach((c, i) => {
+      if (!shipped.has(c)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["trial", "countries", i],
+          message: `${c} is not in any shipping tier`,
+        });
+      }
+    });
+    if (doc.madeToOrder.fitEscalateAfterDays <= doc.madeToOrder.fitReminderAfterDays) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["madeToOrder", "fitEscalateAfterDays"],
+        message: "Escalate after the reminder, not before",
+      });
+    }
+  });
+
+export type PolicyDocument = z.infer<typeof policyDocumentSchema>;
+export type TrialPolicy = z.infer<typeof trialSchema>;
+export type MadeToOrderPolicy = z.infer<typeof madeToOrderSchema>;
+export type ReturnsPolicy = z.infer<typeof returnsSchema>;
+export type ReferralsPolicy = z.infer<typeof referralsSchema>;
+export type ShippingPolicy = z.infer<typeof shippingSchema>;
+
+function walkMoney(
+  node: unknown,
+  path: (string | number)[],
+  visit: (value: { amount: number; currency: string }, path: (string | number)[]) => void,
+): void {
+  if (Array.isArray(node)) {
+    node.forEach((child, i) => walkMoney(child, [...path, i], visit));
+  } else if (node && typeof node === "object") {
+    const record = node as Record<string, unknown>;
+    if (
+      typeof record.amount === "number" &&
+      typeof record.currency === "string" &&
+      path.length > 0
+    ) {
+      visit(record as { amount: number; currency: string }, path);
+      return;
+    }
+    for (const [key, child] of Object.entries(record)) walkMoney(child, [...path, key], visit);
+  }
+}

@@ -1,0 +1,22 @@
+import { Worker } from "./worker.server";
+
+// By default the worker runs inside the app process (one process to deploy). Set
+// FITTING_ROOM_WORKER=off on app instances when workers run as their own process (`npm run worker`).
+declare global {
+  var __fittingRoomWorker: Worker | undefined;
+}
+
+export function startInlineWorker(): Worker | undefined {
+  if (process.env.FITTING_ROOM_WORKER === "off" || process.env.NODE_ENV === "test")
+    return undefined;
+  if (!globalThis.__fittingRoomWorker) {
+    globalThis.__fittingRoomWorker = new Worker();
+    globalThis.__fittingRoomWorker.start();
+  }
+  return globalThis.__fittingRoomWorker;
+}
+
+/** A new job was written: let the in-process worker pick it up without waiting for its poll. */
+export function wakeInlineWorker(): void {
+  globalThis.__fittingRoomWorker?.nudge();
+}

@@ -1,0 +1,34 @@
+import { unauthenticated } from "~/shopify.server";
+import { publishStorefrontPolicy } from "~/services/policy.server";
+import { syncShopDetails } from "~/services/shops.server";
+import { processWebhookDelivery } from "~/webhooks/process.server";
+import { TerminalJobError } from "./errors.server";
+import type { JobContext, JobHandler, JobType } from "./types";
+
+function requireShop(context: JobContext): string {
+  if (!context.shop) throw new TerminalJobError(`job ${context.job.type} has no shop`);
+  return context.shop;
+}
+
+async function adminFor(shop: string) {
+  // Throws SessionNotFoundError (terminal) when the shop has uninstalled the app.
+  const { admin } = await unauthenticated.admin(shop);
+  return admin.graphql;
+}
+
+export const jobHandlers: Record<JobType, JobHandler> = {
+  "webhook.process": async (context) => {
+    const { deliveryId } = context.payload as { deliveryId: string };
+    await processWebhookDelivery(deliveryId, context.log);
+  },
+  "policy.publish": async (context) => {
+    const shop = requireShop(context);
+    const { version } = context.payload as { version: number };
+    const outcome = await publishStorefrontPolicy(shop, version, await adminFor(shop));
+    context.log.info({ version, outcome }, "policy publish job done");
+  },
+  "shop.sync": async (context) => {
+    const shop = requireShop(context);
+    await syncShopDetails(shop, await adminFor(shop));
+  },
+};

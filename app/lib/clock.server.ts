@@ -1,0 +1,15 @@
+// The app's notion of "now". Scheduled work (trial windows, lead times, job run-at) reads it
+// here so tests and the offline sandbox can move time forward without waiting.
+let source: () => number = () => Date.now();
+
+export function now(): Date {
+  return new Date(source());
+}
+
+export function setClockSource(next: () => number): void {
+  source = next;
+}
+
+export function resetClock(): void {
+  source = () => Date.now();
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+// Every environment variable the app reads, validated once at start with the variable named.
+const schema = z.object({
+  SHOPIFY_API_KEY: z.string().min(1, "SHOPIFY_API_KEY is required"),
+  SHOPIFY_API_SECRET: z.string().min(1, "SHOPIFY_API_SECRET is required"),
+  SHOPIFY_APP_URL: z
+    .string()
+    .url("SHOPIFY_APP_URL must be a URL")
+    .refine(
+      (u) => u.startsWith("https://"),
+      "SHOPIFY_APP_URL must be https:// (Shopify requires it)",
+    ),
+  SCOPES: z.string().optional(),
+  SHOP_CUSTOM_DOMAIN: z.string().optional(),
+  FITTING_ROOM_WORKER: z.enum(["inline", "off"]).default("inline"),
+});
+
+function load() {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const env = parsed.data;
+  return {
+    apiKey: env.SHOPIFY_API_KEY,
+    apiSecret: env.SHOPIFY_API_SECRET,
+    appUrl: env.SHOPIFY_APP_URL,
+    scopes: env.SCOPES?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+    customShopDomains: env.SHOP_CUSTOM_DOMAIN ? [env.SHOP_CUSTOM_DOMAIN] : [],
+    inlineWorker: env.FITTING_ROOM_WORKER === "inline",
+  };
+}
+
+export const appConfig = load();

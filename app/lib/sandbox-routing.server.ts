@@ -1,0 +1,38 @@
+import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
+import { logger } from "./logger.server";
+
+// The app always calls https://<shop>.myshopify.com/… as in production. Only when
+// FITTING_ROOM_SANDBOX_URL is set (offline demo, tests, benchmarks) are those requests sent to
+// the local sandbox instead; without it this module changes nothing.
+const SHOPIFY_HOST = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
+
+export function sandboxUrl(env: Record<string, string | undefined> = process.env): string | null {
+  const value = env.FITTING_ROOM_SANDBOX_URL?.trim();
+  return value ? value.replace(/\/$/, "") : null;
+}
+
+export function rewriteForSandbox(
+  url: string,
+  target: string,
+): { url: string; shop: string } | null {
+  const parsed = new URL(url);
+  if (parsed.protocol !== "https:" || !SHOPIFY_HOST.test(parsed.hostname)) return null;
+  return { url: `${target}${parsed.pathname}${parsed.search}`, shop: parsed.hostname };
+}
+
+export function installSandboxRouting(env: Record<string, string | undefined> = process.env): boolean {
+  const target = sandboxUrl(env);
+  if (!target) return false;
+  const realFetch = globalThis.fetch;
+  setAbstractFetchFunc(async (input, init) => {
+    const original =
+      typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    const routed = rewriteForSandbox(original, target);
+    if (!routed) return realFetch(input, init);
+    const headers = new Headers(init?.headers);
+    headers.set("x-sandbox-shop", routed.shop);
+    return realFetch(routed.url, { ...init, headers });
+  });
+  logger.warn({ target }, "Shopify requests are routed to the offline sandbox");
+  return true;
+}

@@ -1,0 +1,123 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import {
+  BlockStack,
+  Card,
+  DataTable,
+  EmptyState,
+  InlineGrid,
+  Layout,
+  Page,
+  Text,
+} from "@shopify/polaris";
+import { TitleBar } from "@shopify/app-bridge-react";
+import { formatMoney } from "~/domain/money";
+import { authenticate } from "~/shopify.server";
+import { shopOverview } from "~/services/overview.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  return json(await shopOverview(session.shop));
+};
+
+function Stat({ label, value, hint }: { label: string; value: string | number; hint?: string }) {
+  return (
+    <Card>
+      <BlockStack gap="100">
+        <Text as="h3" variant="headingSm" tone="subdued">
+          {label}
+        </Text>
+        <Text as="p" variant="heading2xl">
+          {value}
+        </Text>
+        {hint ? (
+          <Text as="p" tone="subdued">
+            {hint}
+          </Text>
+        ) : null}
+      </BlockStack>
+    </Card>
+  );
+}
+
+export default function Overview() {
+  const { policy, counts, recentOrders } = useLoaderData<typeof loader>();
+  const { trial, returns } = policy.document;
+  return (
+    <Page>
+      <TitleBar title="Fitting Room" />
+      <Layout>
+        <Layout.Section>
+          <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="400">
+            <Stat
+              label="Orders seen"
+              value={counts.orders}
+              hint={`${counts.delivered} delivered`}
+            />
+            <Stat
+              label="Webhooks (24 h)"
+              value={counts.webhooks24h}
+              hint={`${counts.rejected24h} rejected`}
+            />
+            <Stat label="Jobs waiting" value={counts.queuedJobs} />
+            <Stat
+              label="Jobs needing attention"
+              value={counts.deadJobs}
+              hint="failed for good; see logs"
+            />
+          </InlineGrid>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingMd">
+                Policies in force (version {policy.version})
+              </Text>
+              <Text as="p">
+                At-home trial {trial.enabled ? "on" : "off"}: {trial.windowDays} days from delivery
+                in {trial.countries.join(", ")}, box fee {formatMoney(trial.boxFee)}, hold{" "}
+                {formatMoney(trial.holdAmount)}. Returns: {returns.windowDays} days from delivery,{" "}
+                {formatMoney(returns.handlingFee)} handling fee on refunds.
+              </Text>
+              <Text as="p" tone="subdued">
+                Saved {new Date(policy.savedAt).toLocaleString()}. Change them in Settings; every
+                version is kept.
+              </Text>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          {recentOrders.length === 0 ? (
+            <Card>
+              <EmptyState
+                heading="No orders yet"
+                action={{ content: "Review your policies", url: "/app/settings" }}
+                image="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E"
+              >
+                <p>
+                  Start by checking the trial, made-to-order, return and referral rules in Settings
+                  (they start from your store's published policies), then add the Fitting Room block
+                  to your product template. Orders appear here as soon as Shopify sends them.
+                </p>
+              </EmptyState>
+            </Card>
+          ) : (
+            <Card>
+              <DataTable
+                columnContentTypes={["text", "text", "numeric", "text"]}
+                headings={["Order", "Placed", "Total", "Payment"]}
+                rows={recentOrders.map((o) => [
+                  o.name,
+                  new Date(o.processedAt).toLocaleDateString(),
+                  formatMoney({ amount: o.totalMinor, currency: o.currencyCode }),
+                  o.financialStatus ?? "",
+                ])}
+              />
+            </Card>
+          )}
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

@@ -1,0 +1,146 @@
+import prisma from "~/db.server";
+
+// GDPR/CPRA compliance. Every model is listed here as holding customer data (with how it is
+// exported and erased) or as holding none; tests/integration/compliance.test.ts fails when a
+// model is added to the schema without that decision.
+
+export interface CustomerSubject {
+  customerGid: string | null;
+  email: string | null;
+  orderGids: string[];
+}
+
+export const MODELS_WITHOUT_CUSTOMER_DATA = {
+  Session: "staff sessions only; erased with the shop",
+  Shop: "the merchant's own settings",
+  Job: "ids of deliveries and records, no personal data",
+  PolicyVersion: "the merchant's policies",
+} as const;
+
+export const MODELS_WITH_CUSTOMER_DATA = [
+  "ShopOrder",
+  "OrderEvent",
+  "WebhookDelivery",
+  "RevokedPaymentMethod",
+  "DataRequestReport",
+  "Effect",
+] as const;
+
+async function subjectOrderGids(shop: string, subject: CustomerSubject): Promise<string[]> {
+  const or = [
+    ...(subject.customerGid ? [{ customerGid: subject.customerGid }] : []),
+    ...(subject.email ? [{ email: subject.email }] : []),
+    ...(subject.orderGids.length ? [{ orderGid: { in: subject.orderGids } }] : []),
+  ];
+  if (or.length === 0) return [];
+  const rows = await prisma.shopOrder.findMany({
+    where: { shop, OR: or },
+    select: { orderGid: true },
+  });
+  return [...new Set([...subject.orderGids, ...rows.map((r) => r.orderGid)])];
+}
+
+/** Text that identifies the customer inside stored payloads. */
+function needles(subject: CustomerSubject, orderGids: string[]): string[] {
+  return [subject.customerGid, subject.email, ...orderGids].filter((n): n is string => Boolean(n));
+}
+
+export async function exportCustomerData(
+  shop: string,
+  subject: CustomerSubject,
+  requestId: string | null,
+) {
+  const orderGids = await subjectOrderGids(shop, subject);
+  const [orders, events, revokedPaymentMethods] = await Promise.all([
+    prisma.shopOrder.findMany({ where: { shop, orderGid: { in: orderGids } } }),
+    prisma.orderEvent.findMany({
+      where: { shop, orderGid: { in: orderGids } },
+      orderBy: { occurredAt: "asc" },
+    }),
+    subject.customerGid
+      ? prisma.revokedPaymentMethod.findMany({ where: { shop, customerGid: subject.customerGid } })
+      : Promise.resolve([]),
+  ]);
+  const report = {
+    subject,
+    generatedBy: "fitting-room",
+    orders: orders.map(({ id: _id, shop: _shop, ...o }) => o),
+    timeline: events.map((e) => ({
+      orderGid: e.orderGid,
+      kind: e.kind,
+      occurredAt: e.occurredAt,
+      data: JSON.parse(e.data) as unknown,
+    })),
+    revokedPaymentMethods: revokedPaymentMethods.map((r) => ({
+      paymentMethodGid: r.paymentMethodGid,
+      revokedAt: r.revokedAt,
+    })),
+  };
+  return prisma.dataRequestReport.create({
+    data: {
+      shop,
+      customerGid: subject.customerGid,
+      email: subject.email,
+      requestId,
+      report: JSON.stringify(report),
+    },
+  });
+}
+
+export async function redactCustomer(shop: string, subject: CustomerSubject) {
+  const orderGids = await subjectOrderGids(shop, subject);
+  const mentions = needles(subject, orderGids).map((n) => ({ payload: { contains: n } }));
+  const requestMentions = needles(subject, orderGids).map((n) => ({ request: { contains: n } }));
+  const [orders, events, deliveries, revoked, reports, effects] = await prisma.$transaction([
+    prisma.shopOrder.updateMany({
+      where: { shop, orderGid: { in: orderGids } },
+      data: { email: null, customerName: null, customerGid: null },
+    }),
+    prisma.orderEvent.updateMany({
+      where: { shop, orderGid: { in: orderGids } },
+      data: { data: '{"redacted":true}' },
+    }),
+    prisma.webhookDelivery.updateMany({
+      where: { shop, OR: mentions.length ? mentions : [{ id: "" }] },
+      data: { payload: null },
+    }),
+    prisma.revokedPaymentMethod.deleteMany({
+      where: { shop, customerGid: subject.customerGid ?? "" },
+    }),
+    prisma.dataRequestReport.deleteMany({
+      where: {
+        shop,
+        OR: [{ customerGid: subject.customerGid ?? "" }, { email: subject.email ?? "" }],
+      },
+    }),
+    prisma.effect.updateMany({
+      where: { shop, OR: requestMentions.length ? requestMentions : [{ id: "" }] },
+      data: { request: '{"redacted":true}' },
+    }),
+  ]);
+  return {
+    orders: orders.count,
+    events: events.count,
+    deliveries: deliveries.count,
+    revokedPaymentMethods: revoked.count,
+    reports: reports.count,
+    effects: effects.count,
+  };
+}
+
+/** shop/redact (48 h after uninstall): everything the app holds for the shop goes. */
+export async function eraseShop(shop: string) {
+  const results = await prisma.$transaction([
+    prisma.orderEvent.deleteMany({ where: { shop } }),
+    prisma.shopOrder.deleteMany({ where: { shop } }),
+    prisma.revokedPaymentMethod.deleteMany({ where: { shop } }),
+    prisma.dataRequestReport.deleteMany({ where: { shop } }),
+    prisma.effect.deleteMany({ where: { shop } }),
+    prisma.policyVersion.deleteMany({ where: { shop } }),
+    prisma.webhookDelivery.deleteMany({ where: { shop } }),
+    prisma.job.deleteMany({ where: { shop, status: { not: "running" } } }),
+    prisma.session.deleteMany({ where: { shop } }),
+    prisma.shop.deleteMany({ where: { domain: shop } }),
+  ]);
+  return results.reduce((sum, r) => sum + r.count, 0);
+}

@@ -1,0 +1,12 @@
+import { markUninstalled, updateScopes } from "~/services/shops.server";
+import type { WebhookHandler } from "./index";
+
+export const appHandlers = {
+  "app/uninstalled": async ({ shop }) => markUninstalled(shop),
+  "app/scopes_update": async ({ shop, payload }) => {
+    const current = Array.isArray(payload.current)
+      ? payload.current.filter((s): s is string => typeof s === "string")
+      : [];
+    await updateScopes(shop, current);
+  },
+} satisfies Record<string, WebhookHandler>;

@@ -1,0 +1,33 @@
+import { recordOrder, recordOrderEvent, type OrderPayload } from "~/services/orders.server";
+import type { WebhookContext, WebhookHandler } from "./index";
+
+const orderTopic =
+  (kind: string): WebhookHandler =>
+  async ({ shop, payload, deliveryId, triggeredAt, log }: WebhookContext) => {
+    const order = payload as OrderPayload;
+    const orderGid = await recordOrder(shop, order);
+    if (!orderGid) {
+      log.warn("order payload without admin_graphql_api_id ignored");
+      return;
+    }
+    await recordOrderEvent({
+      shop,
+      orderGid,
+      kind,
+      occurredAt: new Date(order.updated_at ?? order.created_at ?? triggeredAt),
+      deliveryId,
+      data: {
+        financialStatus: order.financial_status ?? null,
+        fulfillmentStatus: order.fulfillment_status ?? null,
+        totalPrice: order.total_price ?? null,
+        currency: order.currency ?? null,
+      },
+    });
+  };
+
+export const orderHandlers = {
+  "orders/create": orderTopic("order.created"),
+  "orders/updated": orderTopic("order.updated"),
+  "orders/paid": orderTopic("order.paid"),
+  "orders/cancelled": orderTopic("order.cancelled"),
+} satisfies Record<string, WebhookHandler>;

@@ -1,0 +1,14 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
+  test: {
+    include: ["tests/**/*.test.{ts,tsx}"],
+    setupFiles: ["tests/setup/env.ts", "tests/setup/database.ts"],
+    pool: "forks",
+    reporters: ["default", "./tests/setup/summary-reporter.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
