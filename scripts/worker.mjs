@@ -4,6 +4,9 @@ import { spawn } from "node:child_process";
 import { loadDotEnv } from "./env.mjs";
 
 loadDotEnv();
-const child = spawn("npx", ["tsx", "--tsconfig", "tsconfig.json", "app/jobs/worker.cli.ts"], { stdio: "inherit", env: process.env });
+const child = spawn("npx", ["tsx", "--tsconfig", "tsconfig.json", "app/jobs/worker.cli.ts"], {
+  stdio: "inherit",
+  env: process.env,
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

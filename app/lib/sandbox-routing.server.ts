@@ -20,7 +20,9 @@ export function rewriteForSandbox(
   return { url: `${target}${parsed.pathname}${parsed.search}`, shop: parsed.hostname };
 }
 
-export function installSandboxRouting(env: Record<string, string | undefined> = process.env): boolean {
+export function installSandboxRouting(
+  env: Record<string, string | undefined> = process.env,
+): boolean {
   const target = sandboxUrl(env);
   if (!target) return false;
   const realFetch = globalThis.fetch;

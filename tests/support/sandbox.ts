@@ -7,7 +7,7 @@ import { SandboxStore } from "../sandbox/store";
  * Starts the offline Shopify for this test file and routes the app's Admin API calls to it,
  * exactly as FITTING_ROOM_SANDBOX_URL does for the demo. The store is fresh for every test.
  */
-export function useSandbox() {
+export function startSandbox() {
   const context = { store: new SandboxStore(), url: "" };
   let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {

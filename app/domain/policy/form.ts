@@ -49,10 +49,13 @@ export function parseSectionForm(
       );
     }
   }
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  // Validate even when some inputs were unreadable, so every bad field is named in one answer;
+  // an unreadable input keeps its own message.
   const document = { ...current, [section]: candidate };
   const result = policyDocumentSchema.safeParse(document);
-  if (result.success) return { ok: true, document: result.data };
+  if (result.success && Object.keys(errors).length === 0)
+    return { ok: true, document: result.data };
+  if (result.success) return { ok: false, errors };
   for (const issue of result.error.issues) {
     const [head, ...rest] = issue.path;
     if (head === section) {

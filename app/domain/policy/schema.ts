@@ -70,12 +70,10 @@ const countries = (emptyMessage: string) =>
       });
     });
 
-const dayRange = z
-  .object({ min: days(60), max: days(60) })
-  .refine((r) => r.min <= r.max, {
-    message: "The minimum must not exceed the maximum",
-    path: ["max"],
-  });
+const dayRange = z.object({ min: days(60), max: days(60) }).refine((r) => r.min <= r.max, {
+  message: "The minimum must not exceed the maximum",
+  path: ["max"],
+});
 
 export const trialSchema = z.object({
   enabled: z.boolean(),

@@ -1,0 +1,191 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { HttpResponseError } from "@shopify/shopify-api";
+import { SessionNotFoundError } from "@shopify/shopify-app-remix/server";
+import prisma from "~/db.server";
+import { enqueue, claimJobs, LEASE_MS } from "~/jobs/queue.server";
+import { runJob, Worker } from "~/jobs/worker.server";
+import { jobHandlers } from "~/jobs/registry.server";
+import { RetryableJobError } from "~/jobs/errors.server";
+import { performEffect } from "~/services/effects.server";
+import { resetClock, setClockSource } from "~/lib/clock.server";
+
+const SHOP = "demo-shoes.myshopify.com";
+const original = { ...jobHandlers };
+
+afterEach(() => {
+  Object.assign(jobHandlers, original);
+  resetClock();
+});
+
+function withHandler(handler: (typeof jobHandlers)["shop.sync"]) {
+  jobHandlers["shop.sync"] = handler;
+}
+
+async function job(key = "k1", runAt?: Date) {
+  return enqueue({ type: "shop.sync", shop: SHOP, payload: { n: 1 }, idempotencyKey: key, runAt });
+}
+
+describe("durable jobs", () => {
+  it("enqueues once per idempotency key", async () => {
+    const a = await job("same");
+    const b = await job("same");
+    expect(a.id).toBe(b.id);
+    expect(await prisma.job.count()).toBe(1);
+  });
+
+  it("runs a job only once it is due", async () => {
+    const ran: string[] = [];
+    withHandler(async ({ job: j }) => void ran.push(j.id));
+    const start = Date.parse("2026-11-21T10:00:00Z");
+    setClockSource(() => start);
+    const later = await job("later", new Date(start + 60_000));
+    const worker = new Worker({ id: "w" });
+    expect(await worker.drain()).toBe(0);
+    setClockSource(() => start + 61_000);
+    expect(await worker.drain()).toBe(1);
+    expect(ran).toEqual([later.id]);
+    expect((await prisma.job.findUniqueOrThrow({ where: { id: later.id } })).status).toBe(
+      "succeeded",
+    );
+  });
+
+  it("retries a retryable failure with growing backoff, then gives up at the cap", async () => {
+    withHandler(async () => {
+      throw new RetryableJobError("Shopify 503");
+    });
+    let clock = Date.parse("2026-11-21T10:00:00Z");
+    setClockSource(() => clock);
+    const created = await prisma.job.create({
+      data: {
+        type: "shop.sync",
+        shop: SHOP,
+        payload: "{}",
+        idempotencyKey: "flaky",
+        maxAttempts: 3,
+        runAt: new Date(clock),
+      },
+    });
+    const delays: number[] = [];
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      const [claimed] = await claimJobs("w", 1);
+      expect(claimed?.attempts).toBe(attempt);
+      await runJob(claimed!);
+      const after = await prisma.job.findUniqueOrThrow({ where: { id: created.id } });
+      if (attempt < 3) {
+        expect(after.status).toBe("queued");
+        delays.push(after.runAt.getTime() - clock);
+        clock = after.runAt.getTime();
+      } else {
+        expect(after.status).toBe("dead");
+        expect(after.lastError).toMatch(/Shopify 503/);
+      }
+    }
+    expect(delays[0]).toBeGreaterThanOrEqual(2_500);
+    expect(delays[1]).toBeGreaterThanOrEqual(5_000);
+  });
+
+  it.each([401, 402, 403, 404, 423])("stops at once on HTTP %i", async (code) => {
+    withHandler(async () => {
+      throw new HttpResponseError({ message: "no", code, statusText: "no" });
+    });
+    await job(`terminal-${code}`);
+    await new Worker({ id: "w" }).drain();
+    expect((await prisma.job.findFirstOrThrow()).status).toBe("dead");
+    expect((await prisma.job.findFirstOrThrow()).attempts).toBe(1);
+  });
+
+  it("stops at once when the shop has no session, and retries a 429", async () => {
+    withHandler(async ({ job: j }) => {
+      if (j.idempotencyKey === "no-session") throw new SessionNotFoundError("gone");
+      throw new HttpResponseError({
+        message: "slow down",
+        code: 429,
+        statusText: "Too Many Requests",
+      });
+    });
+    await job("no-session");
+    await job("throttled");
+    await new Worker({ id: "w" }).drain();
+    const rows = await prisma.job.findMany({ orderBy: { idempotencyKey: "asc" } });
+    expect(rows.map((r) => [r.idempotencyKey, r.status])).toEqual([
+      ["no-session", "dead"],
+      ["throttled", "queued"],
+    ]);
+  });
+
+  it("re-runs a job whose worker died after claiming it, once the lease expires", async () => {
+    const ran: number[] = [];
+    withHandler(async ({ job: j }) => void ran.push(j.attempts));
+    let clock = Date.parse("2026-11-21T10:00:00Z");
+    setClockSource(() => clock);
+    await job("crashy");
+    const [claimed] = await claimJobs("dying-worker", 1); // …and the process dies here
+    expect(claimed?.status).toBe("running");
+    expect(await new Worker({ id: "w2" }).drain()).toBe(0); // still leased
+    clock += LEASE_MS + 1;
+    expect(await new Worker({ id: "w2" }).drain()).toBe(1);
+    expect(ran).toEqual([2]);
+  });
+
+  it("never lets a stale worker finish a job another worker reclaimed", async () => {
+    let clock = Date.parse("2026-11-21T10:00:00Z");
+    setClockSource(() => clock);
+    await job("stale");
+    const [first] = await claimJobs("slow", 1);
+    clock += LEASE_MS + 1;
+    const [second] = await claimJobs("fast", 1);
+    expect(second?.id).toBe(first?.id);
+    withHandler(async () => {});
+    await runJob(first!); // the slow worker finishes late: its completion must not count
+    expect((await prisma.job.findFirstOrThrow()).status).toBe("running");
+    await runJob(second!);
+    expect((await prisma.job.findFirstOrThrow()).status).toBe("succeeded");
+  });
+});
+
+describe("side effects recorded before they are attempted", () => {
+  const spec = {
+    shop: SHOP,
+    key: "charge:order-1",
+    kind: "test.charge",
+    request: { amount: 1299 },
+  };
+
+  it("performs an effect once and returns the stored result afterwards", async () => {
+    const call = vi.fn(async () => ({ reference: "ref-1" }));
+    expect(await performEffect(spec, call)).toEqual({ reference: "ref-1" });
+    expect(await performEffect(spec, call)).toEqual({ reference: "ref-1" });
+    expect(call).toHaveBeenCalledTimes(1);
+  });
+
+  it("after a crash between the call and its bookkeeping, reconciles instead of calling again", async () => {
+    const remote: string[] = [];
+    // First attempt reaches "Shopify" and the process dies before recording the result.
+    await expect(
+      performEffect(spec, async (key) => {
+        remote.push(key);
+        throw new Error("process killed");
+      }),
+    ).rejects.toThrow("process killed");
+    const row = await prisma.effect.findFirstOrThrow();
+    expect(row).toMatchObject({ status: "pending", attempts: 1 });
+    const call = vi.fn(async () => ({ reference: "second" }));
+    const result = await performEffect(spec, call, {
+      reconcile: async () => (remote.length ? { reference: "found" } : undefined),
+    });
+    expect(result).toEqual({ reference: "found" });
+    expect(call).not.toHaveBeenCalled();
+    expect(remote).toHaveLength(1);
+  });
+
+  it("retries when reconciliation shows the first attempt never happened", async () => {
+    await expect(
+      performEffect(spec, async () => Promise.reject(new Error("network down"))),
+    ).rejects.toThrow();
+    const result = await performEffect(spec, async () => ({ reference: "retry" }), {
+      reconcile: async () => undefined,
+    });
+    expect(result).toEqual({ reference: "retry" });
+    expect((await prisma.effect.findFirstOrThrow()).attempts).toBe(2);
+  });
+});

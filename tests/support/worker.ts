@@ -1,0 +1,6 @@
+import { Worker } from "~/jobs/worker.server";
+
+/** Runs every due job to completion, as the worker would. */
+export async function runJobs(): Promise<number> {
+  return new Worker({ id: "test-worker", concurrency: 4 }).drain();
+}
