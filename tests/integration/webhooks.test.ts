@@ -159,7 +159,12 @@ describe("order mirror", () => {
       financial_status: "paid",
       updated_at: "2026-11-20T12:00:00Z",
     };
-    const older = { ...newer, financial_status: "pending", updated_at: "2026-11-20T11:00:00Z" };
+    const older = {
+      ...newer,
+      total_price: "1.00",
+      financial_status: "pending",
+      updated_at: "2026-11-20T11:00:00Z",
+    };
     await receiveWebhook(
       webhookRequest("orders/updated", newer, { webhookId: "new" }),
       "orders/updated",
@@ -172,7 +177,7 @@ describe("order mirror", () => {
     await runJobs();
     const order = await prisma.shopOrder.findFirstOrThrow();
     expect(order.financialStatus).toBe("paid");
-    expect(order.totalMinor).toBe(19900);
+    expect(order.totalMinor).toBe(40495); // the example's "404.95", not the stale "1.00"
     expect(await prisma.orderEvent.count({ where: { kind: "order.updated" } })).toBe(2);
   });
 });
