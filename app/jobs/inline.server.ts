@@ -10,7 +10,11 @@ export function startInlineWorker(): Worker | undefined {
   if (process.env.FITTING_ROOM_WORKER === "off" || process.env.NODE_ENV === "test")
     return undefined;
   if (!globalThis.__fittingRoomWorker) {
-    globalThis.__fittingRoomWorker = new Worker();
+    // Small batches: the in-process worker shares the event loop with web requests, and an
+    // acknowledgement must not queue behind a long run of job queries.
+    globalThis.__fittingRoomWorker = new Worker({
+      concurrency: Number(process.env.WORKER_CONCURRENCY ?? 2),
+    });
     globalThis.__fittingRoomWorker.start();
   }
   return globalThis.__fittingRoomWorker;

@@ -74,7 +74,9 @@ async function claimPostgres(
     RETURNING *`;
 }
 
-// SQLite runs one worker; the conditional update still guards against a second one by mistake.
+// SQLite runs one worker. Three statements per batch whatever its size; the conditional update
+// still keeps a second worker (started by mistake) from taking the same rows: each row goes to
+// whichever update stamps it first, and each worker reads back only what it stamped.
 async function claimSqlite(
   db: PrismaClient,
   workerId: string,
@@ -82,26 +84,26 @@ async function claimSqlite(
   at: Date,
   staleBefore: Date,
 ) {
+  const due = {
+    OR: [
+      { status: "queued", runAt: { lte: at } },
+      { status: "running", lockedAt: { lt: staleBefore } },
+    ],
+  };
   const candidates = await db.job.findMany({
-    where: {
-      OR: [
-        { status: "queued", runAt: { lte: at } },
-        { status: "running", lockedAt: { lt: staleBefore } },
-      ],
-    },
+    where: due,
     orderBy: { runAt: "asc" },
     take: limit,
-    select: { id: true, status: true, lockedAt: true },
+    select: { id: true },
   });
-  const claimed: Job[] = [];
-  for (const candidate of candidates) {
-    const { count } = await db.job.updateMany({
-      where: { id: candidate.id, status: candidate.status, lockedAt: candidate.lockedAt },
-      data: { status: "running", lockedAt: at, lockedBy: workerId, attempts: { increment: 1 } },
-    });
-    if (count === 1) claimed.push(await db.job.findUniqueOrThrow({ where: { id: candidate.id } }));
-  }
-  return claimed;
+  if (candidates.length === 0) return [];
+  await db.job.updateMany({
+    where: { id: { in: candidates.map((c) => c.id) }, ...due },
+    data: { status: "running", lockedAt: at, lockedBy: workerId, attempts: { increment: 1 } },
+  });
+  return db.job.findMany({
+    where: { id: { in: candidates.map((c) => c.id) }, lockedBy: workerId, lockedAt: at },
+  });
 }
 
 export async function completeJob(job: Job, db: PrismaClient = prisma): Promise<void> {

@@ -61,6 +61,8 @@ export class Worker {
   async tick(): Promise<number> {
     const jobs = await claimJobs(this.id, this.concurrency);
     await Promise.all(jobs.map((job) => runJob(job)));
+    // Let pending I/O (web requests in the same process) run before the next batch.
+    await new Promise((resolve) => setImmediate(resolve));
     return jobs.length;
   }
 

@@ -6,4 +6,8 @@ export async function initDatabase(): Promise<void> {
   if (isPostgres) return;
   await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await prisma.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
+  if (process.env.SQLITE_SYNCHRONOUS)
+    await prisma.$queryRawUnsafe(
+      `PRAGMA synchronous = ${process.env.SQLITE_SYNCHRONOUS === "NORMAL" ? "NORMAL" : "FULL"}`,
+    );
 }

