@@ -1,6 +1,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
 
 export default tseslint.config(
   {
@@ -33,6 +34,12 @@ export default tseslint.config(
     // App code logs through pino with shop and ids; console is for scripts and tests only.
     files: ["app/**/*.{ts,tsx}", "extensions/**/*.{ts,tsx}"],
     rules: { "no-console": "error" },
+  },
+  {
+    // Served to the browser in place of Shopify's App Bridge script: plain ES5-style browser JS.
+    files: ["tests/sandbox/admin-shell/**/*.js"],
+    languageOptions: { globals: globals.browser, sourceType: "script" },
+    rules: { "@typescript-eslint/no-this-alias": "off" },
   },
   {
     files: ["scripts/**/*.mjs", "bench/**/*.{ts,mjs}", "tests/**/*.{ts,tsx}"],

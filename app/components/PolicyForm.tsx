@@ -44,8 +44,9 @@ export function PolicyForm({
   onDirtyChange,
   registerActions,
 }: PolicyFormProps) {
+  // Mounted per policy version (key): a failed save keeps what the merchant typed, a successful
+  // one starts again from the new version.
   const [values, setValues] = useState<Values>(initialValues);
-  useEffect(() => setValues(initialValues), [initialValues]);
   const dirty = useMemo(
     () => JSON.stringify(values) !== JSON.stringify(initialValues),
     [values, initialValues],

@@ -19,7 +19,7 @@ export function PolicyPage(props: {
               <EmptyState
                 heading={props.empty.heading}
                 action={{ content: "Review the policy", url: props.settingsPath }}
-                image="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E"
+                image=""
               >
                 <p>{props.empty.body}</p>
               </EmptyState>

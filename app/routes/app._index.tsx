@@ -93,7 +93,7 @@ export default function Overview() {
               <EmptyState
                 heading="No orders yet"
                 action={{ content: "Review your policies", url: "/app/settings" }}
-                image="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E"
+                image=""
               >
                 <p>
                   Start by checking the trial, made-to-order, return and referral rules in Settings

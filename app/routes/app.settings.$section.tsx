@@ -99,6 +99,7 @@ export default function SectionSettings() {
       <Layout>
         <Layout.Section>
           <PolicyForm
+            key={`${section}:${version}`}
             form={form}
             initialValues={values}
             errors={errors}

@@ -35,7 +35,12 @@ function base64url(input: Buffer | string): string {
 }
 
 /** A session token as Shopify's App Bridge issues it (HS256 with the app secret). */
-export function sessionToken(shop: string, userId = "4242", secret = TEST_SECRET()): string {
+export function sessionToken(
+  shop: string,
+  userId = "4242",
+  secret = TEST_SECRET(),
+  ttlSeconds = 60,
+): string {
   const now = Math.floor(Date.now() / 1000);
   const header = base64url(JSON.stringify({ alg: "HS256", typ: "JWT" }));
   const payload = base64url(
@@ -44,7 +49,7 @@ export function sessionToken(shop: string, userId = "4242", secret = TEST_SECRET
       dest: `https://${shop}`,
       aud: TEST_API_KEY(),
       sub: userId,
-      exp: now + 60,
+      exp: now + ttlSeconds,
       nbf: now - 5,
       iat: now - 5,
       jti: crypto.randomUUID(),

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import prisma from "~/db.server";
+import { DESKTOP_CHROME, launchBrowser, routeShopifyCdn } from "../support/browser";
+import { startAppServer } from "../support/app-server";
+import { installShop, sessionToken } from "../support/shopify";
+import { startSandbox } from "../support/sandbox";
+
+// The built app in headless Chromium, embedded as the admin would load it: settings page,
+// invalid input answered field by field with nothing saved, then a valid save.
+const SHOP = "demo-shoes.myshopify.com";
+const sandbox = startSandbox();
+let browser: Browser;
+let app: { url: string; stop: () => Promise<void> };
+
+beforeAll(async () => {
+  app = await startAppServer({
+    DATABASE_URL: process.env.DATABASE_URL as string,
+    SHOPIFY_API_KEY: process.env.SHOPIFY_API_KEY as string,
+    SHOPIFY_API_SECRET: process.env.SHOPIFY_API_SECRET as string,
+    FITTING_ROOM_SANDBOX_URL: sandbox.url,
+  });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function openEmbedded(path: string): Promise<Page> {
+  // shopify-app-remix answers 410 to a "HeadlessChrome" user agent (bot protection).
+  const page = await browser.newPage({ userAgent: DESKTOP_CHROME });
+  await routeShopifyCdn(page);
+  const token = sessionToken(SHOP, "4242", process.env.SHOPIFY_API_SECRET, 3600);
+  const url = new URL(`${app.url}${path}`);
+  url.searchParams.set("shop", SHOP);
+  url.searchParams.set(
+    "host",
+    Buffer.from(`admin.shopify.com/store/demo-shoes`).toString("base64url"),
+  );
+  url.searchParams.set("embedded", "1");
+  url.searchParams.set("id_token", token);
+  await page.goto(url.toString());
+  return page;
+}
+
+/** E2E_SCREENSHOTS=dir keeps what the browser showed, for a person to look at. */
+async function screenshot(page: Page, name: string) {
+  if (process.env.E2E_SCREENSHOTS)
+    await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+describe("settings in the browser", () => {
+  it("shows field errors for bad input, saves nothing, then saves a valid form", async () => {
+    await installShop(sandbox.store, SHOP);
+    const page = await openEmbedded("/app/settings/trial");
+    await page.getByRole("heading", { name: "At-home trial" }).waitFor();
+    expect(await page.getByLabel("Trial box fee").inputValue()).toBe("25.00");
+
+    await page.getByLabel("Trial box fee").fill("-5");
+    await page.getByLabel("Countries").fill("US, XX");
+    await page.getByLabel("Discount for keeping a sample pair").fill("120");
+    await expect.poll(() => page.locator("#app-bridge-save-bar").isVisible()).toBe(true);
+    await page.getByRole("button", { name: "Save", exact: true }).last().click();
+
+    await page.getByText("Must not be negative").waitFor();
+    await page.getByText('Unknown country code "XX"').waitFor();
+    await page.getByText("Must be 100% or less").waitFor();
+    await page.getByText("Nothing was saved").first().waitFor();
+    expect(await prisma.policyVersion.count({ where: { shop: SHOP } })).toBe(1);
+    await screenshot(page, "settings-invalid");
+    // What the merchant typed stays in the form, next to its error.
+    expect(await page.getByLabel("Trial box fee").inputValue()).toBe("-5");
+    expect(await page.getByLabel("Countries").inputValue()).toBe("US, XX");
+
+    await page.getByLabel("Trial box fee").fill("0");
+    await page.getByLabel("Countries").fill("US");
+    await page.getByLabel("Discount for keeping a sample pair").fill("25");
+    await page.getByRole("button", { name: "Save", exact: true }).last().click();
+    await page.getByText("Saved as version 2").waitFor();
+    const latest = await prisma.policyVersion.findFirstOrThrow({
+      where: { shop: SHOP },
+      orderBy: { version: "desc" },
+    });
+    expect(latest.version).toBe(2);
+    expect(JSON.parse(latest.document).trial).toMatchObject({
+      boxFee: { amount: 0 },
+      sampleDiscountPercent: 25,
+    });
+    await page.close();
+  });
+
+  it("renders the overview with the app's navigation", async () => {
+    await installShop(sandbox.store, SHOP);
+    const page = await openEmbedded("/app");
+    await page.getByText("No orders yet").waitFor();
+    await page.getByText("Policies in force (version 1)").waitFor();
+    await screenshot(page, "overview");
+    await page.waitForFunction(() =>
+      (
+        window as unknown as {
+          __appBridgeEvents: { type: string; detail: { links?: unknown[] } }[];
+        }
+      ).__appBridgeEvents.some((e) => e.type === "navMenu" && (e.detail.links?.length ?? 0) > 0),
+    );
+    const nav = await page.evaluate(() =>
+      (
+        window as unknown as {
+          __appBridgeEvents: { type: string; detail: { links?: { label: string }[] } }[];
+        }
+      ).__appBridgeEvents
+        .filter((e) => e.type === "navMenu")
+        .at(-1),
+    );
+    expect(nav?.detail.links?.map((l) => l.label)).toEqual([
+      "Overview",
+      "Trials",
+      "Made-to-order",
+      "Returns",
+      "Referrals",
+      "Settings",
+    ]);
+    await page.close();
+  });
+});

@@ -1,0 +1,59 @@
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { projectRoot } from "./operations";
+
+let built = false;
+
+/** Builds the app once per test worker and starts the production server on a free port. */
+export async function startAppServer(
+  env: Record<string, string>,
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (!built) {
+    execFileSync(
+      process.execPath,
+      [path.join(projectRoot, "node_modules/@remix-run/dev/dist/cli.js"), "build"],
+      { cwd: projectRoot, stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } },
+    );
+    built = true;
+  }
+  const port = 39_000 + Math.floor(Math.random() * 2000);
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(projectRoot, "node_modules/@remix-run/serve/dist/cli.js"), "./build/index.js"],
+    {
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(port),
+        SHOPIFY_APP_URL: `https://localhost:${port}`,
+        LOG_LEVEL: "warn",
+        ...env,
+      },
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
+  let stderr = "";
+  child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i += 1) {
+    try {
+      const response = await fetch(`${url}/auth/login`, {
+        headers: { "User-Agent": "Mozilla/5.0" },
+      });
+      if (response.status < 500) break;
+    } catch {
+      // not listening yet
+    }
+    if (i > 150 || child.exitCode !== null) throw new Error(`app server did not start: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
