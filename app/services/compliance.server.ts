@@ -1,4 +1,5 @@
 import prisma from "~/db.server";
+import { withBusyRetry } from "~/lib/sqlite-busy.server";
 
 // GDPR/CPRA compliance. Every model is listed here as holding customer data (with how it is
 // exported and erased) or as holding none; tests/integration/compliance.test.ts fails when a
@@ -91,33 +92,35 @@ export async function redactCustomer(shop: string, subject: CustomerSubject) {
   const orderGids = await subjectOrderGids(shop, subject);
   const mentions = needles(subject, orderGids).map((n) => ({ payload: { contains: n } }));
   const requestMentions = needles(subject, orderGids).map((n) => ({ request: { contains: n } }));
-  const [orders, events, deliveries, revoked, reports, effects] = await prisma.$transaction([
-    prisma.shopOrder.updateMany({
-      where: { shop, orderGid: { in: orderGids } },
-      data: { email: null, customerName: null, customerGid: null },
-    }),
-    prisma.orderEvent.updateMany({
-      where: { shop, orderGid: { in: orderGids } },
-      data: { data: '{"redacted":true}' },
-    }),
-    prisma.webhookDelivery.updateMany({
-      where: { shop, OR: mentions.length ? mentions : [{ id: "" }] },
-      data: { payload: null },
-    }),
-    prisma.revokedPaymentMethod.deleteMany({
-      where: { shop, customerGid: subject.customerGid ?? "" },
-    }),
-    prisma.dataRequestReport.deleteMany({
-      where: {
-        shop,
-        OR: [{ customerGid: subject.customerGid ?? "" }, { email: subject.email ?? "" }],
-      },
-    }),
-    prisma.effect.updateMany({
-      where: { shop, OR: requestMentions.length ? requestMentions : [{ id: "" }] },
-      data: { request: '{"redacted":true}' },
-    }),
-  ]);
+  const [orders, events, deliveries, revoked, reports, effects] = await withBusyRetry(() =>
+    prisma.$transaction([
+      prisma.shopOrder.updateMany({
+        where: { shop, orderGid: { in: orderGids } },
+        data: { email: null, customerName: null, customerGid: null },
+      }),
+      prisma.orderEvent.updateMany({
+        where: { shop, orderGid: { in: orderGids } },
+        data: { data: '{"redacted":true}' },
+      }),
+      prisma.webhookDelivery.updateMany({
+        where: { shop, OR: mentions.length ? mentions : [{ id: "" }] },
+        data: { payload: null },
+      }),
+      prisma.revokedPaymentMethod.deleteMany({
+        where: { shop, customerGid: subject.customerGid ?? "" },
+      }),
+      prisma.dataRequestReport.deleteMany({
+        where: {
+          shop,
+          OR: [{ customerGid: subject.customerGid ?? "" }, { email: subject.email ?? "" }],
+        },
+      }),
+      prisma.effect.updateMany({
+        where: { shop, OR: requestMentions.length ? requestMentions : [{ id: "" }] },
+        data: { request: '{"redacted":true}' },
+      }),
+    ]),
+  );
   return {
     orders: orders.count,
     events: events.count,
@@ -130,17 +133,19 @@ export async function redactCustomer(shop: string, subject: CustomerSubject) {
 
 /** shop/redact (48 h after uninstall): everything the app holds for the shop goes. */
 export async function eraseShop(shop: string) {
-  const results = await prisma.$transaction([
-    prisma.orderEvent.deleteMany({ where: { shop } }),
-    prisma.shopOrder.deleteMany({ where: { shop } }),
-    prisma.revokedPaymentMethod.deleteMany({ where: { shop } }),
-    prisma.dataRequestReport.deleteMany({ where: { shop } }),
-    prisma.effect.deleteMany({ where: { shop } }),
-    prisma.policyVersion.deleteMany({ where: { shop } }),
-    prisma.webhookDelivery.deleteMany({ where: { shop } }),
-    prisma.job.deleteMany({ where: { shop, status: { not: "running" } } }),
-    prisma.session.deleteMany({ where: { shop } }),
-    prisma.shop.deleteMany({ where: { domain: shop } }),
-  ]);
+  const results = await withBusyRetry(() =>
+    prisma.$transaction([
+      prisma.orderEvent.deleteMany({ where: { shop } }),
+      prisma.shopOrder.deleteMany({ where: { shop } }),
+      prisma.revokedPaymentMethod.deleteMany({ where: { shop } }),
+      prisma.dataRequestReport.deleteMany({ where: { shop } }),
+      prisma.effect.deleteMany({ where: { shop } }),
+      prisma.policyVersion.deleteMany({ where: { shop } }),
+      prisma.webhookDelivery.deleteMany({ where: { shop } }),
+      prisma.job.deleteMany({ where: { shop, status: { not: "running" } } }),
+      prisma.session.deleteMany({ where: { shop } }),
+      prisma.shop.deleteMany({ where: { domain: shop } }),
+    ]),
+  );
   return results.reduce((sum, r) => sum + r.count, 0);
 }

@@ -1,5 +1,6 @@
 import type { PolicyVersion } from "@prisma/client";
 import prisma from "~/db.server";
+import { withBusyRetry } from "~/lib/sqlite-busy.server";
 import { defaultPolicy } from "~/domain/policy/defaults";
 import { parseSectionForm, type FieldErrors } from "~/domain/policy/form";
 import {
@@ -100,25 +101,27 @@ export async function savePolicySection(
   if (!parsed.ok) return parsed;
   const version = current.version + 1;
   try {
-    await prisma.$transaction([
-      prisma.policyVersion.create({
-        data: {
-          shop,
-          version,
-          document: JSON.stringify(parsed.document),
-          changed: section,
-          createdBy,
-        },
-      }),
-      prisma.job.create({
-        data: jobCreateData({
-          type: "policy.publish",
-          shop,
-          payload: { version },
-          idempotencyKey: `policy.publish:${shop}:${version}`,
+    await withBusyRetry(() =>
+      prisma.$transaction([
+        prisma.policyVersion.create({
+          data: {
+            shop,
+            version,
+            document: JSON.stringify(parsed.document),
+            changed: section,
+            createdBy,
+          },
         }),
-      }),
-    ]);
+        prisma.job.create({
+          data: jobCreateData({
+            type: "policy.publish",
+            shop,
+            payload: { version },
+            idempotencyKey: `policy.publish:${shop}:${version}`,
+          }),
+        }),
+      ]),
+    );
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     return {

@@ -1,4 +1,5 @@
 import prisma from "~/db.server";
+import { withBusyRetry } from "~/lib/sqlite-busy.server";
 import { SHOP_DETAILS_QUERY } from "~/graphql/shop";
 import { enqueue } from "~/jobs/queue.server";
 import { now } from "~/lib/clock.server";
@@ -48,22 +49,26 @@ export async function syncShopDetails(shop: string, graphql: AdminGraphql): Prom
 
 /** app/uninstalled: the shop keeps its records (until shop/redact) but loses its sessions. */
 export async function markUninstalled(shop: string): Promise<void> {
-  await prisma.$transaction([
-    prisma.shop.upsert({
-      where: { domain: shop },
-      create: { domain: shop, uninstalledAt: now() },
-      update: { uninstalledAt: now() },
-    }),
-    prisma.session.deleteMany({ where: { shop } }),
-  ]);
+  await withBusyRetry(() =>
+    prisma.$transaction([
+      prisma.shop.upsert({
+        where: { domain: shop },
+        create: { domain: shop, uninstalledAt: now() },
+        update: { uninstalledAt: now() },
+      }),
+      prisma.session.deleteMany({ where: { shop } }),
+    ]),
+  );
   shopLogger(shop).info("shop uninstalled; sessions removed");
 }
 
 export async function updateScopes(shop: string, scopes: string[]): Promise<void> {
   const scope = scopes.join(",");
-  await prisma.$transaction([
-    prisma.session.updateMany({ where: { shop }, data: { scope } }),
-    prisma.shop.updateMany({ where: { domain: shop }, data: { scopes: scope } }),
-  ]);
+  await withBusyRetry(() =>
+    prisma.$transaction([
+      prisma.session.updateMany({ where: { shop }, data: { scope } }),
+      prisma.shop.updateMany({ where: { domain: shop }, data: { scopes: scope } }),
+    ]),
+  );
   shopLogger(shop, { scopes: scope }).info("scopes updated");
 }

@@ -1,4 +1,5 @@
 import prisma from "~/db.server";
+import { withBusyRetry } from "~/lib/sqlite-busy.server";
 import { jobCreateData, isUniqueViolation } from "~/jobs/queue.server";
 import { logger } from "~/lib/logger.server";
 
@@ -58,30 +59,32 @@ async function writeBatch(batch: Pending[]): Promise<void> {
     else unique.set(item.record.id, item);
   }
   try {
-    const fresh = await prisma.$transaction(async (tx) => {
-      const existing = await tx.webhookDelivery.findMany({
-        where: { id: { in: [...unique.keys()] } },
-        select: { id: true },
-      });
-      const known = new Set(existing.map((e) => e.id));
-      const records = [...unique.values()].map((p) => p.record).filter((r) => !known.has(r.id));
-      if (records.length > 0) {
-        await tx.webhookDelivery.createMany({
-          data: records.map((r) => ({ ...r, status: "accepted" })),
+    const fresh = await withBusyRetry(() =>
+      prisma.$transaction(async (tx) => {
+        const existing = await tx.webhookDelivery.findMany({
+          where: { id: { in: [...unique.keys()] } },
+          select: { id: true },
         });
-        await tx.job.createMany({
-          data: records.map((r) =>
-            jobCreateData({
-              type: "webhook.process",
-              shop: r.shop,
-              payload: { deliveryId: r.id },
-              idempotencyKey: `webhook:${r.id}`,
-            }),
-          ),
-        });
-      }
-      return new Set(records.map((r) => r.id));
-    });
+        const known = new Set(existing.map((e) => e.id));
+        const records = [...unique.values()].map((p) => p.record).filter((r) => !known.has(r.id));
+        if (records.length > 0) {
+          await tx.webhookDelivery.createMany({
+            data: records.map((r) => ({ ...r, status: "accepted" })),
+          });
+          await tx.job.createMany({
+            data: records.map((r) =>
+              jobCreateData({
+                type: "webhook.process",
+                shop: r.shop,
+                payload: { deliveryId: r.id },
+                idempotencyKey: `webhook:${r.id}`,
+              }),
+            ),
+          });
+        }
+        return new Set(records.map((r) => r.id));
+      }),
+    );
     for (const [id, item] of unique) item.resolve(fresh.has(id) ? "accepted" : "duplicate");
     for (const item of repeats) item.resolve("duplicate");
   } catch (error) {

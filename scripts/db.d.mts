@@ -1,0 +1,1 @@
+export declare function postgresSchemaText(sqliteText: string): string;
