@@ -7,6 +7,7 @@ import { addDocumentResponseHeaders } from "./shopify.server";
 import { initDatabase } from "./lib/database.server";
 import { startInlineWorker } from "./jobs/inline.server";
 import { logger } from "./lib/logger.server";
+import { sandboxUrl } from "./lib/sandbox-routing.server";
 
 const ABORT_DELAY = 5000;
 
@@ -16,6 +17,18 @@ void initDatabase()
   .then(() => startInlineWorker())
   .catch((error: unknown) => logger.error({ err: error }, "database initialisation failed"));
 
+// Offline sandbox only: its admin shell (another origin) frames the app the way
+// admin.shopify.com does, so it joins the frame-ancestors Shopify's headers allow.
+function allowSandboxAdminFrame(headers: Headers): void {
+  const sandbox = sandboxUrl();
+  const policy = headers.get("Content-Security-Policy");
+  if (!sandbox || !policy) return;
+  headers.set(
+    "Content-Security-Policy",
+    policy.replace("frame-ancestors", `frame-ancestors ${new URL(sandbox).origin}`),
+  );
+}
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -23,6 +36,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
 ) {
   addDocumentResponseHeaders(request, responseHeaders);
+  allowSandboxAdminFrame(responseHeaders);
   const callbackName = isbot(request.headers.get("user-agent") ?? "")
     ? "onAllReady"
     : "onShellReady";

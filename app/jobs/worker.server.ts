@@ -1,6 +1,7 @@
 import os from "node:os";
 import type { Job } from "@prisma/client";
 import { logger } from "~/lib/logger.server";
+import { refreshClock } from "~/lib/clock.server";
 import { classifyJobError, TerminalJobError } from "./errors.server";
 import { claimJobs, completeJob, failJob } from "./queue.server";
 import { jobHandlers } from "./registry.server";
@@ -59,6 +60,7 @@ export class Worker {
   }
 
   async tick(): Promise<number> {
+    await refreshClock();
     const jobs = await claimJobs(this.id, this.concurrency);
     await Promise.all(jobs.map((job) => runJob(job)));
     // Let pending I/O (web requests in the same process) run before the next batch.

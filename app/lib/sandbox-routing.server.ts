@@ -1,5 +1,6 @@
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { logger } from "./logger.server";
+import { setClockRefresher, setClockSource } from "./clock.server";
 
 // The app always calls https://<shop>.myshopify.com/… as in production. Only when
 // FITTING_ROOM_SANDBOX_URL is set (offline demo, tests, benchmarks) are those requests sent to
@@ -35,6 +36,24 @@ export function installSandboxRouting(
     headers.set("x-sandbox-shop", routed.shop);
     return realFetch(routed.url, { ...init, headers });
   });
+  installSandboxClock(target, realFetch);
   logger.warn({ target }, "Shopify requests are routed to the offline sandbox");
   return true;
+}
+
+/** The sandbox's clock can be advanced (+7 days); scheduled jobs must see the same time. */
+function installSandboxClock(target: string, realFetch: typeof fetch): void {
+  let offsetMs = 0;
+  setClockSource(() => Date.now() + offsetMs);
+  const refresh = async () => {
+    try {
+      const response = await realFetch(`${target}/__sandbox/clock`);
+      if (response.ok) offsetMs = ((await response.json()) as { offsetMs: number }).offsetMs;
+    } catch {
+      // The sandbox is restarting: keep the last known offset.
+    }
+  };
+  setClockRefresher(refresh);
+  void refresh();
+  setInterval(() => void refresh(), 1000).unref();
 }

@@ -6,18 +6,26 @@ import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css";
 import { authenticate } from "~/shopify.server";
+import { sandboxUrl } from "~/lib/sandbox-routing.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   await authenticate.admin(request);
-  return json({ apiKey: process.env.SHOPIFY_API_KEY ?? "" });
+  const sandbox = sandboxUrl();
+  // Offline sandbox only: Shopify's CDN is out of reach, so the sandbox's App Bridge stand-in
+  // is loaded instead (before the app hydrates). Absent in production.
+  return json({
+    apiKey: process.env.SHOPIFY_API_KEY ?? "",
+    sandboxAppBridge: sandbox ? `${sandbox}/cdn/app-bridge.js` : null,
+  });
 };
 
 export default function App() {
-  const { apiKey } = useLoaderData<typeof loader>();
+  const { apiKey, sandboxAppBridge } = useLoaderData<typeof loader>();
   return (
     <AppProvider isEmbeddedApp apiKey={apiKey}>
+      {sandboxAppBridge ? <script src={sandboxAppBridge} /> : null}
       <NavMenu>
         <Link to="/app" rel="home">
           Overview

@@ -1,7 +1,7 @@
-import { LeakyBucket, PLUS_PLAN, STANDARD_PLAN } from "./admin/bucket";
+import { LeakyBucket, PLUS_PLAN, STANDARD_PLAN, type BucketConfig } from "./admin/bucket";
 
-// The sandbox's state: shops, what the app wrote to them, and the ledger of every effect the
-// app caused, in order. Grows with each feature the app gains.
+// The sandbox's state: shops with their catalogue, customers and orders, what the app wrote to
+// them, the webhooks they sent, and the ledger of every effect the app caused, in order.
 
 export interface LedgerEntry {
   seq: number;
@@ -25,6 +25,102 @@ export interface SandboxMetafield {
   updatedAt: string;
 }
 
+export interface SandboxVariant {
+  id: string;
+  legacyId: string;
+  title: string;
+  sku: string;
+  price: number;
+  size: string;
+  width: string;
+  inventoryQuantity: number;
+}
+
+export interface SandboxProduct {
+  id: string;
+  legacyId: string;
+  handle: string;
+  title: string;
+  productType: string;
+  tags: string[];
+  description: string;
+  variants: SandboxVariant[];
+}
+
+export interface SandboxCustomer {
+  id: string;
+  legacyId: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  country: string;
+  confirmedSize: string | null;
+}
+
+export interface SandboxLineItem {
+  id: string;
+  legacyId: string;
+  productId: string;
+  variantId: string;
+  title: string;
+  variantTitle: string;
+  sku: string;
+  quantity: number;
+  price: number;
+  sellingPlanId: string | null;
+}
+
+export interface SandboxFulfillment {
+  id: string;
+  legacyId: string;
+  status: "success" | "cancelled";
+  shipmentStatus: string | null;
+  trackingNumber: string;
+  lineItemIds: string[];
+  createdAt: string;
+  updatedAt: string;
+  deliveredAt: string | null;
+}
+
+export interface SandboxReturn {
+  id: string;
+  legacyId: string;
+  status: "requested" | "open" | "declined" | "closed";
+  lineItemIds: string[];
+  createdAt: string;
+}
+
+export interface SandboxRefund {
+  id: string;
+  legacyId: string;
+  lineItemIds: string[];
+  amount: number;
+  createdAt: string;
+}
+
+export interface SandboxOrder {
+  id: string;
+  legacyId: string;
+  name: string;
+  shop: string;
+  customerId: string | null;
+  email: string | null;
+  currency: string;
+  lines: SandboxLineItem[];
+  shippingCountry: string;
+  paymentMethod: "card" | "card_on_file" | "paypal";
+  mandateId: string | null;
+  financialStatus: "pending" | "authorized" | "paid" | "partially_refunded" | "refunded" | "voided";
+  fulfillmentStatus: "unfulfilled" | "partial" | "fulfilled";
+  sourceName: string;
+  cancelledAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  fulfillments: SandboxFulfillment[];
+  returns: SandboxReturn[];
+  refunds: SandboxRefund[];
+}
+
 export interface SandboxShop {
   domain: string;
   name: string;
@@ -35,17 +131,38 @@ export interface SandboxShop {
   accessTokens: Set<string>;
   metafields: Map<string, SandboxMetafield>;
   bucket: LeakyBucket;
+  products: SandboxProduct[];
+  customers: SandboxCustomer[];
+  orders: SandboxOrder[];
+  faults: { failNextAdminCalls: number; serverErrors: number };
 }
 
 export class SandboxStore {
   shops = new Map<string, SandboxShop>();
   ledger: LedgerEntry[] = [];
+  clockOffsetMs = 0;
   private nextId = 1000;
-  clock: () => number = () => Date.now();
+  private orderNumber = 1000;
+  clock: () => number = () => Date.now() + this.clockOffsetMs;
 
-  id(): number {
+  /** Numeric ids above 2^53 on purpose, like Shopify's: the app must key on gid strings. */
+  id(): string {
     this.nextId += 1;
-    return this.nextId;
+    return (10_000_000_000_000_000n + BigInt(this.nextId)).toString();
+  }
+
+  gid(type: string): { id: string; legacyId: string } {
+    const legacyId = this.id();
+    return { id: `gid://shopify/${type}/${legacyId}`, legacyId };
+  }
+
+  nextOrderName(): string {
+    this.orderNumber += 1;
+    return `#${this.orderNumber}`;
+  }
+
+  now(): string {
+    return new Date(this.clock()).toISOString();
   }
 
   addShop(
@@ -59,10 +176,14 @@ export class SandboxStore {
       currencyCode: options.currencyCode ?? "USD",
       ianaTimezone: options.ianaTimezone ?? "America/New_York",
       plus,
-      appInstallationId: `gid://shopify/AppInstallation/${this.id()}`,
+      appInstallationId: this.gid("AppInstallation").id,
       accessTokens: new Set(),
       metafields: new Map(),
-      bucket: new LeakyBucket(plus ? PLUS_PLAN : STANDARD_PLAN, () => this.clock()),
+      bucket: new LeakyBucket(plus ? PLUS_PLAN : STANDARD_PLAN, () => Date.now()),
+      products: [],
+      customers: [],
+      orders: [],
+      faults: { failNextAdminCalls: 0, serverErrors: 0 },
     };
     this.shops.set(domain, shop);
     return shop;
@@ -70,17 +191,45 @@ export class SandboxStore {
 
   shop(domain: string): SandboxShop {
     const shop = this.shops.get(domain);
-    if (!shop) throw new Error(`sandbox has no shop ${domain}`);
+    if (!shop) throw new SandboxError(404, `sandbox has no shop ${domain}`);
     return shop;
   }
 
+  setPlan(domain: string, plan: "standard" | "plus", bucket?: Partial<BucketConfig>): void {
+    const shop = this.shop(domain);
+    shop.plus = plan === "plus";
+    shop.bucket = new LeakyBucket({ ...(shop.plus ? PLUS_PLAN : STANDARD_PLAN), ...bucket }, () =>
+      Date.now(),
+    );
+  }
+
+  order(domain: string, orderId: string): SandboxOrder {
+    const order = this.shop(domain).orders.find(
+      (o) => o.id === orderId || o.legacyId === orderId || o.name === orderId,
+    );
+    if (!order) throw new SandboxError(404, `no order ${orderId} in ${domain}`);
+    return order;
+  }
+
   record(entry: Omit<LedgerEntry, "seq" | "at">): LedgerEntry {
-    const full = {
-      ...entry,
-      seq: this.ledger.length + 1,
-      at: new Date(this.clock()).toISOString(),
-    };
+    const full = { ...entry, seq: this.ledger.length + 1, at: this.now() };
     this.ledger.push(full);
     return full;
+  }
+
+  reset(): void {
+    this.shops.clear();
+    this.ledger.length = 0;
+    this.clockOffsetMs = 0;
+  }
+}
+
+/** An error the control API answers with its status and message. */
+export class SandboxError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
   }
 }

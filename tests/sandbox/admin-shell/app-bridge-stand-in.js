@@ -4,10 +4,28 @@
 // elements. The token comes from `window.__FITTING_ROOM_SHELL__.idToken` (set by the shell page
 // or a test) or from the page's `id_token` query parameter.
 (function () {
+  // Loaded once even when both the sandbox's copy and a CDN stand-in are on the page.
+  if (window.__fittingRoomAppBridge) return;
+  window.__fittingRoomAppBridge = true;
   var config = window.__FITTING_ROOM_SHELL__ || {};
   var params = new URLSearchParams(window.location.search);
   var events = (window.__appBridgeEvents = []);
+  var realFetch = window.fetch.bind(window);
+  // A fresh session token from the sandbox when it serves this script (tokens live 60 s), else
+  // the one the page was opened with.
   function token() {
+    if (config.tokenUrl && params.get("shop")) {
+      return realFetch(config.tokenUrl + "?shop=" + encodeURIComponent(params.get("shop")))
+        .then(function (r) {
+          return r.json();
+        })
+        .then(function (body) {
+          return body.token;
+        })
+        .catch(function () {
+          return params.get("id_token") || "";
+        });
+    }
     return Promise.resolve(config.idToken || params.get("id_token") || "");
   }
   function record(type, detail) {
@@ -61,7 +79,6 @@
   };
 
   // App Bridge adds the session token to the app's own fetch requests.
-  var realFetch = window.fetch.bind(window);
   window.fetch = function (input, init) {
     var url = typeof input === "string" ? input : input.url;
     var sameOrigin = new URL(url, window.location.href).origin === window.location.origin;

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// `npm run demo`: the app's main job on a fresh machine, offline. Sets up (codegen, SQLite
+// database, .env), builds, starts the sandbox (an offline Shopify with the demo store) and the
+// app with its job worker against it, installs the app in the demo shop, and prints the URLs.
+import { execFileSync, spawn } from "node:child_process";
+import path from "node:path";
+import { loadDotEnv } from "./env.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+const appPort = Number(process.env.DEMO_APP_PORT ?? 3000);
+const sandboxPort = Number(process.env.DEMO_SANDBOX_PORT ?? 4000);
+const shop = "ally-demo.myshopify.com";
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: "inherit" });
+
+run(process.execPath, ["scripts/setup.mjs"]);
+run(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"]);
+loadDotEnv(path.join(root, ".env"));
+
+const appUrl = `http://localhost:${appPort}`;
+const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+const children = [];
+function start(name, args, env) {
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  child.on("exit", (code) => {
+    console.error(`${name} exited (${code}); stopping the demo`);
+    for (const c of children) c.kill("SIGTERM");
+    process.exit(code ?? 1);
+  });
+  children.push(child);
+}
+
+start("sandbox", ["node_modules/tsx/dist/cli.mjs", "tests/sandbox/main.ts"], {
+  SANDBOX_PORT: String(sandboxPort),
+  SANDBOX_APP_URL: appUrl,
+});
+start("app", ["node_modules/@remix-run/serve/dist/cli.js", "./build/index.js"], {
+  NODE_ENV: "production",
+  PORT: String(appPort),
+  SHOPIFY_APP_URL: `https://localhost:${appPort}`,
+  FITTING_ROOM_SANDBOX_URL: sandboxUrl,
+});
+for (const signal of ["SIGINT", "SIGTERM"])
+  process.on(signal, () => {
+    for (const c of children) c.kill(signal);
+    process.exit(0);
+  });
+
+async function waitFor(url) {
+  for (let i = 0; i < 200; i += 1) {
+    try {
+      const response = await fetch(url, { headers: { "User-Agent": "Mozilla/5.0" } });
+      if (response.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`${url} did not come up`);
+}
+await waitFor(`${sandboxUrl}/__sandbox/clock`);
+await waitFor(`${appUrl}/auth/login`);
+const install = await fetch(`${sandboxUrl}/__sandbox/install`, {
+  method: "POST",
+  body: JSON.stringify({ shop }),
+}).then((r) => r.json());
+
+console.log(`
+Fitting Room demo is running (offline; Ctrl-C stops it). App installed in ${shop}: HTTP ${install.status}.
+
+  Admin (the app inside a stand-in Shopify admin):  ${sandboxUrl}/admin?shop=${shop}
+  Settings:                                          ${sandboxUrl}/admin?shop=${shop}&path=/app/settings
+  Storefront product page:                           ${sandboxUrl}/store/products/little-black-heels
+  Sign in as a demo shopper:                         ${sandboxUrl}/store/account
+  Sandbox control API (see tests/sandbox/README.md): ${sandboxUrl}/__sandbox/state
+  The app itself:                                    ${appUrl}
+`);

@@ -1,0 +1,292 @@
+import type { Outbox, DeliveryMode } from "./webhooks";
+import { fulfillmentPayload, orderPayload } from "./webhooks";
+import { SandboxError, type SandboxOrder, type SandboxShop, type SandboxStore } from "./store";
+
+// What happens to an order in Shopify, step by step. Each step changes the sandbox's state and
+// emits the webhooks Shopify would send for it.
+
+export interface LineInput {
+  variantId?: string;
+  sku?: string;
+  handle?: string;
+  size?: string;
+  width?: string;
+  quantity?: number;
+  sellingPlanId?: string | null;
+}
+
+export interface PlaceOrderInput {
+  customerEmail?: string;
+  lines: LineInput[];
+  shippingCountry?: string;
+  paymentMethod?: SandboxOrder["paymentMethod"];
+  sourceName?: string;
+  webhookMode?: DeliveryMode;
+}
+
+export class Lifecycle {
+  constructor(
+    private readonly store: SandboxStore,
+    private readonly outbox: Outbox,
+  ) {}
+
+  private emitOrder(
+    shop: SandboxShop,
+    order: SandboxOrder,
+    topic: string,
+    mode: DeliveryMode = "normal",
+  ) {
+    this.outbox.emit(shop.domain, topic, orderPayload(this.store, shop, order), mode);
+  }
+
+  private touch(order: SandboxOrder) {
+    order.updatedAt = this.store.now();
+  }
+
+  private findVariant(shop: SandboxShop, line: LineInput) {
+    for (const product of shop.products) {
+      for (const variant of product.variants) {
+        const matches =
+          (line.variantId &&
+            (variant.id === line.variantId || variant.legacyId === line.variantId)) ||
+          (line.sku && variant.sku === line.sku) ||
+          (line.handle &&
+            product.handle === line.handle &&
+            variant.size === line.size &&
+            variant.width === (line.width ?? "Medium"));
+        if (matches) return { product, variant };
+      }
+    }
+    throw new SandboxError(422, `lines: no variant for ${JSON.stringify(line)}`);
+  }
+
+  placeOrder(domain: string, input: PlaceOrderInput): SandboxOrder {
+    const shop = this.store.shop(domain);
+    if (!Array.isArray(input.lines) || input.lines.length === 0)
+      throw new SandboxError(422, "lines: at least one line is required");
+    const customer = input.customerEmail
+      ? shop.customers.find((c) => c.email === input.customerEmail)
+      : undefined;
+    if (input.customerEmail && !customer)
+      throw new SandboxError(422, `customerEmail: no customer ${input.customerEmail}`);
+    const paymentMethod = input.paymentMethod ?? "card";
+    const now = this.store.now();
+    const order: SandboxOrder = {
+      ...this.store.gid("Order"),
+      name: this.store.nextOrderName(),
+      shop: domain,
+      customerId: customer?.id ?? null,
+      email: customer?.email ?? null,
+      currency: shop.currencyCode,
+      lines: input.lines.map((line) => {
+        const { product, variant } = this.findVariant(shop, line);
+        const quantity = line.quantity ?? 1;
+        if (quantity < 1) throw new SandboxError(422, "lines.quantity: must be at least 1");
+        variant.inventoryQuantity -= quantity;
+        return {
+          ...this.store.gid("LineItem"),
+          productId: product.id,
+          variantId: variant.id,
+          title: product.title,
+          variantTitle: variant.title,
+          sku: variant.sku,
+          quantity,
+          price: variant.price,
+          sellingPlanId: line.sellingPlanId ?? null,
+        };
+      }),
+      shippingCountry: input.shippingCountry ?? customer?.country ?? "US",
+      paymentMethod,
+      mandateId: paymentMethod === "card_on_file" ? this.store.gid("PaymentMandate").id : null,
+      financialStatus: paymentMethod === "card_on_file" ? "pending" : "paid",
+      fulfillmentStatus: "unfulfilled",
+      sourceName: input.sourceName ?? "web",
+      cancelledAt: null,
+      createdAt: now,
+      updatedAt: now,
+      fulfillments: [],
+      returns: [],
+      refunds: [],
+    };
+    shop.orders.push(order);
+    this.emitOrder(shop, order, "orders/create", input.webhookMode);
+    if (order.financialStatus === "paid")
+      this.emitOrder(shop, order, "orders/paid", input.webhookMode);
+    return order;
+  }
+
+  markPaid(domain: string, orderId: string, mode?: DeliveryMode): SandboxOrder {
+    const shop = this.store.shop(domain);
+    const order = this.store.order(domain, orderId);
+    order.financialStatus = "paid";
+    this.touch(order);
+    this.emitOrder(shop, order, "orders/paid", mode);
+    this.emitOrder(shop, order, "orders/updated", mode);
+    return order;
+  }
+
+  fulfil(domain: string, orderId: string, lineItemIds?: string[], mode?: DeliveryMode) {
+    const shop = this.store.shop(domain);
+    const order = this.store.order(domain, orderId);
+    if (order.cancelledAt)
+      throw new SandboxError(422, "order: cancelled orders cannot be fulfilled");
+    const done = new Set(
+      order.fulfillments.filter((f) => f.status === "success").flatMap((f) => f.lineItemIds),
+    );
+    const ids = (lineItemIds?.length ? lineItemIds : order.lines.map((l) => l.id)).filter(
+      (id) => !done.has(id),
+    );
+    if (ids.length === 0) throw new SandboxError(422, "lineItemIds: nothing left to fulfil");
+    const now = this.store.now();
+    const fulfillment = {
+      ...this.store.gid("Fulfillment"),
+      status: "success" as const,
+      shipmentStatus: "confirmed",
+      trackingNumber: `1Z${this.store.id().slice(-12)}`,
+      lineItemIds: ids,
+      createdAt: now,
+      updatedAt: now,
+      deliveredAt: null,
+    };
+    order.fulfillments.push(fulfillment);
+    const fulfilled = new Set([...done, ...ids]);
+    order.fulfillmentStatus = order.lines.every((l) => fulfilled.has(l.id))
+      ? "fulfilled"
+      : "partial";
+    this.touch(order);
+    this.outbox.emit(domain, "fulfillments/create", fulfillmentPayload(order, fulfillment), mode);
+    this.emitOrder(shop, order, "orders/updated", mode);
+    return fulfillment;
+  }
+
+  /** A carrier scan: in_transit, out_for_delivery, delivered, failure… */
+  carrierEvent(
+    domain: string,
+    orderId: string,
+    status: string,
+    fulfillmentId?: string,
+    mode?: DeliveryMode,
+  ) {
+    const order = this.store.order(domain, orderId);
+    const fulfillment = fulfillmentId
+      ? order.fulfillments.find((f) => f.id === fulfillmentId || f.legacyId === fulfillmentId)
+      : order.fulfillments.at(-1);
+    if (!fulfillment)
+      throw new SandboxError(422, "fulfillmentId: the order has no such fulfillment");
+    const now = this.store.now();
+    fulfillment.shipmentStatus = status;
+    fulfillment.updatedAt = now;
+    if (status === "delivered") fulfillment.deliveredAt = now;
+    const event = this.store.gid("FulfillmentEvent");
+    this.outbox.emit(
+      domain,
+      "fulfillment_events/create",
+      {
+        id: BigInt(event.legacyId),
+        admin_graphql_api_id: event.id,
+        fulfillment_id: BigInt(fulfillment.legacyId),
+        order_id: BigInt(order.legacyId),
+        status,
+        message: `Carrier scan: ${status}`,
+        happened_at: now,
+        created_at: now,
+        updated_at: now,
+        country: order.shippingCountry,
+        estimated_delivery_at: null,
+      },
+      mode,
+    );
+    this.outbox.emit(domain, "fulfillments/update", fulfillmentPayload(order, fulfillment), mode);
+    return fulfillment;
+  }
+
+  requestReturn(domain: string, orderId: string, lineItemIds?: string[], mode?: DeliveryMode) {
+    const order = this.store.order(domain, orderId);
+    const ids = lineItemIds?.length ? lineItemIds : order.lines.map((l) => l.id);
+    const ret = {
+      ...this.store.gid("Return"),
+      status: "requested" as const,
+      lineItemIds: ids,
+      createdAt: this.store.now(),
+    };
+    order.returns.push(ret);
+    this.outbox.emit(
+      domain,
+      "returns/request",
+      {
+        id: BigInt(ret.legacyId),
+        admin_graphql_api_id: ret.id,
+        status: "requested",
+        order: { id: BigInt(order.legacyId), admin_graphql_api_id: order.id },
+        total_return_line_items: ids.length,
+        name: `${order.name}-R${order.returns.length}`,
+        return_line_items: order.lines
+          .filter((l) => ids.includes(l.id))
+          .map((l) => ({
+            fulfillment_line_item: { line_item: { admin_graphql_api_id: l.id } },
+            quantity: l.quantity,
+          })),
+        return_shipping_fees: [],
+        exchange_line_items: [],
+        total_exchange_line_items: 0,
+      },
+      mode,
+    );
+    return ret;
+  }
+
+  refund(domain: string, orderId: string, lineItemIds?: string[], mode?: DeliveryMode) {
+    const shop = this.store.shop(domain);
+    const order = this.store.order(domain, orderId);
+    const ids = lineItemIds?.length ? lineItemIds : order.lines.map((l) => l.id);
+    const lines = order.lines.filter((l) => ids.includes(l.id));
+    const amount = lines.reduce((sum, l) => sum + l.price * l.quantity, 0);
+    const refund = {
+      ...this.store.gid("Refund"),
+      lineItemIds: ids,
+      amount,
+      createdAt: this.store.now(),
+    };
+    order.refunds.push(refund);
+    const total = order.lines.reduce((sum, l) => sum + l.price * l.quantity, 0);
+    const refunded = order.refunds.reduce((sum, r) => sum + r.amount, 0);
+    order.financialStatus = refunded >= total ? "refunded" : "partially_refunded";
+    this.touch(order);
+    this.outbox.emit(
+      domain,
+      "refunds/create",
+      {
+        id: BigInt(refund.legacyId),
+        admin_graphql_api_id: refund.id,
+        order_id: BigInt(order.legacyId),
+        created_at: refund.createdAt,
+        processed_at: refund.createdAt,
+        refund_line_items: lines.map((l) => ({
+          line_item_id: BigInt(l.legacyId),
+          quantity: l.quantity,
+          subtotal: (l.price * l.quantity) / 100,
+        })),
+        transactions: [
+          {
+            kind: "refund",
+            status: "success",
+            amount: (amount / 100).toFixed(2),
+            gateway: "shopify_payments",
+          },
+        ],
+      },
+      mode,
+    );
+    this.emitOrder(shop, order, "orders/updated", mode);
+    return refund;
+  }
+
+  cancel(domain: string, orderId: string, mode?: DeliveryMode): SandboxOrder {
+    const shop = this.store.shop(domain);
+    const order = this.store.order(domain, orderId);
+    order.cancelledAt = this.store.now();
+    this.touch(order);
+    this.emitOrder(shop, order, "orders/cancelled", mode);
+    return order;
+  }
+}

@@ -1,0 +1,254 @@
+import crypto from "node:crypto";
+import type { SandboxOrder, SandboxShop, SandboxStore } from "./store";
+
+// Webhooks as Shopify sends them: REST-shaped JSON (numeric ids beyond 2^53 written as bare
+// numbers, like Shopify's), signed with the app secret, retried on non-2xx with Shopify's
+// schedule (accelerable), and on request duplicated, held back (late) or delivered out of order.
+
+export interface AppEndpoint {
+  appUrl: string;
+  apiSecret: string;
+  apiVersion: string;
+}
+
+export type DeliveryMode = "normal" | "duplicate" | "hold";
+
+export interface OutboxDelivery {
+  webhookId: string;
+  eventId: string;
+  shop: string;
+  topic: string;
+  body: string;
+  mode: DeliveryMode;
+  attempts: number;
+  status: "pending" | "held" | "sending" | "delivered" | "failed";
+  nextAttemptAt: number;
+  responses: number[];
+  createdAt: string;
+}
+
+/** Shopify retries a failed delivery 8 times over about 4 hours. */
+export const RETRY_DELAYS_MS = [
+  10_000, 30_000, 60_000, 300_000, 900_000, 1_800_000, 3_600_000, 7_200_000,
+];
+
+const BIG = "__sandbox_big__";
+
+/** JSON with bigint values written as bare integers, as Shopify's REST payloads do. */
+export function shopifyJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    typeof v === "bigint" ? `${BIG}${v.toString()}` : v,
+  ).replace(new RegExp(`"${BIG}(\\d+)"`, "g"), "$1");
+}
+
+const money = (minor: number) => (minor / 100).toFixed(2);
+
+export function orderPayload(
+  store: SandboxStore,
+  shop: SandboxShop,
+  order: SandboxOrder,
+): Record<string, unknown> {
+  const customer = shop.customers.find((c) => c.id === order.customerId) ?? null;
+  const total = order.lines.reduce((sum, l) => sum + l.price * l.quantity, 0);
+  const refunded = order.refunds.reduce((sum, r) => sum + r.amount, 0);
+  const paid = order.financialStatus === "paid" || order.financialStatus.includes("refunded");
+  return {
+    id: BigInt(order.legacyId),
+    admin_graphql_api_id: order.id,
+    name: order.name,
+    order_number: Number(order.name.slice(1)),
+    email: order.email,
+    contact_email: order.email,
+    currency: order.currency,
+    presentment_currency: order.currency,
+    total_price: money(total),
+    subtotal_price: money(total),
+    current_total_price: money(total - refunded),
+    total_outstanding: money(paid ? 0 : total),
+    financial_status: order.financialStatus,
+    fulfillment_status: order.fulfillmentStatus === "unfulfilled" ? null : order.fulfillmentStatus,
+    source_name: order.sourceName,
+    cancelled_at: order.cancelledAt,
+    cancel_reason: order.cancelledAt ? "customer" : null,
+    created_at: order.createdAt,
+    processed_at: order.createdAt,
+    updated_at: order.updatedAt,
+    test: true,
+    customer: customer && {
+      id: BigInt(customer.legacyId),
+      admin_graphql_api_id: customer.id,
+      email: customer.email,
+      first_name: customer.firstName,
+      last_name: customer.lastName,
+    },
+    shipping_address: {
+      country_code: order.shippingCountry,
+      first_name: customer?.firstName ?? null,
+      last_name: customer?.lastName ?? null,
+    },
+    payment_gateway_names: [order.paymentMethod === "paypal" ? "paypal" : "shopify_payments"],
+    line_items: order.lines.map((l) => ({
+      id: BigInt(l.legacyId),
+      admin_graphql_api_id: l.id,
+      product_id: BigInt(l.productId.split("/").pop() as string),
+      variant_id: BigInt(l.variantId.split("/").pop() as string),
+      title: l.title,
+      variant_title: l.variantTitle,
+      sku: l.sku,
+      quantity: l.quantity,
+      current_quantity: l.quantity,
+      price: money(l.price),
+      price_set: { shop_money: { amount: money(l.price), currency_code: order.currency } },
+      selling_plan_allocation: l.sellingPlanId
+        ? { selling_plan_id: BigInt(l.sellingPlanId.split("/").pop() as string) }
+        : null,
+    })),
+    fulfillments: order.fulfillments.map((f) => fulfillmentPayload(order, f)),
+    refunds: [],
+  };
+}
+
+export function fulfillmentPayload(
+  order: SandboxOrder,
+  f: SandboxOrder["fulfillments"][number],
+): Record<string, unknown> {
+  return {
+    id: BigInt(f.legacyId),
+    admin_graphql_api_id: f.id,
+    order_id: BigInt(order.legacyId),
+    status: f.status,
+    shipment_status: f.shipmentStatus,
+    tracking_company: "UPS",
+    tracking_number: f.trackingNumber,
+    tracking_numbers: [f.trackingNumber],
+    tracking_url: `https://www.ups.com/track?tracknum=${f.trackingNumber}`,
+    created_at: f.createdAt,
+    updated_at: f.updatedAt,
+    line_items: order.lines
+      .filter((l) => f.lineItemIds.includes(l.id))
+      .map((l) => ({ id: BigInt(l.legacyId), admin_graphql_api_id: l.id, quantity: l.quantity })),
+  };
+}
+
+export class Outbox {
+  deliveries: OutboxDelivery[] = [];
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly store: SandboxStore,
+    private endpoint: AppEndpoint | null,
+  ) {}
+
+  configure(endpoint: AppEndpoint | null): void {
+    this.endpoint = endpoint;
+  }
+
+  start(intervalMs = 200): void {
+    this.timer ??= setInterval(() => void this.deliverDue(), intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Queues a webhook; normal ones are attempted at once. */
+  emit(
+    shop: string,
+    topic: string,
+    payload: unknown,
+    mode: DeliveryMode = "normal",
+  ): OutboxDelivery {
+    const delivery: OutboxDelivery = {
+      webhookId: crypto.randomUUID(),
+      eventId: crypto.randomUUID(),
+      shop,
+      topic,
+      body: shopifyJson(payload),
+      mode,
+      attempts: 0,
+      status: mode === "hold" ? "held" : "pending",
+      nextAttemptAt: this.store.clock(),
+      responses: [],
+      createdAt: this.store.now(),
+    };
+    this.deliveries.push(delivery);
+    if (delivery.status === "pending") void this.attempt(delivery);
+    return delivery;
+  }
+
+  /** Releases held deliveries, newest first: they arrive late and out of order. */
+  async release(): Promise<number> {
+    const held = this.deliveries.filter((d) => d.status === "held").reverse();
+    for (const d of held) {
+      d.status = "pending";
+      await this.attempt(d);
+    }
+    return held.length;
+  }
+
+  /** Sends every pending delivery whose retry time has come (or all of them with `all`). */
+  async deliverDue(all = false): Promise<number> {
+    const due = this.deliveries.filter(
+      (d) =>
+        d.status === "pending" && d.attempts > 0 && (all || d.nextAttemptAt <= this.store.clock()),
+    );
+    for (const d of due) await this.attempt(d);
+    return due.length;
+  }
+
+  pending(): OutboxDelivery[] {
+    return this.deliveries.filter(
+      (d) => d.status === "pending" || d.status === "held" || d.status === "sending",
+    );
+  }
+
+  private async attempt(delivery: OutboxDelivery): Promise<void> {
+    if (!this.endpoint || delivery.status === "sending") return;
+    delivery.attempts += 1;
+    delivery.status = "sending";
+    const status = await this.post(delivery);
+    delivery.status = "pending";
+    delivery.responses.push(status);
+    if (status >= 200 && status < 300) {
+      delivery.status = "delivered";
+      // "duplicate": Shopify sometimes delivers the same webhook id twice.
+      if (delivery.mode === "duplicate" && delivery.responses.length === 1)
+        delivery.responses.push(await this.post(delivery));
+      return;
+    }
+    const delay = RETRY_DELAYS_MS[delivery.attempts - 1];
+    if (delay === undefined) delivery.status = "failed";
+    else delivery.nextAttemptAt = this.store.clock() + delay;
+  }
+
+  private async post(delivery: OutboxDelivery): Promise<number> {
+    const endpoint = this.endpoint as AppEndpoint;
+    const hmac = crypto
+      .createHmac("sha256", endpoint.apiSecret)
+      .update(delivery.body, "utf8")
+      .digest("base64");
+    try {
+      const response = await fetch(`${endpoint.appUrl}/webhooks/${delivery.topic}`, {
+        method: "POST",
+        body: delivery.body,
+        signal: AbortSignal.timeout(5000),
+        headers: {
+          "Content-Type": "application/json",
+          "X-Shopify-Hmac-Sha256": hmac,
+          "X-Shopify-Topic": delivery.topic,
+          "X-Shopify-Shop-Domain": delivery.shop,
+          "X-Shopify-Webhook-Id": delivery.webhookId,
+          "X-Shopify-Event-Id": delivery.eventId,
+          "X-Shopify-API-Version": endpoint.apiVersion,
+          "X-Shopify-Triggered-At": delivery.createdAt,
+        },
+      });
+      await response.arrayBuffer();
+      return response.status;
+    } catch {
+      return 0;
+    }
+  }
+}
