@@ -43,14 +43,6 @@ export default tseslint.config(
   },
   {
     files: ["scripts/**/*.mjs", "bench/**/*.{ts,mjs}", "tests/**/*.{ts,tsx}"],
-    languageOptions: {
-      globals: {
-        process: "readonly",
-        console: "readonly",
-        Buffer: "readonly",
-        URL: "readonly",
-        fetch: "readonly",
-      },
-    },
+    languageOptions: { globals: globals.node },
   },
 );
