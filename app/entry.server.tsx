@@ -13,9 +13,10 @@ const ABORT_DELAY = 5000;
 
 // Evaluated once when the server loads the build: the worker starts with the app unless
 // FITTING_ROOM_WORKER=off (then `npm run worker` runs it as its own process).
-void initDatabase()
-  .then(() => startInlineWorker())
-  .catch((error: unknown) => logger.error({ err: error }, "database initialisation failed"));
+void initDatabase().catch((error: unknown) =>
+  logger.error({ err: error }, "database initialisation failed"),
+);
+startInlineWorker();
 
 // Offline sandbox only: its admin shell (another origin) frames the app the way
 // admin.shopify.com does, so it joins the frame-ancestors Shopify's headers allow.

@@ -1,13 +1,12 @@
 import prisma, { isPostgres } from "~/db.server";
 
-// SQLite: WAL lets the web process read while the worker writes, and busy_timeout makes a
-// writer wait for the lock instead of failing when `npm run worker` runs beside the app.
+// SQLite: WAL lets the web process read while the worker writes. Switching the mode needs the
+// database to itself, so it is only done when the file is not in WAL mode yet (a fresh file);
+// busy timeouts are set per connection by BusyRetryingLibSQL.
 export async function initDatabase(): Promise<void> {
   if (isPostgres) return;
-  await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await prisma.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
-  if (process.env.SQLITE_SYNCHRONOUS)
-    await prisma.$queryRawUnsafe(
-      `PRAGMA synchronous = ${process.env.SQLITE_SYNCHRONOUS === "NORMAL" ? "NORMAL" : "FULL"}`,
-    );
+  const [mode] = await prisma.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+  if (mode?.journal_mode !== "wal") await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  if (process.env.SQLITE_SYNCHRONOUS === "NORMAL")
+    await prisma.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
 }

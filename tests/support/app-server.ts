@@ -27,14 +27,19 @@ export async function startAppServer(
         NODE_ENV: "production",
         PORT: String(port),
         SHOPIFY_APP_URL: `https://localhost:${port}`,
-        LOG_LEVEL: "warn",
+        LOG_LEVEL: process.env.E2E_DEBUG ? "debug" : "warn",
+        // The test process runs with the worker off; the app runs it in-process, as deployed.
+        FITTING_ROOM_WORKER: "inline",
         ...env,
       },
-      stdio: ["ignore", "ignore", "pipe"],
+      stdio: ["ignore", process.env.E2E_DEBUG ? "inherit" : "ignore", "pipe"],
     },
   );
   let stderr = "";
-  child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => {
+    stderr += d.toString();
+    if (process.env.E2E_DEBUG) process.stderr.write(d);
+  });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i += 1) {
     try {
@@ -50,9 +55,16 @@ export async function startAppServer(
   }
   return {
     url,
+    // remix-serve closes its server on SIGTERM and waits for keep-alive connections (the
+    // sandbox's webhook client keeps some open): give it a moment, then kill it.
     stop: () =>
       new Promise<void>((resolve) => {
-        child.once("exit", () => resolve());
+        if (child.exitCode !== null) return resolve();
+        const force = setTimeout(() => child.kill("SIGKILL"), 2000);
+        child.once("exit", () => {
+          clearTimeout(force);
+          resolve();
+        });
         child.kill("SIGTERM");
       }),
   };
