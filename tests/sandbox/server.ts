@@ -153,7 +153,7 @@ export async function handleSandboxRequest(sandbox: Sandbox, request: Request): 
       appUrl: config.appUrl,
       apiSecret: config.apiSecret,
       customerId: customerFromCookie(request),
-      nowMs: store.clock(),
+      nowMs: Date.now(), // signatures carry real time: Shopify libraries reject stale timestamps
     });
   }
   if (storefrontShop && url.pathname === "/store/account") {
