@@ -69,7 +69,13 @@ describe("sandbox scenario through the control API", () => {
     await control(`/orders/${id}/returns`, {});
 
     // Webhooks arrive concurrently and in no guaranteed order: wait until all have been processed.
-    const EXPECTED = ["order.created", "order.paid", "fulfillment.created", "fulfillment.delivered", "return.requested"];
+    const EXPECTED = [
+      "order.created",
+      "order.paid",
+      "fulfillment.created",
+      "fulfillment.delivered",
+      "return.requested",
+    ];
     const kinds = await until(
       async () =>
         (
@@ -102,7 +108,9 @@ describe("sandbox scenario through the control API", () => {
     const returnEvent = await prisma.orderEvent.findFirstOrThrow({
       where: { kind: "return.requested" },
     });
-    expect(returnEvent.occurredAt.getTime() - Date.now()).toBeGreaterThan(2.9 * 86_400_000 + sandbox.store.clockOffsetMs - 3 * 86_400_000);
+    expect(returnEvent.occurredAt.getTime() - Date.now()).toBeGreaterThan(
+      2.9 * 86_400_000 + sandbox.store.clockOffsetMs - 3 * 86_400_000,
+    );
   });
 
   it("delivers duplicates and late, out-of-order webhooks that the app absorbs", async () => {
@@ -121,7 +129,10 @@ describe("sandbox scenario through the control API", () => {
         }),
       (n) => n === 2,
     );
-    await until(async () => (await control("/webhooks")).body as unknown as { responses: number[] }[], (d) => d.every((x) => x.responses.length === 2));
+    await until(
+      async () => (await control("/webhooks")).body as unknown as { responses: number[] }[],
+      (d) => d.every((x) => x.responses.length === 2),
+    );
     const deliveries = (await control("/webhooks")).body as unknown as {
       topic: string;
       responses: number[];
