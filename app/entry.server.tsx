@@ -7,7 +7,7 @@ import { addDocumentResponseHeaders } from "./shopify.server";
 import { initDatabase } from "./lib/database.server";
 import { startInlineWorker } from "./jobs/inline.server";
 import { logger } from "./lib/logger.server";
-import { sandboxUrl } from "./lib/sandbox-routing.server";
+import { allowSandboxAdminFrame } from "./lib/sandbox-routing.server";
 
 const ABORT_DELAY = 5000;
 
@@ -17,18 +17,6 @@ void initDatabase().catch((error: unknown) =>
   logger.error({ err: error }, "database initialisation failed"),
 );
 startInlineWorker();
-
-// Offline sandbox only: its admin shell (another origin) frames the app the way
-// admin.shopify.com does, so it joins the frame-ancestors Shopify's headers allow.
-function allowSandboxAdminFrame(headers: Headers): void {
-  const sandbox = sandboxUrl();
-  const policy = headers.get("Content-Security-Policy");
-  if (!sandbox || !policy) return;
-  headers.set(
-    "Content-Security-Policy",
-    policy.replace("frame-ancestors", `frame-ancestors ${new URL(sandbox).origin}`),
-  );
-}
 
 export default async function handleRequest(
   request: Request,

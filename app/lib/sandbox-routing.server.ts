@@ -57,3 +57,20 @@ function installSandboxClock(target: string, realFetch: typeof fetch): void {
   void refresh();
   setInterval(() => void refresh(), 1000).unref();
 }
+
+/**
+ * Offline sandbox only: its admin shell (another origin) frames the app the way
+ * admin.shopify.com does, so it joins the frame-ancestors Shopify's headers allow.
+ */
+export function allowSandboxAdminFrame(
+  headers: Headers,
+  env: Record<string, string | undefined> = process.env,
+): void {
+  const target = sandboxUrl(env);
+  const policy = headers.get("Content-Security-Policy");
+  if (!target || !policy) return;
+  headers.set(
+    "Content-Security-Policy",
+    policy.replace("frame-ancestors", `frame-ancestors ${new URL(target).origin}`),
+  );
+}
