@@ -5,6 +5,7 @@ export default defineConfig({
   resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
   test: {
     include: ["tests/**/*.test.{ts,tsx}"],
+    globalSetup: ["tests/setup/global.ts"],
     setupFiles: ["tests/setup/env.ts", "tests/setup/database.ts"],
     pool: "forks",
     reporters: ["default", "./tests/setup/summary-reporter.ts"],

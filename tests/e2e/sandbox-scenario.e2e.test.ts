@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import prisma from "~/db.server";
 import { startAppServer } from "../support/app-server";
 import { startSandbox } from "../support/sandbox";
@@ -11,6 +11,9 @@ import { signProxyQuery } from "../sandbox/storefront";
 // outside the project would: install, order lifecycle webhooks, clock, storefront, app proxy.
 let app: { url: string; stop: () => Promise<void> } | undefined;
 const sandbox = startSandbox({ appUrl: () => app?.url ?? null });
+
+// A browser and a server on 2 shared cores: give each step room.
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
 
 beforeAll(async () => {
   app = await startAppServer({

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import prisma from "~/db.server";
 import { DESKTOP_CHROME, launchBrowser, routeShopifyCdn } from "../support/browser";
@@ -12,6 +12,9 @@ const SHOP = "demo-shoes.myshopify.com";
 const sandbox = startSandbox();
 let browser: Browser;
 let app: { url: string; stop: () => Promise<void> };
+
+// A browser and a server on 2 shared cores: give each step room.
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
 
 beforeAll(async () => {
   app = await startAppServer({

@@ -1,21 +1,11 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { projectRoot } from "./operations";
 
-let built = false;
-
-/** Builds the app once per test worker and starts the production server on a free port. */
+/** Starts the production server (built by tests/setup/global.ts) on a free port. */
 export async function startAppServer(
   env: Record<string, string>,
 ): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (!built) {
-    execFileSync(
-      process.execPath,
-      [path.join(projectRoot, "node_modules/@remix-run/dev/dist/cli.js"), "build"],
-      { cwd: projectRoot, stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } },
-    );
-    built = true;
-  }
   const port = 39_000 + Math.floor(Math.random() * 2000);
   const child: ChildProcess = spawn(
     process.execPath,
