@@ -1,5 +1,5 @@
 import { unauthenticated } from "~/shopify.server";
-import { publishStorefrontPolicy } from "~/services/policy.server";
+import { getCurrentPolicy, publishStorefrontPolicy } from "~/services/policy.server";
 import { syncShopDetails } from "~/services/shops.server";
 import { processWebhookDelivery } from "~/webhooks/process.server";
 import { TerminalJobError } from "./errors.server";
@@ -27,8 +27,13 @@ export const jobHandlers: Record<JobType, JobHandler> = {
     const outcome = await publishStorefrontPolicy(shop, version, await adminFor(shop));
     context.log.info({ version, outcome }, "policy publish job done");
   },
+  // After an install: the shop's currency, time zone and plan, then the storefront policy, so
+  // theme blocks can read it before the merchant ever saves settings.
   "shop.sync": async (context) => {
     const shop = requireShop(context);
-    await syncShopDetails(shop, await adminFor(shop));
+    const graphql = await adminFor(shop);
+    await syncShopDetails(shop, graphql);
+    const { version } = await getCurrentPolicy(shop);
+    await publishStorefrontPolicy(shop, version, graphql);
   },
 };

@@ -8,7 +8,14 @@ export async function shopOverview(shop: string) {
     await Promise.all([
       getCurrentPolicy(shop),
       prisma.shopOrder.count({ where: { shop } }),
-      prisma.orderEvent.count({ where: { shop, kind: "fulfillment.delivered" } }),
+      // One delivery can be reported twice (carrier event and fulfillment update): count fulfillments.
+      prisma.orderEvent
+        .findMany({
+          where: { shop, kind: "fulfillment.delivered" },
+          distinct: ["subjectGid"],
+          select: { subjectGid: true },
+        })
+        .then((rows) => rows.length),
       prisma.webhookDelivery.count({ where: { shop, receivedAt: { gte: dayAgo } } }),
       prisma.webhookDelivery.count({
         where: { shop, receivedAt: { gte: dayAgo }, status: "rejected" },

@@ -2,6 +2,7 @@ import prisma from "~/db.server";
 import { withBusyRetry } from "~/lib/sqlite-busy.server";
 import { jobCreateData, isUniqueViolation } from "~/jobs/queue.server";
 import { logger } from "~/lib/logger.server";
+import { now } from "~/lib/clock.server";
 
 // Group commit for the webhook inbox (docs/decisions/0004-webhook-inbox.md). Deliveries that
 // arrive together are written in one transaction: each request is still acknowledged only after
@@ -68,8 +69,10 @@ async function writeBatch(batch: Pending[]): Promise<void> {
         const known = new Set(existing.map((e) => e.id));
         const records = [...unique.values()].map((p) => p.record).filter((r) => !known.has(r.id));
         if (records.length > 0) {
+          // receivedAt on the app's clock (the sandbox's in the demo), like every scheduled decision.
+          const receivedAt = now();
           await tx.webhookDelivery.createMany({
-            data: records.map((r) => ({ ...r, status: "accepted" })),
+            data: records.map((r) => ({ ...r, status: "accepted", receivedAt })),
           });
           await tx.job.createMany({
             data: records.map((r) =>

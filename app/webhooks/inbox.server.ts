@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import prisma from "~/db.server";
 import { appConfig } from "~/lib/config.server";
 import { logger } from "~/lib/logger.server";
+import { now } from "~/lib/clock.server";
 import { isUniqueViolation } from "~/jobs/queue.server";
 import { wakeInlineWorker } from "~/jobs/inline.server";
 import { recordDelivery } from "./inbox-writer.server";
@@ -91,7 +92,7 @@ async function reject(
 ): Promise<Response> {
   try {
     await prisma.webhookDelivery.create({
-      data: { id, ...base, status: "rejected", error: reason },
+      data: { id, ...base, status: "rejected", error: reason, receivedAt: now() },
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
