@@ -43,6 +43,17 @@ const store = new SandboxStore();
 store.addShop(SHOP);
 const sandbox = await startSandboxServer(store);
 
+// What the app and a separate worker share.
+const appEnv = {
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  SHOPIFY_API_KEY: "bench",
+  SHOPIFY_API_SECRET: SECRET,
+  SHOPIFY_APP_URL: `https://localhost:${PORT}`,
+  FITTING_ROOM_SANDBOX_URL: sandbox.url,
+  LOG_LEVEL: "warn",
+};
+
 // remix-serve started directly (not through npx) so that killing it really stops the server.
 const server = spawn(
   process.execPath,
@@ -50,15 +61,9 @@ const server = spawn(
   {
     cwd: root,
     env: {
-      ...process.env,
+      ...appEnv,
       NODE_ENV: "production",
       PORT: String(PORT),
-      DATABASE_URL: databaseUrl,
-      SHOPIFY_API_KEY: "bench",
-      SHOPIFY_API_SECRET: SECRET,
-      SHOPIFY_APP_URL: `https://localhost:${PORT}`,
-      FITTING_ROOM_SANDBOX_URL: sandbox.url,
-      LOG_LEVEL: "warn",
       FITTING_ROOM_WORKER: SEPARATE_WORKER ? "off" : (process.env.FITTING_ROOM_WORKER ?? "inline"),
     },
     stdio: ["ignore", "ignore", "inherit"],
@@ -75,15 +80,7 @@ const workerProcess = SEPARATE_WORKER
       ],
       {
         cwd: root,
-        env: {
-          ...process.env,
-          DATABASE_URL: databaseUrl,
-          SHOPIFY_API_KEY: "bench",
-          SHOPIFY_API_SECRET: SECRET,
-          SHOPIFY_APP_URL: `https://localhost:${PORT}`,
-          FITTING_ROOM_SANDBOX_URL: sandbox.url,
-          LOG_LEVEL: "warn",
-        },
+        env: appEnv,
         stdio: ["ignore", "ignore", "inherit"],
       },
     )

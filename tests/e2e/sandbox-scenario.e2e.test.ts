@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import prisma from "~/db.server";
-import { startAppServer } from "../support/app-server";
+import { startTestApp } from "../support/app-server";
 import { startSandbox } from "../support/sandbox";
 import { seedDemoStore, DEMO_SHOP } from "../sandbox/seed";
 import { signProxyQuery } from "../sandbox/storefront";
@@ -16,12 +16,7 @@ const sandbox = startSandbox({ appUrl: () => app?.url ?? null });
 vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
 
 beforeAll(async () => {
-  app = await startAppServer({
-    DATABASE_URL: process.env.DATABASE_URL as string,
-    SHOPIFY_API_KEY: process.env.SHOPIFY_API_KEY as string,
-    SHOPIFY_API_SECRET: process.env.SHOPIFY_API_SECRET as string,
-    FITTING_ROOM_SANDBOX_URL: sandbox.url,
-  });
+  app = await startTestApp(sandbox.url);
 });
 afterAll(async () => app?.stop());
 

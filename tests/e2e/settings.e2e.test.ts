@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import prisma from "~/db.server";
 import { DESKTOP_CHROME, launchBrowser, routeShopifyCdn } from "../support/browser";
-import { startAppServer } from "../support/app-server";
+import { startTestApp } from "../support/app-server";
 import { installShop, sessionToken } from "../support/shopify";
 import { startSandbox } from "../support/sandbox";
 
@@ -17,12 +17,7 @@ let app: { url: string; stop: () => Promise<void> };
 vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
 
 beforeAll(async () => {
-  app = await startAppServer({
-    DATABASE_URL: process.env.DATABASE_URL as string,
-    SHOPIFY_API_KEY: process.env.SHOPIFY_API_KEY as string,
-    SHOPIFY_API_SECRET: process.env.SHOPIFY_API_SECRET as string,
-    FITTING_ROOM_SANDBOX_URL: sandbox.url,
-  });
+  app = await startTestApp(sandbox.url);
   browser = await launchBrowser();
 });
 

@@ -59,3 +59,14 @@ export async function startAppServer(
       }),
   };
 }
+
+/** The built app as the tests run it: this worker's database, the test app's credentials, and
+ * Shopify calls routed to the given sandbox. */
+export function startTestApp(sandboxUrl: string) {
+  return startAppServer({
+    DATABASE_URL: process.env.DATABASE_URL as string,
+    SHOPIFY_API_KEY: process.env.SHOPIFY_API_KEY as string,
+    SHOPIFY_API_SECRET: process.env.SHOPIFY_API_SECRET as string,
+    FITTING_ROOM_SANDBOX_URL: sandboxUrl,
+  });
+}
