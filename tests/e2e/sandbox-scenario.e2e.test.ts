@@ -227,6 +227,41 @@ describe("sandbox scenario through the control API", () => {
     expect((await fetch(`${app?.url}/proxy/policy?${signed}`)).status).toBe(200);
   });
 
+  it("takes a return through approval, processing and closing, refusing steps out of order", async () => {
+    seedDemoStore(sandbox.store);
+    const order = await control("/orders", {
+      customerEmail: "maya@example.com",
+      lines: [{ handle: "pop-of-color", size: "8", width: "Medium" }],
+    });
+    const id = String(order.body.id).split("/").pop();
+    await control(`/orders/${id}/fulfil`, {});
+    await control(`/orders/${id}/deliver`, {});
+    await control(`/orders/${id}/returns`, {});
+    expect((await control(`/orders/${id}/process-return`, {})).body.error).toBe(
+      "returnId: a requested return cannot be processed",
+    );
+    await control(`/orders/${id}/approve-return`, {});
+    await control(`/orders/${id}/process-return`, {});
+    await control(`/orders/${id}/close-return`, {});
+    const steps = await until(
+      async () =>
+        (
+          await prisma.orderEvent.findMany({
+            where: { orderGid: String(order.body.id), kind: { startsWith: "return." } },
+          })
+        )
+          .map((e) => e.kind)
+          .sort(),
+      (k) => k.length === 4,
+    );
+    expect(steps).toEqual([
+      "return.approved",
+      "return.closed",
+      "return.processed",
+      "return.requested",
+    ]);
+  });
+
   it("answers bad control input with the field named", async () => {
     seedDemoStore(sandbox.store);
     expect(await control("/orders", { lines: [] })).toEqual({

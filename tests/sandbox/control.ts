@@ -51,7 +51,7 @@ export async function handleControl(
   const shop = String(body.shop ?? url.searchParams.get("shop") ?? DEMO_SHOP);
   const mode = (body.webhookMode as DeliveryMode | undefined) ?? "normal";
   const route = `${request.method} ${pathname.replace(/^\/__sandbox/, "")}`;
-  const orderRoute = /^POST \/orders\/([^/]+)\/(\w+)$/.exec(route);
+  const orderRoute = /^POST \/orders\/([^/]+)\/([\w-]+)$/.exec(route);
   const ids = Array.isArray(body.lineItemIds) ? (body.lineItemIds as string[]) : undefined;
 
   try {
@@ -138,6 +138,18 @@ export async function handleControl(
           break;
         case "returns":
           lifecycle.requestReturn(shop, id, ids, mode);
+          break;
+        case "approve-return":
+        case "decline-return":
+        case "process-return":
+        case "close-return":
+          lifecycle.returnStep(
+            shop,
+            id,
+            action.replace("-return", "") as "approve",
+            body.returnId as string | undefined,
+            mode,
+          );
           break;
         case "refund":
           lifecycle.refund(shop, id, ids, mode);

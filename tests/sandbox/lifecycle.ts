@@ -1,6 +1,12 @@
 import type { Outbox, DeliveryMode } from "./webhooks";
 import { fulfillmentPayload, orderPayload } from "./webhooks";
-import { SandboxError, type SandboxOrder, type SandboxShop, type SandboxStore } from "./store";
+import {
+  SandboxError,
+  type SandboxOrder,
+  type SandboxReturn,
+  type SandboxShop,
+  type SandboxStore,
+} from "./store";
 
 // What happens to an order in Shopify, step by step. Each step changes the sandbox's state and
 // emits the webhooks Shopify would send for it.
@@ -229,6 +235,66 @@ export class Lifecycle {
         return_shipping_fees: [],
         exchange_line_items: [],
         total_exchange_line_items: 0,
+      },
+      mode,
+    );
+    return ret;
+  }
+
+  /** The merchant's answer to a requested return: approve, decline, process (items received), close. */
+  returnStep(
+    domain: string,
+    orderId: string,
+    step: "approve" | "decline" | "process" | "close",
+    returnId?: string,
+    mode?: DeliveryMode,
+  ) {
+    const order = this.store.order(domain, orderId);
+    const ret = returnId
+      ? order.returns.find((r) => r.id === returnId || r.legacyId === returnId)
+      : order.returns.at(-1);
+    if (!ret) throw new SandboxError(422, "returnId: the order has no such return");
+    const allowed: Record<typeof step, SandboxReturn["status"][]> = {
+      approve: ["requested"],
+      decline: ["requested"],
+      process: ["open"],
+      close: ["open"],
+    };
+    const done = {
+      approve: "approved",
+      decline: "declined",
+      process: "processed",
+      close: "closed",
+    }[step];
+    if (!allowed[step].includes(ret.status))
+      throw new SandboxError(422, `returnId: a ${ret.status} return cannot be ${done}`);
+    ret.status =
+      step === "approve" || step === "process"
+        ? "open"
+        : step === "decline"
+          ? "declined"
+          : "closed";
+    const topic = {
+      approve: "returns/approve",
+      decline: "returns/decline",
+      process: "returns/process",
+      close: "returns/close",
+    }[step];
+    this.outbox.emit(
+      domain,
+      topic,
+      {
+        id: BigInt(ret.legacyId),
+        admin_graphql_api_id: ret.id,
+        status: ret.status,
+        order: { id: BigInt(order.legacyId), admin_graphql_api_id: order.id },
+        return_line_items: order.lines
+          .filter((l) => ret.lineItemIds.includes(l.id))
+          .map((l) => ({
+            fulfillment_line_item: { line_item: { admin_graphql_api_id: l.id } },
+            quantity: l.quantity,
+          })),
+        exchange_line_items: [],
       },
       mode,
     );
