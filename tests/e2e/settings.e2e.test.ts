@@ -29,6 +29,7 @@ afterAll(async () => {
 async function openEmbedded(path: string): Promise<Page> {
   // shopify-app-remix answers 410 to a "HeadlessChrome" user agent (bot protection).
   const page = await browser.newPage({ userAgent: DESKTOP_CHROME });
+  page.setDefaultTimeout(60_000);
   await routeShopifyCdn(page);
   const token = sessionToken(SHOP, "4242", process.env.SHOPIFY_API_SECRET, 3600);
   const url = new URL(`${app.url}${path}`);
@@ -41,6 +42,16 @@ async function openEmbedded(path: string): Promise<Page> {
   url.searchParams.set("id_token", token);
   await page.goto(url.toString());
   return page;
+}
+
+/** Clicks the page's own Save button and waits for the form's POST to be answered. */
+async function save(page: Page) {
+  await Promise.all([
+    page.waitForResponse(
+      (r) => r.request().method() === "POST" && r.url().includes("/app/settings/"),
+    ),
+    page.getByRole("button", { name: "Save", exact: true }).first().click(),
+  ]);
 }
 
 /** E2E_SCREENSHOTS=dir keeps what the browser showed, for a person to look at. */
@@ -60,7 +71,7 @@ describe("settings in the browser", () => {
     await page.getByLabel("Countries").fill("US, XX");
     await page.getByLabel("Discount for keeping a sample pair").fill("120");
     await expect.poll(() => page.locator("#app-bridge-save-bar").isVisible()).toBe(true);
-    await page.getByRole("button", { name: "Save", exact: true }).last().click();
+    await save(page);
 
     await page.getByText("Must not be negative").waitFor();
     await page.getByText('Unknown country code "XX"').waitFor();
@@ -75,7 +86,7 @@ describe("settings in the browser", () => {
     await page.getByLabel("Trial box fee").fill("0");
     await page.getByLabel("Countries").fill("US");
     await page.getByLabel("Discount for keeping a sample pair").fill("25");
-    await page.getByRole("button", { name: "Save", exact: true }).last().click();
+    await save(page);
     await page.getByText("Saved as version 2").waitFor();
     const latest = await prisma.policyVersion.findFirstOrThrow({
       where: { shop: SHOP },
