@@ -41,17 +41,20 @@ async function openEmbedded(path: string): Promise<Page> {
   url.searchParams.set("embedded", "1");
   url.searchParams.set("id_token", token);
   await page.goto(url.toString());
+  // Typing before React hydrates would be lost: the inputs are controlled.
+  await page.locator("html[data-hydrated=true]").waitFor({ state: "attached" });
   return page;
 }
 
 /** Clicks the page's own Save button and waits for the form's POST to be answered. */
-async function save(page: Page) {
-  await Promise.all([
+async function save(page: Page): Promise<number> {
+  const [response] = await Promise.all([
     page.waitForResponse(
       (r) => r.request().method() === "POST" && r.url().includes("/app/settings/"),
     ),
     page.getByRole("button", { name: "Save", exact: true }).first().click(),
   ]);
+  return response.status();
 }
 
 /** E2E_SCREENSHOTS=dir keeps what the browser showed, for a person to look at. */
@@ -71,7 +74,7 @@ describe("settings in the browser", () => {
     await page.getByLabel("Countries").fill("US, XX");
     await page.getByLabel("Discount for keeping a sample pair").fill("120");
     await expect.poll(() => page.locator("#app-bridge-save-bar").isVisible()).toBe(true);
-    await save(page);
+    expect(await save(page)).toBe(422);
 
     await page.getByText("Must not be negative").waitFor();
     await page.getByText('Unknown country code "XX"').waitFor();
@@ -86,7 +89,7 @@ describe("settings in the browser", () => {
     await page.getByLabel("Trial box fee").fill("0");
     await page.getByLabel("Countries").fill("US");
     await page.getByLabel("Discount for keeping a sample pair").fill("25");
-    await save(page);
+    expect(await save(page)).toBe(200);
     await page.getByText("Saved as version 2").waitFor();
     const latest = await prisma.policyVersion.findFirstOrThrow({
       where: { shop: SHOP },
