@@ -21,8 +21,8 @@ const shopify = shopifyApp({
   distribution: AppDistribution.AppStore,
   future: { unstable_newEmbeddedAuthStrategy: true },
   hooks: {
-    afterAuth: async ({ session, admin }) => {
-      await recordInstall(session.shop, session.scope ?? "", admin.graphql);
+    afterAuth: async ({ session }) => {
+      await recordInstall(session.shop, session.scope ?? "");
     },
   },
   ...(appConfig.customShopDomains.length > 0

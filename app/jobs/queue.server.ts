@@ -1,4 +1,4 @@
-import { Prisma, type Job, type PrismaClient } from "@prisma/client";
+import { type Prisma, type Job, type PrismaClient } from "@prisma/client";
 import prisma, { isPostgres } from "~/db.server";
 import { now } from "~/lib/clock.server";
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from "~/domain/retry";
@@ -143,8 +143,4 @@ export async function failJob(
           },
   });
   return outcome;
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }

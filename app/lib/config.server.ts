@@ -31,7 +31,6 @@ function load() {
       .map((s) => s.trim())
       .filter(Boolean),
     customShopDomains: env.SHOP_CUSTOM_DOMAIN ? [env.SHOP_CUSTOM_DOMAIN] : [],
-    inlineWorker: env.FITTING_ROOM_WORKER === "inline",
   };
 }
 

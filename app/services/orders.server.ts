@@ -1,6 +1,7 @@
 import prisma from "~/db.server";
 import { parseMoneyInput } from "~/domain/money";
 import { now } from "~/lib/clock.server";
+import { isUniqueViolation } from "~/lib/db-errors.server";
 
 // The app's mirror of the orders it is told about, and each order's timeline. Every later policy
 // reads these instead of asking Shopify again, and redaction has one place to erase.
@@ -72,8 +73,9 @@ export async function recordOrder(shop: string, order: OrderPayload): Promise<st
     try {
       await prisma.shopOrder.create({ data: { shop, orderGid, ...summary } });
       return orderGid;
-    } catch {
+    } catch (error) {
       // Lost a race with a concurrent delivery of the same order: fall through to the update.
+      if (!isUniqueViolation(error)) throw error;
     }
   }
   // Deliveries arrive out of order: an older snapshot must not overwrite a newer one.

@@ -9,7 +9,8 @@ import {
   type PolicySection,
 } from "~/domain/policy/schema";
 import { storefrontPolicy } from "~/domain/policy/storefront";
-import { jobCreateData, isUniqueViolation } from "~/jobs/queue.server";
+import { jobCreateData } from "~/jobs/queue.server";
+import { isUniqueViolation } from "~/lib/db-errors.server";
 import { shopLogger } from "~/lib/logger.server";
 import { APP_INSTALLATION_ID_QUERY, METAFIELDS_SET_MUTATION } from "~/graphql/metafields";
 import { adminRequest, assertNoUserErrors, type AdminGraphql } from "./admin.server";

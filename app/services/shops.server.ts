@@ -7,11 +7,7 @@ import { shopLogger } from "~/lib/logger.server";
 import { adminRequest, type AdminGraphql } from "./admin.server";
 
 /** After OAuth / token exchange: the shop is (re)installed; its details are fetched by a job. */
-export async function recordInstall(
-  shop: string,
-  scopes: string,
-  _graphql?: AdminGraphql,
-): Promise<void> {
+export async function recordInstall(shop: string, scopes: string): Promise<void> {
   await prisma.shop.upsert({
     where: { domain: shop },
     create: { domain: shop, scopes },

@@ -1,6 +1,7 @@
 import prisma from "~/db.server";
 import { withBusyRetry } from "~/lib/sqlite-busy.server";
-import { jobCreateData, isUniqueViolation } from "~/jobs/queue.server";
+import { jobCreateData } from "~/jobs/queue.server";
+import { isUniqueViolation } from "~/lib/db-errors.server";
 import { logger } from "~/lib/logger.server";
 import { now } from "~/lib/clock.server";
 

@@ -3,7 +3,7 @@ import prisma from "~/db.server";
 import { appConfig } from "~/lib/config.server";
 import { logger } from "~/lib/logger.server";
 import { now } from "~/lib/clock.server";
-import { isUniqueViolation } from "~/jobs/queue.server";
+import { isUniqueViolation } from "~/lib/db-errors.server";
 import { wakeInlineWorker } from "~/jobs/inline.server";
 import { recordDelivery } from "./inbox-writer.server";
 import { parseWebhookJson } from "./json";

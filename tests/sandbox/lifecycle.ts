@@ -30,6 +30,27 @@ export interface PlaceOrderInput {
   webhookMode?: DeliveryMode;
 }
 
+/** A return as the returns/* topics carry it. */
+function returnPayload(order: SandboxOrder, ret: SandboxReturn): Record<string, unknown> {
+  return {
+    id: BigInt(ret.legacyId),
+    admin_graphql_api_id: ret.id,
+    status: ret.status,
+    name: `${order.name}-R${order.returns.indexOf(ret) + 1}`,
+    order: { id: BigInt(order.legacyId), admin_graphql_api_id: order.id },
+    total_return_line_items: ret.lineItemIds.length,
+    return_line_items: order.lines
+      .filter((l) => ret.lineItemIds.includes(l.id))
+      .map((l) => ({
+        fulfillment_line_item: { line_item: { admin_graphql_api_id: l.id } },
+        quantity: l.quantity,
+      })),
+    return_shipping_fees: [],
+    exchange_line_items: [],
+    total_exchange_line_items: 0,
+  };
+}
+
 export class Lifecycle {
   constructor(
     private readonly store: SandboxStore,
@@ -216,28 +237,7 @@ export class Lifecycle {
       createdAt: this.store.now(),
     };
     order.returns.push(ret);
-    this.outbox.emit(
-      domain,
-      "returns/request",
-      {
-        id: BigInt(ret.legacyId),
-        admin_graphql_api_id: ret.id,
-        status: "requested",
-        order: { id: BigInt(order.legacyId), admin_graphql_api_id: order.id },
-        total_return_line_items: ids.length,
-        name: `${order.name}-R${order.returns.length}`,
-        return_line_items: order.lines
-          .filter((l) => ids.includes(l.id))
-          .map((l) => ({
-            fulfillment_line_item: { line_item: { admin_graphql_api_id: l.id } },
-            quantity: l.quantity,
-          })),
-        return_shipping_fees: [],
-        exchange_line_items: [],
-        total_exchange_line_items: 0,
-      },
-      mode,
-    );
+    this.outbox.emit(domain, "returns/request", returnPayload(order, ret), mode);
     return ret;
   }
 
@@ -280,24 +280,7 @@ export class Lifecycle {
       process: "returns/process",
       close: "returns/close",
     }[step];
-    this.outbox.emit(
-      domain,
-      topic,
-      {
-        id: BigInt(ret.legacyId),
-        admin_graphql_api_id: ret.id,
-        status: ret.status,
-        order: { id: BigInt(order.legacyId), admin_graphql_api_id: order.id },
-        return_line_items: order.lines
-          .filter((l) => ret.lineItemIds.includes(l.id))
-          .map((l) => ({
-            fulfillment_line_item: { line_item: { admin_graphql_api_id: l.id } },
-            quantity: l.quantity,
-          })),
-        exchange_line_items: [],
-      },
-      mode,
-    );
+    this.outbox.emit(domain, topic, returnPayload(order, ret), mode);
     return ret;
   }
 

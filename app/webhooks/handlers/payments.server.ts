@@ -1,7 +1,5 @@
 import prisma from "~/db.server";
-import { PAYMENT_SCHEDULE_ORDER_QUERY } from "~/graphql/payment-schedules";
-import { unauthenticated } from "~/shopify.server";
-import { adminRequest } from "~/services/admin.server";
+import { orderForPaymentSchedule } from "~/services/payment-schedules.server";
 import { recordOrderEvent } from "~/services/orders.server";
 import type { WebhookHandler } from "./index";
 
@@ -17,10 +15,7 @@ const paymentScheduleDue: WebhookHandler = async ({
     log.warn("payment schedule payload without id ignored");
     return;
   }
-  const { admin } = await unauthenticated.admin(shop);
-  const data = await adminRequest(admin.graphql, PAYMENT_SCHEDULE_ORDER_QUERY, { id: scheduleGid });
-  const node = data.node;
-  const orderGid = node && "paymentTerms" in node ? node.paymentTerms?.order?.id : undefined;
+  const orderGid = await orderForPaymentSchedule(shop, scheduleGid);
   if (!orderGid) {
     log.info({ scheduleGid }, "payment schedule is not on an order (draft order?): nothing to do");
     return;
