@@ -3,6 +3,7 @@ import { SandboxError } from "./store";
 import { DEMO_SHOP, seedDemoStore } from "./seed";
 import { mintSessionToken } from "./auth";
 import type { DeliveryMode } from "./webhooks";
+import { outstanding } from "./payments";
 
 // The control API (/__sandbox/…): JSON in, JSON out, documented in tests/sandbox/README.md.
 // Scripts outside the project can drive a whole scenario with it alone.
@@ -33,7 +34,21 @@ function orderView(sandbox: Sandbox, shop: string, orderId: string) {
       lineItemIds: f.lineItemIds,
     })),
     returns: order.returns.map((r) => ({ id: r.id, status: r.status, lineItemIds: r.lineItemIds })),
-    refunds: order.refunds.map((r) => ({ id: r.id, amount: (r.amount / 100).toFixed(2) })),
+    refunds: order.refunds.map((r) => ({
+      id: r.id,
+      amount: (r.amount / 100).toFixed(2),
+      lineItemIds: r.lineItemIds,
+    })),
+    outstanding: { amount: (outstanding(order) / 100).toFixed(2), currencyCode: order.currency },
+    transactions: order.transactions.map((t) => ({
+      id: t.id,
+      kind: t.kind,
+      status: t.status,
+      amount: (t.amount / 100).toFixed(2),
+      parentId: t.parentId,
+      authorizationExpiresAt: t.authorizationExpiresAt,
+    })),
+    sellingPlanIds: order.lines.map((l) => l.sellingPlanId),
   };
 }
 
@@ -115,6 +130,9 @@ export async function handleControl(
         case "pay":
           lifecycle.markPaid(shop, id, mode);
           break;
+        case "capture":
+          lifecycle.captureCheckoutAuthorization(shop, id);
+          break;
         case "fulfil":
           lifecycle.fulfil(shop, id, ids, mode);
           break;
@@ -188,6 +206,9 @@ export async function handleControl(
       const s = store.shop(shop);
       if (body.throttle) s.bucket.drain();
       if (body.serverErrors !== undefined) s.faults.serverErrors = Number(body.serverErrors);
+      if (body.failAuthorizations !== undefined)
+        s.faults.failAuthorizations = Number(body.failAuthorizations);
+      if (body.failCharges !== undefined) s.faults.failCharges = Number(body.failCharges);
       return Response.json({ shop, faults: s.faults, throttleStatus: s.bucket.status() });
     }
     if (route === "GET /ledger") {

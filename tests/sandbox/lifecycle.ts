@@ -1,5 +1,13 @@
 import type { Outbox, DeliveryMode } from "./webhooks";
-import { fulfillmentPayload, orderPayload } from "./webhooks";
+import { fulfillmentPayload, orderPayload, refundPayload } from "./webhooks";
+import {
+  Payments,
+  capturable,
+  financialStatus,
+  lineValue,
+  netReceived,
+  outstanding,
+} from "./payments";
 import {
   SandboxError,
   type SandboxOrder,
@@ -27,6 +35,8 @@ export interface PlaceOrderInput {
   shippingCountry?: string;
   paymentMethod?: SandboxOrder["paymentMethod"];
   sourceName?: string;
+  /** "sale" (default) charges at checkout; "authorize" leaves an authorization to capture. */
+  checkout?: "sale" | "authorize";
   webhookMode?: DeliveryMode;
 }
 
@@ -134,8 +144,30 @@ export class Lifecycle {
       fulfillments: [],
       returns: [],
       refunds: [],
+      transactions: [],
+      mandatePayments: [],
     };
+    if (input.checkout === "authorize" && paymentMethod !== "card_on_file")
+      order.financialStatus = "authorized";
     shop.orders.push(order);
+    // Paid at checkout: a sale, or an authorization the merchant captures later.
+    if (paymentMethod !== "card_on_file") {
+      const amount = order.lines.reduce((sum, l) => sum + l.price * l.quantity, 0);
+      order.transactions.push({
+        ...this.store.gid("OrderTransaction"),
+        kind: input.checkout === "authorize" ? "AUTHORIZATION" : "SALE",
+        status: "SUCCESS",
+        amount,
+        parentId: null,
+        createdAt: now,
+        authorizationExpiresAt:
+          input.checkout === "authorize"
+            ? new Date(this.store.clock() + 7 * 86_400_000).toISOString()
+            : null,
+        errorCode: null,
+        paymentReferenceId: null,
+      });
+    }
     this.emitOrder(shop, order, "orders/create", input.webhookMode);
     if (order.financialStatus === "paid")
       this.emitOrder(shop, order, "orders/paid", input.webhookMode);
@@ -145,11 +177,47 @@ export class Lifecycle {
   markPaid(domain: string, orderId: string, mode?: DeliveryMode): SandboxOrder {
     const shop = this.store.shop(domain);
     const order = this.store.order(domain, orderId);
-    order.financialStatus = "paid";
+    const due = outstanding(order);
+    if (due <= 0) throw new SandboxError(422, "order: nothing is outstanding");
+    order.transactions.push({
+      ...this.store.gid("OrderTransaction"),
+      kind: "SALE",
+      status: "SUCCESS",
+      amount: due,
+      parentId: null,
+      createdAt: this.store.now(),
+      authorizationExpiresAt: null,
+      errorCode: null,
+      paymentReferenceId: null,
+    });
+    order.financialStatus = financialStatus(order, this.store.clock());
     this.touch(order);
+    this.store.record({
+      shop: domain,
+      kind: "manual-payment",
+      orderGid: order.id,
+      amount: { amount: (due / 100).toFixed(2), currencyCode: order.currency },
+      details: { by: "merchant" },
+    });
     this.emitOrder(shop, order, "orders/paid", mode);
     this.emitOrder(shop, order, "orders/updated", mode);
     return order;
+  }
+
+  /** The merchant captures what the checkout authorized ("Capture payment" in the admin). */
+  captureCheckoutAuthorization(domain: string, orderId: string) {
+    const shop = this.store.shop(domain);
+    const order = this.store.order(domain, orderId);
+    const auth = order.transactions.find(
+      (t) => t.kind === "AUTHORIZATION" && capturable(order, t, this.store.clock()) > 0,
+    );
+    if (!auth) throw new SandboxError(422, "order: no authorization left to capture");
+    const capture = new Payments(this.store).capture(shop, order, {
+      parentTransactionId: auth.id,
+      amount: capturable(order, auth, this.store.clock()),
+      finalCapture: true,
+    });
+    return capture;
   }
 
   fulfil(domain: string, orderId: string, lineItemIds?: string[], mode?: DeliveryMode) {
@@ -284,49 +352,17 @@ export class Lifecycle {
     return ret;
   }
 
+  /** A merchant refund of lines: money back for what was paid, the lines leave the order. */
   refund(domain: string, orderId: string, lineItemIds?: string[], mode?: DeliveryMode) {
     const shop = this.store.shop(domain);
     const order = this.store.order(domain, orderId);
-    const ids = lineItemIds?.length ? lineItemIds : order.lines.map((l) => l.id);
-    const lines = order.lines.filter((l) => ids.includes(l.id));
-    const amount = lines.reduce((sum, l) => sum + l.price * l.quantity, 0);
-    const refund = {
-      ...this.store.gid("Refund"),
-      lineItemIds: ids,
-      amount,
-      createdAt: this.store.now(),
-    };
-    order.refunds.push(refund);
-    const total = order.lines.reduce((sum, l) => sum + l.price * l.quantity, 0);
-    const refunded = order.refunds.reduce((sum, r) => sum + r.amount, 0);
-    order.financialStatus = refunded >= total ? "refunded" : "partially_refunded";
-    this.touch(order);
-    this.outbox.emit(
-      domain,
-      "refunds/create",
-      {
-        id: BigInt(refund.legacyId),
-        admin_graphql_api_id: refund.id,
-        order_id: BigInt(order.legacyId),
-        created_at: refund.createdAt,
-        processed_at: refund.createdAt,
-        refund_line_items: lines.map((l) => ({
-          line_item_id: BigInt(l.legacyId),
-          quantity: l.quantity,
-          subtotal: (l.price * l.quantity) / 100,
-        })),
-        transactions: [
-          {
-            kind: "refund",
-            status: "success",
-            amount: (amount / 100).toFixed(2),
-            gateway: "shopify_payments",
-          },
-        ],
-      },
-      mode,
+    const removed = new Set(order.refunds.flatMap((r) => r.lineItemIds));
+    const ids = (lineItemIds?.length ? lineItemIds : order.lines.map((l) => l.id)).filter(
+      (id) => !removed.has(id),
     );
-    this.emitOrder(shop, order, "orders/updated", mode);
+    const money = Math.min(lineValue(order, ids), Math.max(0, netReceived(order)));
+    const refund = new Payments(this.store).refund(shop, order, { lineItemIds: ids, money });
+    this.outbox.emit(domain, "refunds/create", refundPayload(order, refund), mode);
     return refund;
   }
 

@@ -54,6 +54,7 @@ export function createSandbox(
       ? { appUrl: full.appUrl, apiSecret: full.apiSecret, apiVersion: SANDBOX_API_VERSION }
       : null,
   );
+  store.emit = (shop, topic, payload) => outbox.emit(shop, topic, payload);
   const sandbox: Sandbox = {
     store,
     outbox,

@@ -98,6 +98,51 @@ export interface SandboxRefund {
   createdAt: string;
 }
 
+export interface SandboxTransaction {
+  id: string;
+  legacyId: string;
+  kind: "AUTHORIZATION" | "CAPTURE" | "SALE" | "VOID" | "REFUND";
+  status: "SUCCESS" | "FAILURE" | "PENDING";
+  amount: number;
+  parentId: string | null;
+  createdAt: string;
+  /** Shopify Payments authorizations lapse after 7 days. */
+  authorizationExpiresAt: string | null;
+  errorCode: string | null;
+  paymentReferenceId: string | null;
+}
+
+/** One orderCreateMandatePayment, remembered under its idempotency key. */
+export interface SandboxMandatePayment {
+  idempotencyKey: string;
+  paymentReferenceId: string;
+  transactionId: string;
+  autoCapture: boolean;
+  amount: number;
+}
+
+export interface SellingPlanSeed {
+  id: string;
+  name: string;
+  category: string;
+  options: string[];
+  billingPolicy: unknown;
+  deliveryPolicy: unknown;
+  inventoryPolicy: unknown;
+  metafields: { namespace: string; key: string; value: string; type: string }[];
+}
+
+export interface SandboxSellingPlanGroup {
+  id: string;
+  name: string;
+  merchantCode: string;
+  appId: string | null;
+  options: string[];
+  plans: SellingPlanSeed[];
+  productIds: string[];
+  productVariantIds: string[];
+}
+
 export interface SandboxOrder {
   id: string;
   legacyId: string;
@@ -110,7 +155,14 @@ export interface SandboxOrder {
   shippingCountry: string;
   paymentMethod: "card" | "card_on_file" | "paypal";
   mandateId: string | null;
-  financialStatus: "pending" | "authorized" | "paid" | "partially_refunded" | "refunded" | "voided";
+  financialStatus:
+    | "pending"
+    | "authorized"
+    | "partially_paid"
+    | "paid"
+    | "partially_refunded"
+    | "refunded"
+    | "voided";
   fulfillmentStatus: "unfulfilled" | "partial" | "fulfilled";
   sourceName: string;
   cancelledAt: string | null;
@@ -119,6 +171,8 @@ export interface SandboxOrder {
   fulfillments: SandboxFulfillment[];
   returns: SandboxReturn[];
   refunds: SandboxRefund[];
+  transactions: SandboxTransaction[];
+  mandatePayments: SandboxMandatePayment[];
 }
 
 export interface SandboxShop {
@@ -134,8 +188,20 @@ export interface SandboxShop {
   products: SandboxProduct[];
   customers: SandboxCustomer[];
   orders: SandboxOrder[];
-  faults: { failNextAdminCalls: number; serverErrors: number };
+  sellingPlanGroups: SandboxSellingPlanGroup[];
+  faults: SandboxFaults;
 }
+
+export interface SandboxFaults {
+  failNextAdminCalls: number;
+  serverErrors: number;
+  /** The next N authorizations (mandate payments with autoCapture: false) are declined. */
+  failAuthorizations: number;
+  /** The next N charges and captures are declined. */
+  failCharges: number;
+}
+
+export type Emit = (shop: string, topic: string, payload: Record<string, unknown>) => void;
 
 export class SandboxStore {
   shops = new Map<string, SandboxShop>();
@@ -144,6 +210,8 @@ export class SandboxStore {
   private nextId = 1000;
   private orderNumber = 1000;
   clock: () => number = () => Date.now() + this.clockOffsetMs;
+  /** Webhooks caused by Admin calls (a capture makes the order paid…); set by the server. */
+  emit: Emit = () => undefined;
 
   /** Numeric ids above 2^53 on purpose, like Shopify's: the app must key on gid strings. */
   id(): string {
@@ -183,7 +251,8 @@ export class SandboxStore {
       products: [],
       customers: [],
       orders: [],
-      faults: { failNextAdminCalls: 0, serverErrors: 0 },
+      sellingPlanGroups: [],
+      faults: { failNextAdminCalls: 0, serverErrors: 0, failAuthorizations: 0, failCharges: 0 },
     };
     this.shops.set(domain, shop);
     return shop;

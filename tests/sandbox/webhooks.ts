@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { SandboxOrder, SandboxShop, SandboxStore } from "./store";
+import { currentTotal, outstanding } from "./payments";
 
 // Webhooks as Shopify sends them: REST-shaped JSON (numeric ids beyond 2^53 written as bare
 // numbers, like Shopify's), signed with the app secret, retried on non-2xx with Shopify's
@@ -50,8 +51,6 @@ export function orderPayload(
 ): Record<string, unknown> {
   const customer = shop.customers.find((c) => c.id === order.customerId) ?? null;
   const total = order.lines.reduce((sum, l) => sum + l.price * l.quantity, 0);
-  const refunded = order.refunds.reduce((sum, r) => sum + r.amount, 0);
-  const paid = order.financialStatus === "paid" || order.financialStatus.includes("refunded");
   return {
     id: BigInt(order.legacyId),
     admin_graphql_api_id: order.id,
@@ -63,8 +62,8 @@ export function orderPayload(
     presentment_currency: order.currency,
     total_price: money(total),
     subtotal_price: money(total),
-    current_total_price: money(total - refunded),
-    total_outstanding: money(paid ? 0 : total),
+    current_total_price: money(currentTotal(order)),
+    total_outstanding: money(outstanding(order)),
     financial_status: order.financialStatus,
     fulfillment_status: order.fulfillmentStatus === "unfulfilled" ? null : order.fulfillmentStatus,
     source_name: order.sourceName,
@@ -105,6 +104,38 @@ export function orderPayload(
     })),
     fulfillments: order.fulfillments.map((f) => fulfillmentPayload(order, f)),
     refunds: [],
+  };
+}
+
+export function refundPayload(
+  order: SandboxOrder,
+  refund: SandboxOrder["refunds"][number],
+): Record<string, unknown> {
+  const lines = order.lines.filter((l) => refund.lineItemIds.includes(l.id));
+  return {
+    id: BigInt(refund.legacyId),
+    admin_graphql_api_id: refund.id,
+    order_id: BigInt(order.legacyId),
+    created_at: refund.createdAt,
+    processed_at: refund.createdAt,
+    refund_line_items: lines.map((l) => ({
+      line_item_id: BigInt(l.legacyId),
+      line_item: { id: BigInt(l.legacyId), admin_graphql_api_id: l.id },
+      quantity: l.quantity,
+      restock_type: "return",
+      subtotal: money(l.price * l.quantity),
+    })),
+    transactions:
+      refund.amount > 0
+        ? [
+            {
+              kind: "refund",
+              status: "success",
+              amount: money(refund.amount),
+              gateway: "shopify_payments",
+            },
+          ]
+        : [],
   };
 }
 

@@ -1,4 +1,6 @@
 import crypto from "node:crypto";
+import { orderMutationResolvers, orderQueryResolvers } from "./orders";
+import { sellingPlanMutationResolvers, sellingPlanQueryResolvers } from "./selling-plans";
 import type { SandboxMetafield, SandboxShop, SandboxStore } from "../store";
 
 // Resolvers for the part of the Admin API the app uses. Objects carry only the fields the
@@ -51,6 +53,8 @@ function metafieldObject(m: SandboxMetafield) {
 }
 
 export const queryResolvers = {
+  ...orderQueryResolvers,
+  ...sellingPlanQueryResolvers,
   shop: (_args: Args, { shop }: ResolverContext) => shopObject(shop),
   currentAppInstallation: (_args: Args, { shop }: ResolverContext) => ({
     __typename: "AppInstallation",
@@ -64,6 +68,8 @@ export const queryResolvers = {
 };
 
 export const mutationResolvers = {
+  ...orderMutationResolvers,
+  ...sellingPlanMutationResolvers,
   metafieldsSet: (args: Args, { store, shop }: ResolverContext) => {
     const inputs = args.metafields as MetafieldsSetInput[];
     const userErrors: { field: string[]; message: string; code: string }[] = [];

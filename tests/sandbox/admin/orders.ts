@@ -1,0 +1,335 @@
+import { GraphQLError } from "graphql";
+import { Payments, capturable, currentTotal, outstanding } from "../payments";
+import {
+  SandboxError,
+  type SandboxOrder,
+  type SandboxShop,
+  type SandboxTransaction,
+} from "../store";
+import { refundPayload } from "../webhooks";
+import type { ResolverContext } from "./resolvers";
+
+// Orders and their money as the Admin API shows them, and the payment mutations the trial box
+// uses: orderCreateMandatePayment, orderPaymentStatus, orderCapture, transactionVoid, refundCreate.
+
+type Args = Record<string, unknown>;
+
+export function moneyV2(minor: number, currencyCode: string) {
+  return { __typename: "MoneyV2", amount: (minor / 100).toFixed(2), currencyCode };
+}
+
+export function moneyBag(minor: number, currencyCode: string) {
+  return {
+    __typename: "MoneyBag",
+    shopMoney: moneyV2(minor, currencyCode),
+    presentmentMoney: moneyV2(minor, currencyCode),
+  };
+}
+
+/** "12.50" → 1250; the Admin API's Money and Decimal scalars are decimal strings. */
+export function toMinor(value: unknown, field: string): number {
+  const text = String(value ?? "");
+  if (!/^\d+(\.\d{1,2})?$/.test(text))
+    throw new SandboxError(422, `${field}: "${text}" is not an amount`);
+  const [whole, fraction = ""] = text.split(".");
+  return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+}
+
+function transactionObject(order: SandboxOrder, t: SandboxTransaction, now: number) {
+  const left = capturable(order, t, now);
+  return {
+    __typename: "OrderTransaction",
+    id: t.id,
+    kind: t.kind,
+    status: t.status,
+    createdAt: t.createdAt,
+    processedAt: t.createdAt,
+    gateway: "shopify_payments",
+    test: true,
+    errorCode: t.errorCode === "FINAL" ? null : t.errorCode,
+    paymentId: t.paymentReferenceId,
+    authorizationExpiresAt: t.authorizationExpiresAt,
+    amountSet: moneyBag(t.amount, order.currency),
+    manuallyCapturable: left > 0,
+    parentTransaction: () => {
+      const parent = order.transactions.find((p) => p.id === t.parentId);
+      return parent ? transactionObject(order, parent, now) : null;
+    },
+    totalUnsettledSet: moneyBag(left, order.currency),
+  };
+}
+
+const FULFILLMENT_DISPLAY: Record<string, string> = {
+  confirmed: "CONFIRMED",
+  label_printed: "LABEL_PRINTED",
+  in_transit: "IN_TRANSIT",
+  out_for_delivery: "OUT_FOR_DELIVERY",
+  attempted_delivery: "ATTEMPTED_DELIVERY",
+  delivered: "DELIVERED",
+  failure: "FAILURE",
+};
+
+export function orderObject(shop: SandboxShop, order: SandboxOrder, now: number) {
+  const customer = shop.customers.find((c) => c.id === order.customerId) ?? null;
+  const removed = new Set(order.refunds.flatMap((r) => r.lineItemIds));
+  return {
+    __typename: "Order",
+    id: order.id,
+    legacyResourceId: order.legacyId,
+    name: order.name,
+    email: order.email,
+    createdAt: order.createdAt,
+    processedAt: order.createdAt,
+    updatedAt: order.updatedAt,
+    cancelledAt: order.cancelledAt,
+    closed: false,
+    test: true,
+    currencyCode: order.currency,
+    displayFinancialStatus: order.financialStatus.toUpperCase(),
+    displayFulfillmentStatus: order.fulfillmentStatus.toUpperCase(),
+    customer: customer && {
+      __typename: "Customer",
+      id: customer.id,
+      email: customer.email,
+      firstName: customer.firstName,
+      lastName: customer.lastName,
+      displayName: `${customer.firstName} ${customer.lastName}`,
+    },
+    shippingAddress: { __typename: "MailingAddress", countryCodeV2: order.shippingCountry },
+    totalOutstandingSet: moneyBag(outstanding(order), order.currency),
+    currentTotalPriceSet: moneyBag(currentTotal(order), order.currency),
+    totalPriceSet: moneyBag(
+      order.lines.reduce((s, l) => s + l.price * l.quantity, 0),
+      order.currency,
+    ),
+    capturable: order.transactions.some((t) => capturable(order, t, now) > 0),
+    paymentCollectionDetails: {
+      __typename: "OrderPaymentCollectionDetails",
+      vaultedPaymentMethods: order.mandateId
+        ? [{ __typename: "PaymentMandate", id: order.mandateId }]
+        : [],
+    },
+    transactions: (args: Args) =>
+      order.transactions
+        .filter((t) => !args.capturable || capturable(order, t, now) > 0)
+        .slice(0, typeof args.first === "number" ? args.first : undefined)
+        .map((t) => transactionObject(order, t, now)),
+    lineItems: (args: Args) => {
+      const nodes = order.lines.slice(0, Number(args.first ?? 250)).map((l) => ({
+        __typename: "LineItem",
+        id: l.id,
+        title: l.title,
+        variantTitle: l.variantTitle,
+        sku: l.sku,
+        quantity: l.quantity,
+        currentQuantity: removed.has(l.id) ? 0 : l.quantity,
+        originalUnitPriceSet: moneyBag(l.price, order.currency),
+        sellingPlan: l.sellingPlanId
+          ? { __typename: "LineItemSellingPlan", sellingPlanId: l.sellingPlanId, name: "Plan" }
+          : null,
+        variant: { __typename: "ProductVariant", id: l.variantId },
+        product: { __typename: "Product", id: l.productId },
+      }));
+      return {
+        __typename: "LineItemConnection",
+        nodes,
+        pageInfo: { __typename: "PageInfo", hasNextPage: order.lines.length > nodes.length },
+      };
+    },
+    fulfillments: () =>
+      order.fulfillments.map((f) => ({
+        __typename: "Fulfillment",
+        id: f.id,
+        createdAt: f.createdAt,
+        updatedAt: f.updatedAt,
+        deliveredAt: f.deliveredAt,
+        inTransitAt: f.shipmentStatus === "in_transit" ? f.updatedAt : null,
+        status: f.status.toUpperCase(),
+        displayStatus: FULFILLMENT_DISPLAY[f.shipmentStatus ?? "confirmed"] ?? "FULFILLED",
+      })),
+  };
+}
+
+function findOrder(shop: SandboxShop, id: unknown): SandboxOrder | undefined {
+  return shop.orders.find((o) => o.id === id);
+}
+
+/** A SandboxError from a step becomes the mutation's userErrors, as Shopify reports them. */
+function userErrorsFrom(error: unknown, defaultField: string[], code?: string) {
+  if (!(error instanceof SandboxError)) throw error;
+  const [field, ...rest] = error.message.split(": ");
+  const message = rest.length > 0 ? rest.join(": ") : error.message;
+  return [
+    {
+      __typename: "UserError",
+      field: rest.length > 0 ? [field] : defaultField,
+      message,
+      ...(code ? { code } : {}),
+    },
+  ];
+}
+
+export const orderQueryResolvers = {
+  order: (args: Args, { shop, store }: ResolverContext) => {
+    const order = findOrder(shop, args.id);
+    return order ? orderObject(shop, order, store.clock()) : null;
+  },
+  orderPaymentStatus: (args: Args, { shop, store }: ResolverContext) => {
+    const order = findOrder(shop, args.orderId);
+    if (!order)
+      throw new GraphQLError("Order does not exist", { extensions: { code: "NOT_FOUND" } });
+    const status = new Payments(store).paymentStatus(order, String(args.paymentReferenceId));
+    if (!status) return null;
+    return {
+      __typename: "OrderPaymentStatus",
+      ...status,
+      translatedErrorMessage: status.errorMessage,
+      transactions: status.transactions.map((t) => transactionObject(order, t, store.clock())),
+    };
+  },
+};
+
+export const orderMutationResolvers = {
+  orderCreateMandatePayment: (args: Args, { shop, store }: ResolverContext) => {
+    const order = findOrder(shop, args.id);
+    if (!order)
+      return {
+        job: null,
+        paymentReferenceId: null,
+        userErrors: [{ field: ["id"], message: "Order does not exist", code: null }],
+      };
+    try {
+      const amount = args.amount as { amount: unknown; currencyCode: string } | undefined | null;
+      if (amount && amount.currencyCode !== order.currency)
+        throw new SandboxError(422, `amount: currency must be ${order.currency}`);
+      const payment = new Payments(store).mandatePayment(shop, order, {
+        mandateId: String(args.mandateId),
+        idempotencyKey: String(args.idempotencyKey),
+        autoCapture: args.autoCapture !== false,
+        ...(amount ? { amount: toMinor(amount.amount, "amount") } : {}),
+      });
+      return {
+        job: {
+          __typename: "Job",
+          id: `gid://shopify/Job/${payment.paymentReferenceId}`,
+          done: true,
+        },
+        paymentReferenceId: payment.paymentReferenceId,
+        userErrors: [],
+      };
+    } catch (error) {
+      return {
+        job: null,
+        paymentReferenceId: null,
+        userErrors: userErrorsFrom(error, ["id"], "ORDER_MANDATE_PAYMENT_ERROR_CODE"),
+      };
+    }
+  },
+  orderCapture: (args: Args, { shop, store }: ResolverContext) => {
+    const input = args.input as {
+      id: string;
+      parentTransactionId: string;
+      amount: unknown;
+      currency?: string | null;
+      finalCapture?: boolean | null;
+    };
+    const order = findOrder(shop, input.id);
+    if (!order)
+      return {
+        transaction: null,
+        userErrors: [{ field: ["id"], message: "Order does not exist" }],
+      };
+    try {
+      const capture = new Payments(store).capture(shop, order, {
+        parentTransactionId: input.parentTransactionId,
+        amount: toMinor(input.amount, "amount"),
+        finalCapture: input.finalCapture === true,
+      });
+      const userErrors =
+        capture.status === "SUCCESS"
+          ? []
+          : [{ field: ["parentTransactionId"], message: "The card was declined." }];
+      return { transaction: transactionObject(order, capture, store.clock()), userErrors };
+    } catch (error) {
+      return { transaction: null, userErrors: userErrorsFrom(error, ["input"]) };
+    }
+  },
+  transactionVoid: (args: Args, { shop, store }: ResolverContext) => {
+    const id = String(args.parentTransactionId);
+    const order = shop.orders.find((o) => o.transactions.some((t) => t.id === id));
+    if (!order)
+      return {
+        transaction: null,
+        userErrors: [
+          {
+            field: ["parentTransactionId"],
+            message: "Transaction not found",
+            code: "TRANSACTION_NOT_FOUND",
+          },
+        ],
+      };
+    try {
+      const voided = new Payments(store).void(shop, order, id);
+      return { transaction: transactionObject(order, voided, store.clock()), userErrors: [] };
+    } catch (error) {
+      const code = error instanceof SandboxError ? error.message : "GENERIC_ERROR";
+      return {
+        transaction: null,
+        userErrors: [
+          {
+            field: ["parentTransactionId"],
+            message: code === "AUTH_NOT_VOIDABLE" ? "Authorization is not voidable" : code,
+            code,
+          },
+        ],
+      };
+    }
+  },
+  refundCreate: (args: Args, { shop, store }: ResolverContext) => {
+    const input = args.input as {
+      orderId: string;
+      note?: string | null;
+      refundLineItems?: { lineItemId: string; quantity: number }[] | null;
+      transactions?: { amount: unknown; kind: string; parentId?: string | null }[] | null;
+    };
+    const order = findOrder(shop, input.orderId);
+    if (!order)
+      return {
+        refund: null,
+        order: null,
+        userErrors: [{ field: ["orderId"], message: "Order does not exist" }],
+      };
+    try {
+      for (const [i, line] of (input.refundLineItems ?? []).entries()) {
+        const item = order.lines.find((l) => l.id === line.lineItemId);
+        if (item && line.quantity !== item.quantity)
+          throw new SandboxError(
+            422,
+            `refundLineItems.${i}.quantity: the sandbox refunds whole lines (${item.quantity})`,
+          );
+      }
+      const money = (input.transactions ?? []).reduce(
+        (sum, t, i) => sum + toMinor(t.amount, `transactions.${i}.amount`),
+        0,
+      );
+      const refund = new Payments(store).refund(shop, order, {
+        lineItemIds: (input.refundLineItems ?? []).map((l) => l.lineItemId),
+        money,
+        note: input.note ?? null,
+      });
+      store.emit(shop.domain, "refunds/create", refundPayload(order, refund));
+      return {
+        refund: {
+          __typename: "Refund",
+          id: refund.id,
+          createdAt: refund.createdAt,
+          totalRefundedSet: moneyBag(refund.amount, order.currency),
+        },
+        order: orderObject(shop, order, store.clock()),
+        userErrors: [],
+      };
+    } catch (error) {
+      return { refund: null, order: null, userErrors: userErrorsFrom(error, ["input"]) };
+    }
+  },
+};
