@@ -72,3 +72,37 @@ export function rangesOverlap(
 ): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
+
+/** The instant a calendar date begins in an IANA time zone (DST-aware). */
+export function startOfLocalDay(date: string, timeZone: string): Date {
+  let guess = Date.parse(`${date}T00:00:00Z`);
+  // Two corrections settle any offset, including the day a DST change happens.
+  for (let i = 0; i < 2; i += 1) {
+    const offset = zoneOffsetMs(new Date(guess), timeZone);
+    guess = Date.parse(`${date}T00:00:00Z`) - offset;
+  }
+  return new Date(guess);
+}
+
+function zoneOffsetMs(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(
+    get("year"),
+    get("month") - 1,
+    get("day"),
+    get("hour"),
+    get("minute"),
+    get("second"),
+  );
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}

@@ -1,0 +1,87 @@
+// How a settled amount is collected with the tools Shopify gives each plan.
+//
+// - A live authorization (the hold) is captured for what is owed, in one final capture, and
+//   whatever is left of it is released; nothing owed → the hold is voided.
+// - No live hold on Plus: a mandate payment with `amount`.
+// - No live hold elsewhere (`amount` is Plus-only): the returned lines are refunded off the order
+//   first (no money moves: they were never paid), so the outstanding balance is exactly what is
+//   kept, then the mandate payment charges that balance.
+// A shortfall the plan cannot collect (a damage fee above the hold on a Standard shop) is not
+// guessed at: the trial goes to the merchant.
+
+export type PaymentStep =
+  | { kind: "capture"; amount: number; authorizationGid: string }
+  | { kind: "void"; authorizationGid: string }
+  | { kind: "remove_lines"; lineItemGids: string[] }
+  | { kind: "charge"; amount: number; withAmount: boolean };
+
+export interface LiveAuthorization {
+  gid: string;
+  capturable: number;
+  expiresAt: Date;
+}
+
+export interface PaymentPlanInput {
+  owed: number;
+  itemsOwed: number;
+  returnedLineGids: string[];
+  authorization: LiveAuthorization | null;
+  plus: boolean;
+  now: Date;
+}
+
+export interface PaymentPlan {
+  steps: PaymentStep[];
+  /** Owed but not collectable by any step: the merchant decides. */
+  uncollectable: number;
+}
+
+/** An authorization that expires within this margin is treated as gone: captures race expiry. */
+export const EXPIRY_MARGIN_MS = 2 * 3_600_000;
+
+export function isLive(auth: LiveAuthorization | null, now: Date): auth is LiveAuthorization {
+  return (
+    auth !== null &&
+    auth.capturable > 0 &&
+    auth.expiresAt.getTime() - EXPIRY_MARGIN_MS > now.getTime()
+  );
+}
+
+export function paymentPlan(input: PaymentPlanInput): PaymentPlan {
+  const { owed, authorization, plus, now } = input;
+  if (isLive(authorization, now)) {
+    if (owed === 0)
+      return { steps: [{ kind: "void", authorizationGid: authorization.gid }], uncollectable: 0 };
+    const captured = Math.min(owed, authorization.capturable);
+    const rest = owed - captured;
+    const steps: PaymentStep[] = [
+      { kind: "capture", amount: captured, authorizationGid: authorization.gid },
+    ];
+    if (rest > 0 && plus) steps.push({ kind: "charge", amount: rest, withAmount: true });
+    return { steps, uncollectable: rest > 0 && !plus ? rest : 0 };
+  }
+  if (owed === 0) return { steps: [], uncollectable: 0 };
+  if (plus)
+    return { steps: [{ kind: "charge", amount: owed, withAmount: true }], uncollectable: 0 };
+  const steps: PaymentStep[] = [];
+  if (input.returnedLineGids.length > 0)
+    steps.push({ kind: "remove_lines", lineItemGids: input.returnedLineGids });
+  // The balance charge collects the kept pairs; fees have no line to stand on without Plus.
+  if (input.itemsOwed > 0)
+    steps.push({ kind: "charge", amount: input.itemsOwed, withAmount: false });
+  return { steps, uncollectable: owed - input.itemsOwed };
+}
+
+/**
+ * When to re-authorize: a day before the hold lapses, as long as the trial will still be open
+ * then. A hold that lapses after settlement would have happened needs no renewal.
+ */
+export function reauthorizeAt(expiresAt: Date, settlesNoEarlierThan: Date | null): Date | null {
+  const at = new Date(expiresAt.getTime() - 24 * 3_600_000);
+  if (
+    settlesNoEarlierThan &&
+    settlesNoEarlierThan.getTime() + EXPIRY_MARGIN_MS < expiresAt.getTime()
+  )
+    return null;
+  return at;
+}
