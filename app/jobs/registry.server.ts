@@ -1,6 +1,7 @@
 import { unauthenticated } from "~/shopify.server";
 import { getCurrentPolicy, publishStorefrontPolicy } from "~/services/policy.server";
 import { syncShopDetails } from "~/services/shops.server";
+import { advanceTrial } from "~/services/trial-advance.server";
 import { processWebhookDelivery } from "~/webhooks/process.server";
 import { TerminalJobError } from "./errors.server";
 import type { JobContext, JobHandler, JobType } from "./types";
@@ -26,6 +27,11 @@ export const jobHandlers: Record<JobType, JobHandler> = {
     const { version } = context.payload as { version: number };
     const outcome = await publishStorefrontPolicy(shop, version, await adminFor(shop));
     context.log.info({ version, outcome }, "policy publish job done");
+  },
+  "trial.advance": async (context) => {
+    const shop = requireShop(context);
+    const { trialId } = context.payload as { trialId: string };
+    await advanceTrial(trialId, await adminFor(shop), context.log.child({ trialId }));
   },
   // After an install: the shop's currency, time zone and plan, then the storefront policy, so
   // theme blocks can read it before the merchant ever saves settings.

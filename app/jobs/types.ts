@@ -1,7 +1,12 @@
 import type { Job } from "@prisma/client";
 import type { Logger } from "pino";
 
-export const JOB_TYPES = ["webhook.process", "policy.publish", "shop.sync"] as const;
+export const JOB_TYPES = [
+  "webhook.process",
+  "policy.publish",
+  "shop.sync",
+  "trial.advance",
+] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 
 export interface JobContext {

@@ -16,6 +16,9 @@ export const MODELS_WITHOUT_CUSTOMER_DATA = {
   Shop: "the merchant's own settings",
   Job: "ids of deliveries and records, no personal data",
   PolicyVersion: "the merchant's policies",
+  TrialLine: "products and prices of a trial; erased with it (cascade)",
+  TrialPayment:
+    "amounts and Shopify transaction ids, kept for the merchant's books; erased with the trial",
 } as const;
 
 export const MODELS_WITH_CUSTOMER_DATA = [
@@ -25,6 +28,8 @@ export const MODELS_WITH_CUSTOMER_DATA = [
   "RevokedPaymentMethod",
   "DataRequestReport",
   "Effect",
+  "Trial",
+  "TrialEvent",
 ] as const;
 
 async function subjectOrderGids(shop: string, subject: CustomerSubject): Promise<string[]> {
@@ -52,7 +57,7 @@ export async function exportCustomerData(
   requestId: string | null,
 ) {
   const orderGids = await subjectOrderGids(shop, subject);
-  const [orders, events, revokedPaymentMethods] = await Promise.all([
+  const [orders, events, revokedPaymentMethods, trials] = await Promise.all([
     prisma.shopOrder.findMany({ where: { shop, orderGid: { in: orderGids } } }),
     prisma.orderEvent.findMany({
       where: { shop, orderGid: { in: orderGids } },
@@ -61,6 +66,10 @@ export async function exportCustomerData(
     subject.customerGid
       ? prisma.revokedPaymentMethod.findMany({ where: { shop, customerGid: subject.customerGid } })
       : Promise.resolve([]),
+    prisma.trial.findMany({
+      where: { shop, orderGid: { in: orderGids } },
+      include: { lines: true, payments: true },
+    }),
   ]);
   const report = {
     subject,
@@ -75,6 +84,25 @@ export async function exportCustomerData(
     revokedPaymentMethods: revokedPaymentMethods.map((r) => ({
       paymentMethodGid: r.paymentMethodGid,
       revokedAt: r.revokedAt,
+    })),
+    trials: trials.map((t) => ({
+      orderGid: t.orderGid,
+      status: t.status,
+      deliveredAt: t.deliveredAt,
+      windowClosesAt: t.windowClosesAt,
+      questionnaire: t.questionnaire ? (JSON.parse(t.questionnaire) as unknown) : null,
+      lines: t.lines.map((l) => ({
+        title: l.title,
+        variantTitle: l.variantTitle,
+        choice: l.choice,
+      })),
+      payments: t.payments.map((p) => ({
+        kind: p.kind,
+        amountMinor: p.amountMinor,
+        currencyCode: p.currencyCode,
+        status: p.status,
+        at: p.createdAt,
+      })),
     })),
   };
   return prisma.dataRequestReport.create({
@@ -92,35 +120,50 @@ export async function redactCustomer(shop: string, subject: CustomerSubject) {
   const orderGids = await subjectOrderGids(shop, subject);
   const mentions = needles(subject, orderGids).map((n) => ({ payload: { contains: n } }));
   const requestMentions = needles(subject, orderGids).map((n) => ({ request: { contains: n } }));
-  const [orders, events, deliveries, revoked, reports, effects] = await withBusyRetry(() =>
-    prisma.$transaction([
-      prisma.shopOrder.updateMany({
-        where: { shop, orderGid: { in: orderGids } },
-        data: { email: null, customerName: null, customerGid: null },
-      }),
-      prisma.orderEvent.updateMany({
-        where: { shop, orderGid: { in: orderGids } },
-        data: { data: '{"redacted":true}' },
-      }),
-      prisma.webhookDelivery.updateMany({
-        where: { shop, OR: mentions.length ? mentions : [{ id: "" }] },
-        data: { payload: null },
-      }),
-      prisma.revokedPaymentMethod.deleteMany({
-        where: { shop, customerGid: subject.customerGid ?? "" },
-      }),
-      prisma.dataRequestReport.deleteMany({
-        where: {
-          shop,
-          OR: [{ customerGid: subject.customerGid ?? "" }, { email: subject.email ?? "" }],
-        },
-      }),
-      prisma.effect.updateMany({
-        where: { shop, OR: requestMentions.length ? requestMentions : [{ id: "" }] },
-        data: { request: '{"redacted":true}' },
-      }),
-    ]),
-  );
+  const trialIds = (
+    await prisma.trial.findMany({
+      where: { shop, orderGid: { in: orderGids } },
+      select: { id: true },
+    })
+  ).map((t) => t.id);
+  const [orders, events, deliveries, revoked, reports, effects, trials, trialEvents] =
+    await withBusyRetry(() =>
+      prisma.$transaction([
+        prisma.shopOrder.updateMany({
+          where: { shop, orderGid: { in: orderGids } },
+          data: { email: null, customerName: null, customerGid: null },
+        }),
+        prisma.orderEvent.updateMany({
+          where: { shop, orderGid: { in: orderGids } },
+          data: { data: '{"redacted":true}' },
+        }),
+        prisma.webhookDelivery.updateMany({
+          where: { shop, OR: mentions.length ? mentions : [{ id: "" }] },
+          data: { payload: null },
+        }),
+        prisma.revokedPaymentMethod.deleteMany({
+          where: { shop, customerGid: subject.customerGid ?? "" },
+        }),
+        prisma.dataRequestReport.deleteMany({
+          where: {
+            shop,
+            OR: [{ customerGid: subject.customerGid ?? "" }, { email: subject.email ?? "" }],
+          },
+        }),
+        prisma.effect.updateMany({
+          where: { shop, OR: requestMentions.length ? requestMentions : [{ id: "" }] },
+          data: { request: '{"redacted":true}' },
+        }),
+        prisma.trial.updateMany({
+          where: { shop, id: { in: trialIds } },
+          data: { customerEmail: null, customerName: null, customerGid: null, questionnaire: null },
+        }),
+        prisma.trialEvent.updateMany({
+          where: { shop, trialId: { in: trialIds } },
+          data: { data: '{"redacted":true}' },
+        }),
+      ]),
+    );
   return {
     orders: orders.count,
     events: events.count,
@@ -128,6 +171,8 @@ export async function redactCustomer(shop: string, subject: CustomerSubject) {
     revokedPaymentMethods: revoked.count,
     reports: reports.count,
     effects: effects.count,
+    trials: trials.count,
+    trialEvents: trialEvents.count,
   };
 }
 
@@ -140,6 +185,10 @@ export async function eraseShop(shop: string) {
       prisma.revokedPaymentMethod.deleteMany({ where: { shop } }),
       prisma.dataRequestReport.deleteMany({ where: { shop } }),
       prisma.effect.deleteMany({ where: { shop } }),
+      prisma.trialEvent.deleteMany({ where: { shop } }),
+      prisma.trialPayment.deleteMany({ where: { shop } }),
+      prisma.trialLine.deleteMany({ where: { trial: { shop } } }),
+      prisma.trial.deleteMany({ where: { shop } }),
       prisma.policyVersion.deleteMany({ where: { shop } }),
       prisma.webhookDelivery.deleteMany({ where: { shop } }),
       prisma.job.deleteMany({ where: { shop, status: { not: "running" } } }),

@@ -33,14 +33,96 @@ export type ShopDetailsQuery = { shop: (
     & { plan: Pick<AdminTypes.ShopPlan, 'shopifyPlus'> }
   ), currentAppInstallation: Pick<AdminTypes.AppInstallation, 'id'> };
 
+export type TrialOrderQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type TrialOrderQuery = { order?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Order, 'id' | 'cancelledAt'>
+    & { paymentCollectionDetails: { vaultedPaymentMethods?: AdminTypes.Maybe<Array<Pick<AdminTypes.PaymentMandate, 'id'>>> }, totalOutstandingSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, lineItems: { nodes: Array<Pick<AdminTypes.LineItem, 'id' | 'currentQuantity'>> }, transactions: Array<(
+      Pick<AdminTypes.OrderTransaction, 'id' | 'kind' | 'status' | 'authorizationExpiresAt'>
+      & { amountSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, parentTransaction?: AdminTypes.Maybe<Pick<AdminTypes.OrderTransaction, 'id'>> }
+    )> }
+  )> };
+
+export type TrialMandatePaymentMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  mandateId: AdminTypes.Scalars['ID']['input'];
+  idempotencyKey: AdminTypes.Scalars['String']['input'];
+  autoCapture: AdminTypes.Scalars['Boolean']['input'];
+}>;
+
+
+export type TrialMandatePaymentMutation = { orderCreateMandatePayment?: AdminTypes.Maybe<(
+    Pick<AdminTypes.OrderCreateMandatePaymentPayload, 'paymentReferenceId'>
+    & { userErrors: Array<Pick<AdminTypes.OrderCreateMandatePaymentUserError, 'field' | 'message' | 'code'>> }
+  )> };
+
+export type TrialMandatePaymentWithAmountMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  mandateId: AdminTypes.Scalars['ID']['input'];
+  idempotencyKey: AdminTypes.Scalars['String']['input'];
+  autoCapture: AdminTypes.Scalars['Boolean']['input'];
+  amount: AdminTypes.MoneyInput;
+}>;
+
+
+export type TrialMandatePaymentWithAmountMutation = { orderCreateMandatePayment?: AdminTypes.Maybe<(
+    Pick<AdminTypes.OrderCreateMandatePaymentPayload, 'paymentReferenceId'>
+    & { userErrors: Array<Pick<AdminTypes.OrderCreateMandatePaymentUserError, 'field' | 'message' | 'code'>> }
+  )> };
+
+export type TrialPaymentStatusQueryVariables = AdminTypes.Exact<{
+  orderId: AdminTypes.Scalars['ID']['input'];
+  paymentReferenceId: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type TrialPaymentStatusQuery = { orderPaymentStatus?: AdminTypes.Maybe<(
+    Pick<AdminTypes.OrderPaymentStatus, 'status' | 'errorMessage'>
+    & { transactions: Array<(
+      Pick<AdminTypes.OrderTransaction, 'id' | 'kind' | 'status' | 'authorizationExpiresAt'>
+      & { amountSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> } }
+    )> }
+  )> };
+
+export type TrialCaptureMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.OrderCaptureInput;
+}>;
+
+
+export type TrialCaptureMutation = { orderCapture?: AdminTypes.Maybe<{ transaction?: AdminTypes.Maybe<Pick<AdminTypes.OrderTransaction, 'id' | 'kind' | 'status'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type TrialVoidMutationVariables = AdminTypes.Exact<{
+  parentTransactionId: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type TrialVoidMutation = { transactionVoid?: AdminTypes.Maybe<{ transaction?: AdminTypes.Maybe<Pick<AdminTypes.OrderTransaction, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.TransactionVoidUserError, 'field' | 'message' | 'code'>> }> };
+
+export type TrialRemoveLinesMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.RefundInput;
+}>;
+
+
+export type TrialRemoveLinesMutation = { refundCreate?: AdminTypes.Maybe<{ refund?: AdminTypes.Maybe<Pick<AdminTypes.Refund, 'id'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
 interface GeneratedQueryTypes {
   "#graphql\n  query AppInstallationId {\n    currentAppInstallation {\n      id\n    }\n  }\n": {return: AppInstallationIdQuery, variables: AppInstallationIdQueryVariables},
   "#graphql\n  query PaymentScheduleOrder($id: ID!) {\n    node(id: $id) {\n      ... on PaymentSchedule {\n        id\n        dueAt\n        paymentTerms {\n          order {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: PaymentScheduleOrderQuery, variables: PaymentScheduleOrderQueryVariables},
   "#graphql\n  query ShopDetails {\n    shop {\n      myshopifyDomain\n      currencyCode\n      ianaTimezone\n      plan {\n        shopifyPlus\n      }\n    }\n    currentAppInstallation {\n      id\n    }\n  }\n": {return: ShopDetailsQuery, variables: ShopDetailsQueryVariables},
+  "#graphql\n  query TrialOrder($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      paymentCollectionDetails {\n        vaultedPaymentMethods {\n          id\n        }\n      }\n      totalOutstandingSet {\n        shopMoney {\n          amount\n          currencyCode\n        }\n      }\n      lineItems(first: 250) {\n        nodes {\n          id\n          currentQuantity\n        }\n      }\n      transactions {\n        id\n        kind\n        status\n        authorizationExpiresAt\n        amountSet {\n          shopMoney {\n            amount\n            currencyCode\n          }\n        }\n        parentTransaction {\n          id\n        }\n      }\n    }\n  }\n": {return: TrialOrderQuery, variables: TrialOrderQueryVariables},
+  "#graphql\n  query TrialPaymentStatus($orderId: ID!, $paymentReferenceId: String!) {\n    orderPaymentStatus(orderId: $orderId, paymentReferenceId: $paymentReferenceId) {\n      status\n      errorMessage\n      transactions {\n        id\n        kind\n        status\n        authorizationExpiresAt\n        amountSet {\n          shopMoney {\n            amount\n            currencyCode\n          }\n        }\n      }\n    }\n  }\n": {return: TrialPaymentStatusQuery, variables: TrialPaymentStatusQueryVariables},
 }
 
 interface GeneratedMutationTypes {
   "#graphql\n  mutation MetafieldsSet($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        id\n        namespace\n        key\n        compareDigest\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MetafieldsSetMutation, variables: MetafieldsSetMutationVariables},
+  "#graphql\n  mutation TrialMandatePayment(\n    $id: ID!\n    $mandateId: ID!\n    $idempotencyKey: String!\n    $autoCapture: Boolean!\n  ) {\n    orderCreateMandatePayment(\n      id: $id\n      mandateId: $mandateId\n      idempotencyKey: $idempotencyKey\n      autoCapture: $autoCapture\n    ) {\n      paymentReferenceId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialMandatePaymentMutation, variables: TrialMandatePaymentMutationVariables},
+  "#graphql\n  mutation TrialMandatePaymentWithAmount(\n    $id: ID!\n    $mandateId: ID!\n    $idempotencyKey: String!\n    $autoCapture: Boolean!\n    $amount: MoneyInput!\n  ) {\n    orderCreateMandatePayment(\n      id: $id\n      mandateId: $mandateId\n      idempotencyKey: $idempotencyKey\n      autoCapture: $autoCapture\n      amount: $amount\n    ) {\n      paymentReferenceId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialMandatePaymentWithAmountMutation, variables: TrialMandatePaymentWithAmountMutationVariables},
+  "#graphql\n  mutation TrialCapture($input: OrderCaptureInput!) {\n    orderCapture(input: $input) {\n      transaction {\n        id\n        kind\n        status\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: TrialCaptureMutation, variables: TrialCaptureMutationVariables},
+  "#graphql\n  mutation TrialVoid($parentTransactionId: ID!) {\n    transactionVoid(parentTransactionId: $parentTransactionId) {\n      transaction {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialVoidMutation, variables: TrialVoidMutationVariables},
+  "#graphql\n  mutation TrialRemoveLines($input: RefundInput!) {\n    refundCreate(input: $input) {\n      refund {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: TrialRemoveLinesMutation, variables: TrialRemoveLinesMutationVariables},
 }
 declare module '@shopify/admin-api-client' {
   type InputMaybe<T> = AdminTypes.InputMaybe<T>;

@@ -377,9 +377,9 @@ describe("next trial action", () => {
     const reminded = { ...delivered, remindedAt: at("2026-11-11T06:00:00Z") };
     expect(nextTrialAction(reminded, at("2026-11-13T04:59:59Z"))).toMatchObject({
       kind: "wait",
-      until: CLOSES,
+      until: at("2026-11-13T11:00:00Z"),
     });
-    expect(nextTrialAction(reminded, CLOSES)).toMatchObject({
+    expect(nextTrialAction(reminded, at("2026-11-13T11:00:00Z"))).toMatchObject({
       kind: "settle",
       settlement: { total: 49000 },
     });

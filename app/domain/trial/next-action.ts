@@ -47,11 +47,6 @@ export function nextTrialAction(trial: TrialSnapshot, now: Date): TrialAction {
       ? { kind: "release_hold", reason: "order cancelled" }
       : { kind: "wait", until: null, reason: "cancelled" };
   }
-  if (trial.authorizationFailedAt && !isLive(trial.authorization, now)) {
-    return trial.terms.onAuthorizationFailure === "cancel"
-      ? { kind: "cancel_order", reason: "the card on file could not be authorized" }
-      : { kind: "wait", until: null, reason: "authorization failed: waiting for a card update" };
-  }
   if (trial.authorizationAttempts === 0) return { kind: "authorize" };
 
   const window = trialWindow(trial.terms, trial, now);
@@ -59,8 +54,22 @@ export function nextTrialAction(trial: TrialSnapshot, now: Date): TrialAction {
     ? settlementReadiness(trial.lines, trial.terms, window.closesAt, now)
     : null;
 
+  // Settlement does not depend on the hold: a lapsed or declined hold is charged directly.
   if (readiness?.ready && window)
     return { kind: "settle", window, settlement: readiness.settlement };
+
+  // A declined hold is not retried on a loop (that is how cards get locked): the trial waits for a
+  // card update or the merchant, and still settles at the end against whatever hold is left.
+  if (trial.authorizationFailedAt) {
+    if (
+      trial.terms.onAuthorizationFailure === "cancel" &&
+      !trial.fulfilledAt &&
+      !isLive(trial.authorization, now)
+    )
+      return { kind: "cancel_order", reason: "the card on file could not be authorized" };
+    const until = window && readiness && !readiness.ready ? readiness.until : null;
+    return { kind: "wait", until, reason: "hold declined: waiting for a card update" };
+  }
 
   const settlesNoEarlierThan = readiness && !readiness.ready ? readiness.until : null;
   const renewAt = trial.authorization

@@ -35,6 +35,12 @@ export type LineOutcome =
 
 const DAY = 86_400_000;
 
+/**
+ * Settlement waits this long after the window closes: a return started at 23:59 reaches us by
+ * webhook minutes or hours later, and charging for it in between is the peer complaint we fix.
+ */
+export const SETTLEMENT_GRACE_MS = 6 * 3_600_000;
+
 export function lineOutcome(
   line: TrialLineFacts,
   terms: SettlementTerms,
@@ -108,8 +114,9 @@ export function settlementReadiness(
   }));
   const allBack = lines.length > 0 && outcomes.every((o) => o.outcome.kind === "returned");
   const feesDue = outcomes.some((o) => o.outcome.kind === "returned" && o.outcome.fee > 0);
-  if (now.getTime() < closesAt.getTime() && !(allBack && !feesDue))
-    return { ready: false, reason: "window_open", until: closesAt };
+  const settlesAt = new Date(closesAt.getTime() + SETTLEMENT_GRACE_MS);
+  if (now.getTime() < settlesAt.getTime() && !(allBack && !feesDue))
+    return { ready: false, reason: "window_open", until: settlesAt };
   const pending = outcomes
     .map((o) => o.outcome)
     .filter((o): o is Extract<LineOutcome, { kind: "pending" }> => o.kind === "pending");

@@ -1,4 +1,5 @@
 import { recordOrderEvent } from "~/services/orders.server";
+import { recordTrialDelivery, recordTrialFulfilment } from "~/services/trials.server";
 import { gidFor } from "../json";
 import type { WebhookContext, WebhookHandler } from "./index";
 
@@ -49,10 +50,19 @@ const fulfillmentTopic =
       data,
     };
     await recordOrderEvent({ ...base, kind });
+    if (fulfillment.status !== "cancelled")
+      await recordTrialFulfilment(
+        shop,
+        orderGid,
+        new Date(fulfillment.created_at ?? occurredAt),
+        fulfillment.admin_graphql_api_id,
+      );
     // A fulfillment whose shipment status says delivered is a delivery even if no
     // fulfillment_events/create arrives (some carriers only update the fulfillment).
-    if (fulfillment.shipment_status === "delivered")
+    if (fulfillment.shipment_status === "delivered") {
       await recordOrderEvent({ ...base, kind: "fulfillment.delivered" });
+      await recordTrialDelivery(shop, orderGid, occurredAt, fulfillment.admin_graphql_api_id);
+    }
   };
 
 const fulfillmentEvent: WebhookHandler = async ({
@@ -77,8 +87,10 @@ const fulfillmentEvent: WebhookHandler = async ({
   };
   const base = { shop, orderGid, subjectGid: fulfillmentGid, occurredAt, deliveryId, data };
   await recordOrderEvent({ ...base, kind: `fulfillment_event.${event.status}` });
-  if (event.status === "delivered")
+  if (event.status === "delivered") {
     await recordOrderEvent({ ...base, kind: "fulfillment.delivered" });
+    await recordTrialDelivery(shop, orderGid, occurredAt, fulfillmentGid);
+  }
 };
 
 export const fulfillmentHandlers = {

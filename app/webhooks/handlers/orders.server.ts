@@ -1,4 +1,9 @@
 import { recordOrder, recordOrderEvent, type OrderPayload } from "~/services/orders.server";
+import {
+  openTrialFromOrder,
+  recordTrialCancelled,
+  type TrialOrderPayload,
+} from "~/services/trials.server";
 import type { WebhookContext, WebhookHandler } from "./index";
 
 const orderTopic =
@@ -23,6 +28,10 @@ const orderTopic =
         currency: order.currency ?? null,
       },
     });
+    if (kind === "order.created")
+      await openTrialFromOrder(shop, payload as TrialOrderPayload, deliveryId);
+    if (kind === "order.cancelled" && order.cancelled_at)
+      await recordTrialCancelled(shop, orderGid, new Date(order.cancelled_at));
   };
 
 export const orderHandlers = {

@@ -1,4 +1,5 @@
 import { recordOrderEvent } from "~/services/orders.server";
+import { recordTrialReturn, type ReturnStage } from "~/services/trials.server";
 import { gidFor } from "../json";
 import type { WebhookContext, WebhookHandler } from "./index";
 
@@ -19,8 +20,18 @@ interface RefundPayload {
   transactions?: { kind?: string; amount?: string; status?: string; gateway?: string }[];
 }
 
+/** Line items a return names (return_line_items[].fulfillment_line_item.line_item). */
+function returnedLineGids(ret: ReturnPayload): string[] {
+  return (ret.return_line_items ?? []).flatMap((item) => {
+    const line = (
+      item as { fulfillment_line_item?: { line_item?: { admin_graphql_api_id?: string } } }
+    ).fulfillment_line_item?.line_item?.admin_graphql_api_id;
+    return line ? [line] : [];
+  });
+}
+
 const returnTopic =
-  (kind: string): WebhookHandler =>
+  (kind: string, trialStage?: ReturnStage): WebhookHandler =>
   async ({ shop, payload, deliveryId, triggeredAt, log }: WebhookContext) => {
     const ret = payload as ReturnPayload;
     const orderGid = ret.order?.admin_graphql_api_id;
@@ -41,6 +52,14 @@ const returnTopic =
         exchangeLineItems: ret.exchange_line_items ?? [],
       },
     });
+    if (trialStage)
+      await recordTrialReturn(shop, orderGid, {
+        returnGid: ret.admin_graphql_api_id,
+        lineItemGids: returnedLineGids(ret),
+        stage: trialStage,
+        at: triggeredAt,
+        key: `${ret.admin_graphql_api_id}:${kind}`,
+      });
   };
 
 const refundCreated: WebhookHandler = async ({ shop, payload, deliveryId, triggeredAt, log }) => {
@@ -72,10 +91,10 @@ const refundCreated: WebhookHandler = async ({ shop, payload, deliveryId, trigge
 };
 
 export const returnHandlers = {
-  "returns/request": returnTopic("return.requested"),
-  "returns/approve": returnTopic("return.approved"),
-  "returns/decline": returnTopic("return.declined"),
-  "returns/process": returnTopic("return.processed"),
+  "returns/request": returnTopic("return.requested", "started"),
+  "returns/approve": returnTopic("return.approved", "started"),
+  "returns/decline": returnTopic("return.declined", "withdrawn"),
+  "returns/process": returnTopic("return.processed", "received"),
   "returns/close": returnTopic("return.closed"),
   "refunds/create": refundCreated,
 } satisfies Record<string, WebhookHandler>;

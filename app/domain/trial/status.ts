@@ -1,0 +1,48 @@
+import type { TrialSnapshot } from "./next-action";
+import { trialWindow } from "./window";
+
+// The state a merchant sees on the Trials page, derived from the same facts as the next action.
+
+export const TRIAL_STATUSES = [
+  "awaiting_authorization",
+  "awaiting_shipment",
+  "in_transit",
+  "delivered",
+  "ending_soon",
+  "awaiting_returns",
+  "charged",
+  "closed",
+  "needs_attention",
+  "cancelled",
+] as const;
+export type TrialStatus = (typeof TRIAL_STATUSES)[number];
+
+export const TRIAL_STATUS_LABELS: Record<TrialStatus, string> = {
+  awaiting_authorization: "Awaiting authorization",
+  awaiting_shipment: "Awaiting shipment",
+  in_transit: "In transit",
+  delivered: "Delivered",
+  ending_soon: "Ending soon",
+  awaiting_returns: "Awaiting returns",
+  charged: "Charged",
+  closed: "Closed",
+  needs_attention: "Needs attention",
+  cancelled: "Cancelled",
+};
+
+export interface StatusExtras {
+  attentionReason: string | null;
+  collected: number;
+}
+
+export function trialStatus(trial: TrialSnapshot, extras: StatusExtras, now: Date): TrialStatus {
+  if (extras.attentionReason) return "needs_attention";
+  if (trial.cancelledAt) return "cancelled";
+  if (trial.settledAt) return extras.collected > 0 ? "charged" : "closed";
+  if (trial.authorizationAttempts === 0) return "awaiting_authorization";
+  if (!trial.fulfilledAt && !trial.deliveredAt) return "awaiting_shipment";
+  const window = trialWindow(trial.terms, trial, now);
+  if (!window) return "in_transit";
+  if (now >= window.closesAt) return "awaiting_returns";
+  return now >= window.remindAt ? "ending_soon" : "delivered";
+}

@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import { startSandbox } from "../support/sandbox";
+import { startWebhookReceiver } from "../support/webhook-receiver";
+import {
+  TRIAL_SHOP,
+  advanceDays,
+  flush,
+  ledgerFor,
+  setupTrialShop,
+  trialOrderInput,
+} from "../support/trial-scenario";
+
+// The trial box end to end through the sandbox: Shopify's webhooks drive the app's jobs, which
+// place the hold, start the clock at delivery, wait for returns and charge what is kept, once.
+
+const receiver = startWebhookReceiver();
+const context = startSandbox({ appUrl: () => receiver.url });
+
+async function trialFor(orderGid: string) {
+  return prisma.trial.findUniqueOrThrow({
+    where: { shop_orderGid: { shop: TRIAL_SHOP, orderGid } },
+    include: { lines: true, payments: { orderBy: { sequence: "asc" } } },
+  });
+}
+
+describe("trial box", () => {
+  it("holds the card, starts at delivery, and charges only the pair kept after 7 days", async () => {
+    const { planGid } = await setupTrialShop(context);
+    const { lifecycle } = context.sandbox;
+    const order = lifecycle.placeOrder(TRIAL_SHOP, trialOrderInput(planGid));
+    await flush(context);
+    expect(ledgerFor(context, order.id)).toEqual(["authorization 490.00"]);
+    expect((await trialFor(order.id)).status).toBe("awaiting_shipment");
+
+    await advanceDays(context, 1);
+    lifecycle.fulfil(TRIAL_SHOP, order.id);
+    await advanceDays(context, 2);
+    lifecycle.carrierEvent(TRIAL_SHOP, order.id, "delivered");
+    await flush(context);
+    const delivered = await trialFor(order.id);
+    expect(delivered.status).toBe("delivered");
+    expect(delivered.windowClosesAt).not.toBeNull();
+
+    // Keep the heels, send the nudes back on day 5; the return arrives after the window closes.
+    // On the way, the 7-day hold is renewed the day before it lapses, and the old one released.
+    for (let day = 0; day < 5; day += 1) await advanceDays(context, 1);
+    lifecycle.requestReturn(TRIAL_SHOP, order.id, [order.lines[1]!.id]);
+    lifecycle.returnStep(TRIAL_SHOP, order.id, "approve");
+    await advanceDays(context, 4);
+    // The return is still in transit when the renewed hold nears its end: renewed again.
+    const holds = [
+      "authorization 490.00",
+      "authorization 490.00",
+      "void 490.00",
+      "authorization 490.00",
+      "void 490.00",
+    ];
+    expect(ledgerFor(context, order.id)).toEqual(holds);
+    expect((await trialFor(order.id)).status).toBe("awaiting_returns");
+
+    lifecycle.returnStep(TRIAL_SHOP, order.id, "process");
+    await flush(context);
+    await advanceDays(context, 30);
+    expect(ledgerFor(context, order.id)).toEqual([...holds, "capture 245.00"]);
+    const trial = await trialFor(order.id);
+    expect(trial).toMatchObject({ status: "charged", owedMinor: 24500, collectedMinor: 24500 });
+    expect(trial.payments.map((p) => [p.kind, p.status, p.amountMinor])).toEqual([
+      ["authorize", "succeeded", 49000],
+      ["reauthorize", "succeeded", 49000],
+      ["void", "succeeded", 0],
+      ["reauthorize", "succeeded", 49000],
+      ["void", "succeeded", 0],
+      ["capture", "succeeded", 24500],
+    ]);
+  });
+
+  it("re-authorizes a hold that would lapse mid-trial, voids the old one, and survives duplicate webhooks", async () => {
+    const { planGid } = await setupTrialShop(context);
+    const { lifecycle } = context.sandbox;
+    const order = lifecycle.placeOrder(
+      TRIAL_SHOP,
+      trialOrderInput(planGid, { webhookMode: "duplicate" }),
+    );
+    await flush(context);
+    await advanceDays(context, 3);
+    lifecycle.fulfil(TRIAL_SHOP, order.id, undefined, "duplicate");
+    await advanceDays(context, 2);
+    lifecycle.carrierEvent(TRIAL_SHOP, order.id, "delivered", undefined, "duplicate");
+    await flush(context);
+    for (let day = 0; day < 9; day += 1) await advanceDays(context, 1);
+    const ledger = ledgerFor(context, order.id);
+    expect(ledger).toEqual([
+      "authorization 490.00",
+      "authorization 490.00",
+      "void 490.00",
+      "capture 490.00",
+    ]);
+    expect(await prisma.trial.count({ where: { shop: TRIAL_SHOP } })).toBe(1);
+  });
+
+  it("voids the hold as soon as every pair is back, before the window ends", async () => {
+    const { planGid } = await setupTrialShop(context);
+    const { lifecycle } = context.sandbox;
+    const order = lifecycle.placeOrder(TRIAL_SHOP, trialOrderInput(planGid));
+    await flush(context);
+    lifecycle.fulfil(TRIAL_SHOP, order.id);
+    await advanceDays(context, 2);
+    lifecycle.carrierEvent(TRIAL_SHOP, order.id, "delivered");
+    await advanceDays(context, 2);
+    lifecycle.requestReturn(TRIAL_SHOP, order.id);
+    lifecycle.returnStep(TRIAL_SHOP, order.id, "approve");
+    await advanceDays(context, 1);
+    lifecycle.returnStep(TRIAL_SHOP, order.id, "process");
+    await flush(context);
+    expect(ledgerFor(context, order.id)).toEqual(["authorization 490.00", "void 490.00"]);
+    expect((await trialFor(order.id)).status).toBe("closed");
+  });
+
+  it("puts a declined hold in front of the merchant and charges nothing", async () => {
+    const { planGid } = await setupTrialShop(context);
+    context.store.shop(TRIAL_SHOP).faults.failAuthorizations = 1;
+    const order = context.sandbox.lifecycle.placeOrder(TRIAL_SHOP, trialOrderInput(planGid));
+    await flush(context);
+    await advanceDays(context, 20);
+    const trial = await trialFor(order.id);
+    expect(trial.status).toBe("needs_attention");
+    expect(trial.attentionReason).toMatch(/declined/);
+    expect(ledgerFor(context, order.id)).toEqual(["authorization.declined 490.00"]);
+  });
+
+  it("on a Standard shop whose renewed hold is declined, removes returned lines and charges the balance", async () => {
+    const { planGid } = await setupTrialShop(context);
+    const { lifecycle } = context.sandbox;
+    const order = lifecycle.placeOrder(TRIAL_SHOP, trialOrderInput(planGid));
+    await flush(context);
+    lifecycle.fulfil(TRIAL_SHOP, order.id);
+    await advanceDays(context, 3);
+    lifecycle.carrierEvent(TRIAL_SHOP, order.id, "delivered");
+    await advanceDays(context, 1);
+    lifecycle.requestReturn(TRIAL_SHOP, order.id, [order.lines[0]!.id]);
+    lifecycle.returnStep(TRIAL_SHOP, order.id, "approve");
+    await advanceDays(context, 1);
+    lifecycle.returnStep(TRIAL_SHOP, order.id, "process");
+    context.store.shop(TRIAL_SHOP).faults.failAuthorizations = 1;
+    await flush(context);
+    await advanceDays(context, 1); // day 6: the renewal is declined
+    expect((await trialFor(order.id)).status).toBe("needs_attention");
+    for (let day = 0; day < 6; day += 1) await advanceDays(context, 1);
+    expect(ledgerFor(context, order.id)).toEqual([
+      "authorization 490.00",
+      "authorization.declined 490.00",
+      "refund 0.00",
+      "charge 245.00",
+    ]);
+    expect(await trialFor(order.id)).toMatchObject({ status: "charged", collectedMinor: 24500 });
+  });
+});

@@ -1,0 +1,98 @@
+import prisma from "~/db.server";
+import { setClockSource } from "~/lib/clock.server";
+import type { PlaceOrderInput } from "../sandbox/lifecycle";
+import { seedDemoStore } from "../sandbox/seed";
+import type { startSandbox } from "./sandbox";
+import { installShop } from "./shopify";
+import { runJobs } from "./worker";
+
+// A trial shop in the sandbox with the trial purchase option in place, and helpers that move a
+// trial order through Shopify's steps, delivering the webhooks and running the app's jobs.
+
+export const TRIAL_SHOP = "trial-demo.myshopify.com";
+const DAY = 86_400_000;
+
+type SandboxContext = ReturnType<typeof startSandbox>;
+
+export async function setupTrialShop(context: SandboxContext, options: { plus?: boolean } = {}) {
+  const { store } = context;
+  seedDemoStore(store, TRIAL_SHOP);
+  store.setPlan(TRIAL_SHOP, options.plus ? "plus" : "standard");
+  await installShop(store, TRIAL_SHOP, options);
+  const plan = store.gid("SellingPlan").id;
+  const group = store.gid("SellingPlanGroup").id;
+  await prisma.shop.update({
+    where: { domain: TRIAL_SHOP },
+    data: {
+      trialSellingPlanGid: plan,
+      trialSellingPlanGroupGid: group,
+      shopifyPlus: options.plus ?? false,
+    },
+  });
+  // A fixed time of day (15:00 UTC, 10:00 in New York) makes hold expiries and windows line up
+  // the same way on every run; time still only moves forward.
+  const current = store.clock();
+  const target = Math.ceil((current - 15 * 3_600_000) / DAY) * DAY + 15 * 3_600_000 + DAY;
+  store.clockOffsetMs += target - current;
+  setClockSource(() => store.clock());
+  return { planGid: plan };
+}
+
+/** Waits until the sandbox has handed every webhook to the app, then runs the app's jobs. */
+export async function flush(context: SandboxContext): Promise<void> {
+  for (let round = 0; round < 5; round += 1) {
+    await context.sandbox.outbox.deliverDue();
+    for (let i = 0; i < 200; i += 1) {
+      const busy = context.sandbox.outbox.deliveries.some(
+        (d) => d.status === "sending" || (d.status === "pending" && d.attempts === 0),
+      );
+      if (!busy) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const ran = await runJobs();
+    const waiting = context.sandbox.outbox.deliveries.some(
+      (d) => d.status === "pending" && d.attempts === 0,
+    );
+    if (ran === 0 && !waiting) return;
+  }
+}
+
+export function trialOrderInput(
+  planGid: string,
+  over: Partial<PlaceOrderInput> = {},
+): PlaceOrderInput {
+  return {
+    customerEmail: "olivia@example.com",
+    paymentMethod: "card_on_file",
+    lines: [
+      { handle: "little-black-heels", size: "7.5", sellingPlanId: planGid },
+      { handle: "five-shades-of-nude", size: "8", sellingPlanId: planGid },
+    ],
+    ...over,
+  };
+}
+
+/** Moves time forward job by job, as a worker lives it: each job runs at its own run-at. */
+export async function advanceDays(context: SandboxContext, days: number) {
+  const { store } = context;
+  const target = store.clock() + days * DAY;
+  await flush(context);
+  for (let i = 0; i < 200; i += 1) {
+    const next = await prisma.job.findFirst({
+      where: { status: "queued", runAt: { lte: new Date(target) } },
+      orderBy: { runAt: "asc" },
+    });
+    if (!next) break;
+    const wait = next.runAt.getTime() - store.clock();
+    if (wait > 0) store.clockOffsetMs += wait;
+    await flush(context);
+  }
+  if (target > store.clock()) store.clockOffsetMs += target - store.clock();
+  await flush(context);
+}
+
+export function ledgerFor(context: SandboxContext, orderGid: string) {
+  return context.store.ledger
+    .filter((e) => e.orderGid === orderGid)
+    .map((e) => `${e.kind} ${e.amount?.amount ?? ""}`.trim());
+}
