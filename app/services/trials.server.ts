@@ -94,7 +94,7 @@ export async function openTrialFromOrder(
   const customerName =
     [order.customer?.first_name, order.customer?.last_name].filter(Boolean).join(" ") || null;
   try {
-    return await withBusyRetry(() =>
+    const opened = await withBusyRetry(() =>
       prisma.$transaction(async (tx) => {
         const trial = await tx.trial.create({
           data: {
@@ -137,10 +137,65 @@ export async function openTrialFromOrder(
         return trial;
       }),
     );
+    await replayEarlierEvents(shop, orderGid);
+    return opened;
   } catch (error) {
     // A duplicate delivery of the same order raced this one: the trial exists once.
     if (!isUniqueViolation(error)) throw error;
     return prisma.trial.findUnique({ where: { shop_orderGid: { shop, orderGid } } });
+  }
+}
+
+/** return_line_items[].fulfillment_line_item.line_item of a returns/* payload. */
+export function returnedLineGids(returnLineItems: unknown[] | undefined): string[] {
+  return (returnLineItems ?? []).flatMap((item) => {
+    const line = (
+      item as { fulfillment_line_item?: { line_item?: { admin_graphql_api_id?: string } } }
+    ).fulfillment_line_item?.line_item?.admin_graphql_api_id;
+    return line ? [line] : [];
+  });
+}
+
+const RETURN_STAGES: Record<string, ReturnStage> = {
+  "return.requested": "started",
+  "return.approved": "started",
+  "return.declined": "withdrawn",
+  "return.processed": "received",
+};
+
+/**
+ * Webhooks arrive out of order: a fulfillment, a delivery scan or a return can be processed
+ * before the orders/create that opens the trial. They are on the order's timeline already, so
+ * the new trial takes them from there.
+ */
+async function replayEarlierEvents(shop: string, orderGid: string) {
+  const events = await prisma.orderEvent.findMany({
+    where: { shop, orderGid },
+    orderBy: { occurredAt: "asc" },
+  });
+  for (const event of events) {
+    const data = JSON.parse(event.data) as { returnLineItems?: unknown[] };
+    const key = `${event.subjectGid}:${event.kind}`;
+    if (event.kind === "fulfillment.created")
+      await recordTrialFulfilment(shop, orderGid, event.occurredAt, event.subjectGid);
+    else if (event.kind === "fulfillment.delivered")
+      await recordTrialDelivery(
+        shop,
+        orderGid,
+        event.occurredAt,
+        event.subjectGid,
+        event.occurredAt,
+      );
+    else if (event.kind === "order.cancelled")
+      await recordTrialCancelled(shop, orderGid, event.occurredAt);
+    else if (RETURN_STAGES[event.kind])
+      await recordTrialReturn(shop, orderGid, {
+        returnGid: event.subjectGid,
+        lineItemGids: returnedLineGids(data.returnLineItems),
+        stage: RETURN_STAGES[event.kind] as ReturnStage,
+        at: event.occurredAt,
+        key,
+      });
   }
 }
 
@@ -187,10 +242,15 @@ export async function recordTrialFulfilment(shop: string, orderGid: string, at: 
 }
 
 /** A delivery scan starts the clock. The earliest scan counts; when we heard of it matters too. */
-export async function recordTrialDelivery(shop: string, orderGid: string, at: Date, key: string) {
+export async function recordTrialDelivery(
+  shop: string,
+  orderGid: string,
+  at: Date,
+  key: string,
+  reportedAt: Date = now(),
+) {
   const trial = await findTrial(shop, orderGid);
   if (!trial) return;
-  const reportedAt = now();
   await prisma.trial.updateMany({
     where: { id: trial.id, OR: [{ deliveredAt: null }, { deliveredAt: { gt: at } }] },
     data: { deliveredAt: at, deliveryReportedAt: reportedAt },

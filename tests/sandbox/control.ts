@@ -209,6 +209,7 @@ export async function handleControl(
       if (body.failAuthorizations !== undefined)
         s.faults.failAuthorizations = Number(body.failAuthorizations);
       if (body.failCharges !== undefined) s.faults.failCharges = Number(body.failCharges);
+      if (body.lostResponses !== undefined) s.faults.lostResponses = Number(body.lostResponses);
       return Response.json({ shop, faults: s.faults, throttleStatus: s.bucket.status() });
     }
     if (route === "GET /ledger") {

@@ -112,9 +112,18 @@ export async function handleSandboxRequest(sandbox: Sandbox, request: Request): 
       shop.faults.serverErrors -= 1;
       return new Response("Bad Gateway", { status: 502 });
     }
-    return Response.json(
-      await executeAdmin(store, shopHeader, (await request.json()) as GraphqlRequestBody),
+    const result = await executeAdmin(
+      store,
+      shopHeader,
+      (await request.json()) as GraphqlRequestBody,
     );
+    // The call took effect but its answer never reached the app (a timeout, a crash): the app
+    // must find out from Shopify's state, not by doing it again.
+    if (shop.faults.lostResponses > 0) {
+      shop.faults.lostResponses -= 1;
+      return new Response("Gateway Timeout", { status: 504 });
+    }
+    return Response.json(result);
   }
   if (url.pathname === "/admin/oauth/access_token" && request.method === "POST") {
     const result = exchangeToken(

@@ -199,6 +199,8 @@ export interface SandboxFaults {
   failAuthorizations: number;
   /** The next N charges and captures are declined. */
   failCharges: number;
+  /** The next N Admin calls take effect but answer 504, as if the response was lost. */
+  lostResponses: number;
 }
 
 export type Emit = (shop: string, topic: string, payload: Record<string, unknown>) => void;
@@ -252,7 +254,7 @@ export class SandboxStore {
       customers: [],
       orders: [],
       sellingPlanGroups: [],
-      faults: { failNextAdminCalls: 0, serverErrors: 0, failAuthorizations: 0, failCharges: 0 },
+      faults: { failNextAdminCalls: 0, serverErrors: 0, failAuthorizations: 0, failCharges: 0, lostResponses: 0 },
     };
     this.shops.set(domain, shop);
     return shop;

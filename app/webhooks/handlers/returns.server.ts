@@ -1,5 +1,5 @@
 import { recordOrderEvent } from "~/services/orders.server";
-import { recordTrialReturn, type ReturnStage } from "~/services/trials.server";
+import { recordTrialReturn, returnedLineGids, type ReturnStage } from "~/services/trials.server";
 import { gidFor } from "../json";
 import type { WebhookContext, WebhookHandler } from "./index";
 
@@ -18,16 +18,6 @@ interface RefundPayload {
   processed_at?: string;
   refund_line_items?: { line_item_id?: unknown; quantity?: number; subtotal_set?: unknown }[];
   transactions?: { kind?: string; amount?: string; status?: string; gateway?: string }[];
-}
-
-/** Line items a return names (return_line_items[].fulfillment_line_item.line_item). */
-function returnedLineGids(ret: ReturnPayload): string[] {
-  return (ret.return_line_items ?? []).flatMap((item) => {
-    const line = (
-      item as { fulfillment_line_item?: { line_item?: { admin_graphql_api_id?: string } } }
-    ).fulfillment_line_item?.line_item?.admin_graphql_api_id;
-    return line ? [line] : [];
-  });
 }
 
 const returnTopic =
@@ -55,7 +45,7 @@ const returnTopic =
     if (trialStage)
       await recordTrialReturn(shop, orderGid, {
         returnGid: ret.admin_graphql_api_id,
-        lineItemGids: returnedLineGids(ret),
+        lineItemGids: returnedLineGids(ret.return_line_items),
         stage: trialStage,
         at: triggeredAt,
         key: `${ret.admin_graphql_api_id}:${kind}`,
