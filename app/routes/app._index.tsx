@@ -3,7 +3,9 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import {
   BlockStack,
+  Button,
   Card,
+  InlineStack,
   DataTable,
   EmptyState,
   InlineGrid,
@@ -15,10 +17,15 @@ import { TitleBar } from "@shopify/app-bridge-react";
 import { formatMoney } from "~/domain/money";
 import { authenticate } from "~/shopify.server";
 import { shopOverview } from "~/services/overview.server";
+import { trialOverview } from "~/services/trial-queries.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return json(await shopOverview(session.shop));
+  const [overview, trials] = await Promise.all([
+    shopOverview(session.shop),
+    trialOverview(session.shop),
+  ]);
+  return json({ ...overview, trials });
 };
 
 function Stat({ label, value, hint }: { label: string; value: string | number; hint?: string }) {
@@ -42,7 +49,7 @@ function Stat({ label, value, hint }: { label: string; value: string | number; h
 }
 
 export default function Overview() {
-  const { policy, counts, recentOrders } = useLoaderData<typeof loader>();
+  const { policy, counts, recentOrders, trials } = useLoaderData<typeof loader>();
   const { trial, returns } = policy.document;
   return (
     <Page>
@@ -67,6 +74,31 @@ export default function Overview() {
               hint="failed for good; see logs"
             />
           </InlineGrid>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <InlineStack align="space-between">
+                <Text as="h2" variant="headingMd">
+                  Trials
+                </Text>
+                <Button url="/app/trials" variant="plain">
+                  {`${trials.open} open`}
+                </Button>
+              </InlineStack>
+              <InlineGrid columns={{ xs: 1, sm: 3 }} gap="400">
+                <Button url="/app/trials?status=ending_soon" variant="plain" textAlign="left">
+                  {`${trials.endingSoon} ending in the next 48 h`}
+                </Button>
+                <Text as="p">
+                  {`Up to ${formatMoney({ amount: trials.toCaptureMinor, currency: trials.currencyCode ?? policy.document.trial.holdAmount.currency })} to collect this week`}
+                </Text>
+                <Button url="/app/trials?status=needs_attention" variant="plain" textAlign="left">
+                  {`${trials.failedHolds} failed card hold(s), ${trials.attention} needing attention`}
+                </Button>
+              </InlineGrid>
+            </BlockStack>
+          </Card>
         </Layout.Section>
         <Layout.Section>
           <Card>

@@ -384,6 +384,7 @@ export function trialSnapshot(trial: TrialWithLines): TrialSnapshot {
           }
         : null,
     remindedAt: trial.remindedAt,
+    settleRequestedAt: trial.settleRequestedAt,
     lines: trial.lines.map((l) => ({
       lineItemGid: l.lineItemGid,
       title: l.title,

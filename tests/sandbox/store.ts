@@ -254,7 +254,13 @@ export class SandboxStore {
       customers: [],
       orders: [],
       sellingPlanGroups: [],
-      faults: { failNextAdminCalls: 0, serverErrors: 0, failAuthorizations: 0, failCharges: 0, lostResponses: 0 },
+      faults: {
+        failNextAdminCalls: 0,
+        serverErrors: 0,
+        failAuthorizations: 0,
+        failCharges: 0,
+        lostResponses: 0,
+      },
     };
     this.shops.set(domain, shop);
     return shop;

@@ -329,6 +329,7 @@ describe("next trial action", () => {
       expiresAt: new Date(ordered.getTime() + 7 * DAY),
     },
     remindedAt: null,
+    settleRequestedAt: null,
     lines: [line({ lineItemGid: "a" }), line({ lineItemGid: "b" })],
     ...over,
   });
@@ -386,6 +387,27 @@ describe("next trial action", () => {
     expect(
       nextTrialAction({ ...reminded, settledAt: CLOSES }, at("2026-11-14T00:00:00Z")),
     ).toMatchObject({ kind: "wait", until: null });
+  });
+
+  it("settles at once when the merchant charges now, but still waits for a return in transit", () => {
+    const open = snapshot({
+      fulfilledAt: at("2026-11-03T15:00:00Z"),
+      deliveredAt: at("2026-11-05T15:00:00Z"),
+    });
+    const asked = at("2026-11-07T12:00:00Z");
+    expect(nextTrialAction({ ...open, settleRequestedAt: asked }, asked)).toMatchObject({
+      kind: "settle",
+      settlement: { total: 49000 },
+    });
+    const inTransit = {
+      ...open,
+      settleRequestedAt: asked,
+      lines: [line({ lineItemGid: "a", returnStartedAt: at("2026-11-07T10:00:00Z") })],
+    };
+    expect(nextTrialAction(inTransit, asked)).toMatchObject({
+      kind: "wait",
+      reason: "returns in transit",
+    });
   });
 
   it("releases the hold of a cancelled trial", () => {

@@ -28,6 +28,8 @@ export interface TrialSnapshot {
   authorizationFailedAt: Date | null;
   authorization: LiveAuthorization | null;
   remindedAt: Date | null;
+  /** The merchant asked to settle now instead of at the end of the window. */
+  settleRequestedAt: Date | null;
   lines: TrialLineFacts[];
 }
 
@@ -36,7 +38,7 @@ export type TrialAction =
   | { kind: "reauthorize" }
   | { kind: "release_hold"; reason: string }
   | { kind: "remind"; window: TrialWindow }
-  | { kind: "settle"; window: TrialWindow; settlement: Settlement }
+  | { kind: "settle"; window: TrialWindow | null; settlement: Settlement }
   | { kind: "cancel_order"; reason: string }
   | { kind: "wait"; until: Date | null; reason: string };
 
@@ -50,13 +52,16 @@ export function nextTrialAction(trial: TrialSnapshot, now: Date): TrialAction {
   if (trial.authorizationAttempts === 0) return { kind: "authorize" };
 
   const window = trialWindow(trial.terms, trial, now);
-  const readiness = window
-    ? settlementReadiness(trial.lines, trial.terms, window.closesAt, now)
+  // "Charge now" ends the window when the merchant asked; returns sent before that still count.
+  const early =
+    trial.settleRequestedAt !== null && (!window || trial.settleRequestedAt < window.closesAt);
+  const closesAt = early ? trial.settleRequestedAt : (window?.closesAt ?? null);
+  const readiness = closesAt
+    ? settlementReadiness(trial.lines, trial.terms, closesAt, now, early ? 0 : undefined)
     : null;
 
   // Settlement does not depend on the hold: a lapsed or declined hold is charged directly.
-  if (readiness?.ready && window)
-    return { kind: "settle", window, settlement: readiness.settlement };
+  if (readiness?.ready) return { kind: "settle", window, settlement: readiness.settlement };
 
   // A declined hold is not retried on a loop (that is how cards get locked): the trial waits for a
   // card update or the merchant, and still settles at the end against whatever hold is left.

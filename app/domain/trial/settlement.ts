@@ -107,6 +107,7 @@ export function settlementReadiness(
   terms: SettlementTerms,
   closesAt: Date,
   now: Date,
+  graceMs: number = SETTLEMENT_GRACE_MS,
 ): SettlementReadiness {
   const outcomes = lines.map((line) => ({
     lineItemGid: line.lineItemGid,
@@ -114,7 +115,7 @@ export function settlementReadiness(
   }));
   const allBack = lines.length > 0 && outcomes.every((o) => o.outcome.kind === "returned");
   const feesDue = outcomes.some((o) => o.outcome.kind === "returned" && o.outcome.fee > 0);
-  const settlesAt = new Date(closesAt.getTime() + SETTLEMENT_GRACE_MS);
+  const settlesAt = new Date(closesAt.getTime() + graceMs);
   if (now.getTime() < settlesAt.getTime() && !(allBack && !feesDue))
     return { ready: false, reason: "window_open", until: settlesAt };
   const pending = outcomes

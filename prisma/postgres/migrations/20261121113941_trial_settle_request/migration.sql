@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Trial" ADD COLUMN     "settleRequestedAt" TIMESTAMP(3);
+
