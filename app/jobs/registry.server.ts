@@ -1,6 +1,8 @@
 import { unauthenticated } from "~/shopify.server";
 import { getCurrentPolicy, publishStorefrontPolicy } from "~/services/policy.server";
 import { syncShopDetails } from "~/services/shops.server";
+import type { AdminGraphql } from "~/services/admin.server";
+import { syncTrialPurchaseOption } from "~/services/purchase-options.server";
 import { advanceTrial } from "~/services/trial-advance.server";
 import { processWebhookDelivery } from "~/webhooks/process.server";
 import { TerminalJobError } from "./errors.server";
@@ -9,6 +11,13 @@ import type { JobContext, JobHandler, JobType } from "./types";
 function requireShop(context: JobContext): string {
   if (!context.shop) throw new TerminalJobError(`job ${context.job.type} has no shop`);
   return context.shop;
+}
+
+/** Only the newest policy shapes the purchase option: an older job must not undo a newer one. */
+async function syncPurchaseOptions(shop: string, version: number, graphql: AdminGraphql) {
+  const current = await getCurrentPolicy(shop);
+  if (current.version !== version) return { skipped: `version ${version} is not current` };
+  return syncTrialPurchaseOption(shop, current.document.trial, graphql);
 }
 
 async function adminFor(shop: string) {
@@ -25,8 +34,10 @@ export const jobHandlers: Record<JobType, JobHandler> = {
   "policy.publish": async (context) => {
     const shop = requireShop(context);
     const { version } = context.payload as { version: number };
-    const outcome = await publishStorefrontPolicy(shop, version, await adminFor(shop));
-    context.log.info({ version, outcome }, "policy publish job done");
+    const graphql = await adminFor(shop);
+    const outcome = await publishStorefrontPolicy(shop, version, graphql);
+    const purchaseOption = await syncPurchaseOptions(shop, version, graphql);
+    context.log.info({ version, outcome, purchaseOption }, "policy publish job done");
   },
   "trial.advance": async (context) => {
     const shop = requireShop(context);
@@ -41,5 +52,6 @@ export const jobHandlers: Record<JobType, JobHandler> = {
     await syncShopDetails(shop, graphql);
     const { version } = await getCurrentPolicy(shop);
     await publishStorefrontPolicy(shop, version, graphql);
+    await syncPurchaseOptions(shop, version, graphql);
   },
 };

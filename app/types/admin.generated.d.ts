@@ -25,6 +25,62 @@ export type PaymentScheduleOrderQuery = { node?: AdminTypes.Maybe<(
     & { paymentTerms: { order?: AdminTypes.Maybe<Pick<AdminTypes.Order, 'id'>> } }
   )> };
 
+export type ProductsForPurchaseOptionQueryVariables = AdminTypes.Exact<{
+  query: AdminTypes.Scalars['String']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type ProductsForPurchaseOptionQuery = { products: { nodes: Array<Pick<AdminTypes.Product, 'id'>>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } };
+
+export type PurchaseOptionGroupQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type PurchaseOptionGroupQuery = { sellingPlanGroup?: AdminTypes.Maybe<(
+    Pick<AdminTypes.SellingPlanGroup, 'id'>
+    & { sellingPlans: { nodes: Array<Pick<AdminTypes.SellingPlan, 'id'>> }, products: { nodes: Array<Pick<AdminTypes.Product, 'id'>> } }
+  )> };
+
+export type PurchaseOptionCreateMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.SellingPlanGroupInput;
+  resources?: AdminTypes.InputMaybe<AdminTypes.SellingPlanGroupResourceInput>;
+}>;
+
+
+export type PurchaseOptionCreateMutation = { sellingPlanGroupCreate?: AdminTypes.Maybe<{ sellingPlanGroup?: AdminTypes.Maybe<(
+      Pick<AdminTypes.SellingPlanGroup, 'id'>
+      & { sellingPlans: { nodes: Array<Pick<AdminTypes.SellingPlan, 'id'>> } }
+    )>, userErrors: Array<Pick<AdminTypes.SellingPlanGroupUserError, 'field' | 'message' | 'code'>> }> };
+
+export type PurchaseOptionUpdateMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  input: AdminTypes.SellingPlanGroupInput;
+}>;
+
+
+export type PurchaseOptionUpdateMutation = { sellingPlanGroupUpdate?: AdminTypes.Maybe<{ sellingPlanGroup?: AdminTypes.Maybe<Pick<AdminTypes.SellingPlanGroup, 'id'>>, userErrors: Array<Pick<AdminTypes.SellingPlanGroupUserError, 'field' | 'message' | 'code'>> }> };
+
+export type PurchaseOptionAddProductsMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  productIds: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type PurchaseOptionAddProductsMutation = { sellingPlanGroupAddProducts?: AdminTypes.Maybe<{ sellingPlanGroup?: AdminTypes.Maybe<Pick<AdminTypes.SellingPlanGroup, 'id'>>, userErrors: Array<Pick<AdminTypes.SellingPlanGroupUserError, 'field' | 'message' | 'code'>> }> };
+
+export type PurchaseOptionRemoveProductsMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  productIds: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type PurchaseOptionRemoveProductsMutation = { sellingPlanGroupRemoveProducts?: AdminTypes.Maybe<(
+    Pick<AdminTypes.SellingPlanGroupRemoveProductsPayload, 'removedProductIds'>
+    & { userErrors: Array<Pick<AdminTypes.SellingPlanGroupUserError, 'field' | 'message' | 'code'>> }
+  )> };
+
 export type ShopDetailsQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -111,6 +167,8 @@ export type TrialRemoveLinesMutation = { refundCreate?: AdminTypes.Maybe<{ refun
 interface GeneratedQueryTypes {
   "#graphql\n  query AppInstallationId {\n    currentAppInstallation {\n      id\n    }\n  }\n": {return: AppInstallationIdQuery, variables: AppInstallationIdQueryVariables},
   "#graphql\n  query PaymentScheduleOrder($id: ID!) {\n    node(id: $id) {\n      ... on PaymentSchedule {\n        id\n        dueAt\n        paymentTerms {\n          order {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: PaymentScheduleOrderQuery, variables: PaymentScheduleOrderQueryVariables},
+  "#graphql\n  query ProductsForPurchaseOption($query: String!, $after: String) {\n    products(first: 250, query: $query, after: $after) {\n      nodes {\n        id\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: ProductsForPurchaseOptionQuery, variables: ProductsForPurchaseOptionQueryVariables},
+  "#graphql\n  query PurchaseOptionGroup($id: ID!) {\n    sellingPlanGroup(id: $id) {\n      id\n      sellingPlans(first: 5) {\n        nodes {\n          id\n        }\n      }\n      products(first: 250) {\n        nodes {\n          id\n        }\n      }\n    }\n  }\n": {return: PurchaseOptionGroupQuery, variables: PurchaseOptionGroupQueryVariables},
   "#graphql\n  query ShopDetails {\n    shop {\n      myshopifyDomain\n      currencyCode\n      ianaTimezone\n      plan {\n        shopifyPlus\n      }\n    }\n    currentAppInstallation {\n      id\n    }\n  }\n": {return: ShopDetailsQuery, variables: ShopDetailsQueryVariables},
   "#graphql\n  query TrialOrder($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      paymentCollectionDetails {\n        vaultedPaymentMethods {\n          id\n        }\n      }\n      totalOutstandingSet {\n        shopMoney {\n          amount\n          currencyCode\n        }\n      }\n      lineItems(first: 250) {\n        nodes {\n          id\n          currentQuantity\n        }\n      }\n      transactions {\n        id\n        kind\n        status\n        authorizationExpiresAt\n        amountSet {\n          shopMoney {\n            amount\n            currencyCode\n          }\n        }\n        parentTransaction {\n          id\n        }\n      }\n    }\n  }\n": {return: TrialOrderQuery, variables: TrialOrderQueryVariables},
   "#graphql\n  query TrialPaymentStatus($orderId: ID!, $paymentReferenceId: String!) {\n    orderPaymentStatus(orderId: $orderId, paymentReferenceId: $paymentReferenceId) {\n      status\n      errorMessage\n      transactions {\n        id\n        kind\n        status\n        authorizationExpiresAt\n        amountSet {\n          shopMoney {\n            amount\n            currencyCode\n          }\n        }\n      }\n    }\n  }\n": {return: TrialPaymentStatusQuery, variables: TrialPaymentStatusQueryVariables},
@@ -118,6 +176,10 @@ interface GeneratedQueryTypes {
 
 interface GeneratedMutationTypes {
   "#graphql\n  mutation MetafieldsSet($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        id\n        namespace\n        key\n        compareDigest\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MetafieldsSetMutation, variables: MetafieldsSetMutationVariables},
+  "#graphql\n  mutation PurchaseOptionCreate($input: SellingPlanGroupInput!, $resources: SellingPlanGroupResourceInput) {\n    sellingPlanGroupCreate(input: $input, resources: $resources) {\n      sellingPlanGroup {\n        id\n        sellingPlans(first: 5) {\n          nodes {\n            id\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PurchaseOptionCreateMutation, variables: PurchaseOptionCreateMutationVariables},
+  "#graphql\n  mutation PurchaseOptionUpdate($id: ID!, $input: SellingPlanGroupInput!) {\n    sellingPlanGroupUpdate(id: $id, input: $input) {\n      sellingPlanGroup {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PurchaseOptionUpdateMutation, variables: PurchaseOptionUpdateMutationVariables},
+  "#graphql\n  mutation PurchaseOptionAddProducts($id: ID!, $productIds: [ID!]!) {\n    sellingPlanGroupAddProducts(id: $id, productIds: $productIds) {\n      sellingPlanGroup {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PurchaseOptionAddProductsMutation, variables: PurchaseOptionAddProductsMutationVariables},
+  "#graphql\n  mutation PurchaseOptionRemoveProducts($id: ID!, $productIds: [ID!]!) {\n    sellingPlanGroupRemoveProducts(id: $id, productIds: $productIds) {\n      removedProductIds\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PurchaseOptionRemoveProductsMutation, variables: PurchaseOptionRemoveProductsMutationVariables},
   "#graphql\n  mutation TrialMandatePayment(\n    $id: ID!\n    $mandateId: ID!\n    $idempotencyKey: String!\n    $autoCapture: Boolean!\n  ) {\n    orderCreateMandatePayment(\n      id: $id\n      mandateId: $mandateId\n      idempotencyKey: $idempotencyKey\n      autoCapture: $autoCapture\n    ) {\n      paymentReferenceId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialMandatePaymentMutation, variables: TrialMandatePaymentMutationVariables},
   "#graphql\n  mutation TrialMandatePaymentWithAmount(\n    $id: ID!\n    $mandateId: ID!\n    $idempotencyKey: String!\n    $autoCapture: Boolean!\n    $amount: MoneyInput!\n  ) {\n    orderCreateMandatePayment(\n      id: $id\n      mandateId: $mandateId\n      idempotencyKey: $idempotencyKey\n      autoCapture: $autoCapture\n      amount: $amount\n    ) {\n      paymentReferenceId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialMandatePaymentWithAmountMutation, variables: TrialMandatePaymentWithAmountMutationVariables},
   "#graphql\n  mutation TrialCapture($input: OrderCaptureInput!) {\n    orderCapture(input: $input) {\n      transaction {\n        id\n        kind\n        status\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: TrialCaptureMutation, variables: TrialCaptureMutationVariables},

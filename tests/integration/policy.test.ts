@@ -93,11 +93,15 @@ describe("policy versions", () => {
       version: 2,
       trial: { holdAmount: { amount: 30000, currency: "USD" } },
     });
-    expect(sandbox.store.ledger.map((e) => e.kind)).toEqual(["metafield.set"]);
+    // The same job creates the trial purchase option (no products are tagged in this shop).
+    expect(sandbox.store.ledger.map((e) => e.kind)).toEqual([
+      "metafield.set",
+      "sellingPlanGroup.create",
+    ]);
     // Re-running the publish job (a retry) writes nothing more.
     await prisma.job.updateMany({ data: { status: "queued", runAt: new Date(0) } });
     await runJobs();
-    expect(sandbox.store.ledger).toHaveLength(1);
+    expect(sandbox.store.ledger).toHaveLength(2);
   });
 
   it("does not publish a version that a newer one replaced", async () => {

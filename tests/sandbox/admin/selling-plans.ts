@@ -124,7 +124,47 @@ function unknownProducts(shop: SandboxShop, ids: string[], field: string[]): Gro
     : [];
 }
 
+/** Shopify's product search syntax, the part the app uses: `tag:x OR tag:'y z' OR id:123`. */
+function matchesProductQuery(product: SandboxShop["products"][number], query: string): boolean {
+  const terms = query
+    .split(/\s+OR\s+/i)
+    .map((t) => t.trim())
+    .filter(Boolean);
+  if (terms.length === 0) return true;
+  return terms.some((term) => {
+    const match = /^(tag|id|handle):(?:'([^']*)'|"([^"]*)"|(\S+))$/.exec(term);
+    if (!match) return product.title.toLowerCase().includes(term.toLowerCase());
+    const value = match[2] ?? match[3] ?? match[4] ?? "";
+    if (match[1] === "tag")
+      return product.tags.some((t) => t.toLowerCase() === value.toLowerCase());
+    if (match[1] === "id") return product.legacyId === value || product.id === value;
+    return product.handle === value;
+  });
+}
+
 export const sellingPlanQueryResolvers = {
+  products: (args: Args, { shop }: ResolverContext) => {
+    const all = shop.products.filter((p) => matchesProductQuery(p, String(args.query ?? "")));
+    const start = args.after ? Number(Buffer.from(String(args.after), "base64").toString()) : 0;
+    const first = Math.min(Number(args.first ?? 50), 250);
+    const page = all.slice(start, start + first);
+    const end = start + page.length;
+    return {
+      __typename: "ProductConnection",
+      nodes: page.map((p) => ({
+        __typename: "Product",
+        id: p.id,
+        title: p.title,
+        handle: p.handle,
+        tags: p.tags,
+      })),
+      pageInfo: {
+        __typename: "PageInfo",
+        hasNextPage: end < all.length,
+        endCursor: end < all.length ? Buffer.from(String(end)).toString("base64") : null,
+      },
+    };
+  },
   sellingPlanGroup: (args: Args, { shop }: ResolverContext) => {
     const group = shop.sellingPlanGroups.find((g) => g.id === args.id);
     return group ? groupObject(group) : null;

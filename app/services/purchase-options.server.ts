@@ -1,0 +1,169 @@
+import crypto from "node:crypto";
+import prisma from "~/db.server";
+import type { TrialPolicy } from "~/domain/policy/schema";
+import {
+  PRODUCTS_BY_QUERY,
+  SELLING_PLAN_GROUP_ADD_PRODUCTS,
+  SELLING_PLAN_GROUP_CREATE,
+  SELLING_PLAN_GROUP_QUERY,
+  SELLING_PLAN_GROUP_REMOVE_PRODUCTS,
+  SELLING_PLAN_GROUP_UPDATE,
+} from "~/graphql/purchase-options";
+import { TerminalJobError } from "~/jobs/errors.server";
+import {
+  adminRequest,
+  assertNoUserErrors,
+  type AdminGraphql,
+  type OperationData,
+} from "./admin.server";
+
+// The trial's purchase option on Shopify. Shopify holds the card and a due date but never charges
+// by itself; the app charges. The due date is set past the latest day the app could settle (the
+// fallback start, the window, the longest a return may be in transit, and a margin), so Shopify's
+// own due date never fires before ours.
+
+const MARGIN_DAYS = 7;
+
+export function trialDueAfterDays(trial: TrialPolicy): number {
+  return (
+    trial.fallbackStartDaysAfterFulfillment +
+    trial.windowDays +
+    trial.returnInTransitCapDays +
+    MARGIN_DAYS
+  );
+}
+
+export function trialPlanInput(trial: TrialPolicy) {
+  return {
+    name: `Try at home for ${trial.windowDays} days`,
+    category: "TRY_BEFORE_YOU_BUY" as const,
+    options: [`${trial.windowDays}-day home trial`],
+    description: `Pay nothing now. You have ${trial.windowDays} days from delivery to decide; we charge only for what you keep.`,
+    billingPolicy: {
+      fixed: {
+        checkoutCharge: { type: "PRICE" as const, value: { fixedValue: "0" } },
+        remainingBalanceChargeTrigger: "TIME_AFTER_CHECKOUT" as const,
+        remainingBalanceChargeTimeAfterCheckout: `P${trialDueAfterDays(trial)}D`,
+      },
+    },
+    deliveryPolicy: { fixed: { fulfillmentTrigger: "ASAP" as const } },
+    inventoryPolicy: { reserve: "ON_SALE" as const },
+  };
+}
+
+/** Shopify search for the products the policy makes eligible (ids and tags). */
+export function eligibleProductQuery(trial: TrialPolicy): string | null {
+  const terms = [
+    ...trial.eligibleProductIds.map((gid) => `id:${gid.split("/").pop()}`),
+    ...trial.eligibleProductTags.map((tag) => `tag:'${tag.replace(/'/g, "")}'`),
+  ];
+  return terms.length > 0 ? terms.join(" OR ") : null;
+}
+
+async function eligibleProductIds(graphql: AdminGraphql, trial: TrialPolicy): Promise<string[]> {
+  const query = eligibleProductQuery(trial);
+  if (!query) return [];
+  const ids: string[] = [];
+  let after: string | null = null;
+  do {
+    const { products }: OperationData<typeof PRODUCTS_BY_QUERY> = await adminRequest(
+      graphql,
+      PRODUCTS_BY_QUERY,
+      { query, after },
+    );
+    ids.push(...products.nodes.map((n) => n.id));
+    after = products.pageInfo.hasNextPage ? (products.pageInfo.endCursor ?? null) : null;
+  } while (after);
+  return ids;
+}
+
+function planDigest(plan: ReturnType<typeof trialPlanInput>): string {
+  return crypto.createHash("sha256").update(JSON.stringify(plan)).digest("hex");
+}
+
+export interface PurchaseOptionSync {
+  groupGid: string;
+  planGid: string;
+  added: number;
+  removed: number;
+}
+
+export async function syncTrialPurchaseOption(
+  shop: string,
+  trial: TrialPolicy,
+  graphql: AdminGraphql,
+): Promise<PurchaseOptionSync | null> {
+  const shopRow = await prisma.shop.findUnique({ where: { domain: shop } });
+  if (!shopRow) throw new TerminalJobError(`shop ${shop} is not installed`);
+  if (!trial.enabled && !shopRow.trialSellingPlanGroupGid) return null;
+  const wanted = trial.enabled ? await eligibleProductIds(graphql, trial) : [];
+  const plan = trialPlanInput(trial);
+
+  if (!shopRow.trialSellingPlanGroupGid) {
+    const data = await adminRequest(graphql, SELLING_PLAN_GROUP_CREATE, {
+      input: {
+        name: "Try at home",
+        merchantCode: "fitting-room-trial",
+        // Liquid sees it as selling_plan_group.app_id: how the theme block finds our group.
+        appId: "fitting-room",
+        options: ["Home trial"],
+        sellingPlansToCreate: [plan],
+      },
+      resources: { productIds: wanted },
+    });
+    const result = data.sellingPlanGroupCreate;
+    assertNoUserErrors("sellingPlanGroupCreate", result?.userErrors);
+    const group = result?.sellingPlanGroup;
+    const planGid = group?.sellingPlans.nodes[0]?.id;
+    if (!group || !planGid) throw new TerminalJobError("sellingPlanGroupCreate returned no plan");
+    await prisma.shop.update({
+      where: { domain: shop },
+      data: {
+        trialSellingPlanGroupGid: group.id,
+        trialSellingPlanGid: planGid,
+        trialSellingPlanDigest: planDigest(plan),
+      },
+    });
+    return { groupGid: group.id, planGid, added: wanted.length, removed: 0 };
+  }
+
+  const groupGid = shopRow.trialSellingPlanGroupGid;
+  const current = await adminRequest(graphql, SELLING_PLAN_GROUP_QUERY, { id: groupGid });
+  const group = current.sellingPlanGroup;
+  if (!group) throw new TerminalJobError(`selling plan group ${groupGid} no longer exists`);
+  const planGid = shopRow.trialSellingPlanGid ?? group.sellingPlans.nodes[0]?.id;
+  if (!planGid) throw new TerminalJobError(`selling plan group ${groupGid} has no plan`);
+  const digest = planDigest(plan);
+  if (shopRow.trialSellingPlanDigest !== digest) {
+    const update = await adminRequest(graphql, SELLING_PLAN_GROUP_UPDATE, {
+      id: groupGid,
+      input: { sellingPlansToUpdate: [{ id: planGid, ...plan }] },
+    });
+    assertNoUserErrors("sellingPlanGroupUpdate", update.sellingPlanGroupUpdate?.userErrors);
+  }
+  const attached = new Set(group.products.nodes.map((n) => n.id));
+  const add = wanted.filter((id) => !attached.has(id));
+  const remove = [...attached].filter((id) => !wanted.includes(id));
+  for (let i = 0; i < add.length; i += 250) {
+    const data = await adminRequest(graphql, SELLING_PLAN_GROUP_ADD_PRODUCTS, {
+      id: groupGid,
+      productIds: add.slice(i, i + 250),
+    });
+    assertNoUserErrors("sellingPlanGroupAddProducts", data.sellingPlanGroupAddProducts?.userErrors);
+  }
+  for (let i = 0; i < remove.length; i += 250) {
+    const data = await adminRequest(graphql, SELLING_PLAN_GROUP_REMOVE_PRODUCTS, {
+      id: groupGid,
+      productIds: remove.slice(i, i + 250),
+    });
+    assertNoUserErrors(
+      "sellingPlanGroupRemoveProducts",
+      data.sellingPlanGroupRemoveProducts?.userErrors,
+    );
+  }
+  await prisma.shop.update({
+    where: { domain: shop },
+    data: { trialSellingPlanGid: planGid, trialSellingPlanDigest: digest },
+  });
+  return { groupGid, planGid, added: add.length, removed: remove.length };
+}
