@@ -37,7 +37,7 @@ export default tseslint.config(
   },
   {
     // Served to the browser in place of Shopify's App Bridge script: plain ES5-style browser JS.
-    files: ["tests/sandbox/admin-shell/**/*.js"],
+    files: ["tests/sandbox/admin-shell/**/*.js", "extensions/*/assets/**/*.js"],
     languageOptions: { globals: globals.browser, sourceType: "script" },
     rules: { "@typescript-eslint/no-this-alias": "off" },
   },

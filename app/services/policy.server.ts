@@ -144,7 +144,10 @@ export async function publishStorefrontPolicy(
   // Publishing an older version after a newer one would roll the storefront back.
   if (latest.version !== version) return "superseded";
   const installation = await adminRequest(graphql, APP_INSTALLATION_ID_QUERY);
-  const value = JSON.stringify(storefrontPolicy(latest.document, version));
+  const shopRow = await prisma.shop.findUnique({ where: { domain: shop } });
+  const value = JSON.stringify(
+    storefrontPolicy(latest.document, version, { plus: shopRow?.shopifyPlus ?? false }),
+  );
   await performEffect(
     {
       shop,

@@ -144,7 +144,7 @@ async function record(
               kind: action.kind,
               sequence: attempt * 100,
               idempotencyKey: `trial:${trial.id}:authorize:${attempt}`,
-              amountMinor: 0,
+              amountMinor: holdAmount(trial),
               rule:
                 action.kind === "authorize"
                   ? "hold placed right after the order to check the card"
@@ -228,6 +228,14 @@ async function record(
       }
     }),
   );
+}
+
+/** Plus chooses the hold (the policy's, capped at the pairs' value); elsewhere 0 = order value. */
+function holdAmount(trial: TrialWithLines): number {
+  if (!trial.plus) return 0;
+  const value = trial.lines.reduce((s, l) => s + l.unitPriceMinor * l.quantity, 0);
+  const policyHold = trialSnapshot(trial).terms.holdAmount ?? value;
+  return Math.min(policyHold, value);
 }
 
 function paymentRow(trial: TrialWithLines, step: PaymentStep, index: number, rules: string[]) {

@@ -50,7 +50,8 @@ async function mandatePayment(
 ): Promise<PaymentResult> {
   const mandateGid = trial.mandateGid ?? (await findMandate(graphql, trial));
   const autoCapture = payment.kind === "charge";
-  const withAmount = autoCapture && trial.plus;
+  // `amount` is Plus-only; a zero amount means "the order's outstanding balance".
+  const withAmount = trial.plus && payment.amountMinor > 0;
   const { paymentReferenceId } = await performEffect(
     {
       shop: trial.shop,

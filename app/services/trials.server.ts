@@ -90,6 +90,7 @@ export async function openTrialFromOrder(
     damageFee: trialPolicy.damageFee.amount,
     returnInTransitCapDays: trialPolicy.returnInTransitCapDays,
     onAuthorizationFailure: trialPolicy.onAuthorizationFailure,
+    holdAmount: trialPolicy.holdAmount.amount,
   };
   const customerName =
     [order.customer?.first_name, order.customer?.last_name].filter(Boolean).join(" ") || null;

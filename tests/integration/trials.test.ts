@@ -155,4 +155,22 @@ describe("trial box", () => {
     ]);
     expect(await trialFor(order.id)).toMatchObject({ status: "charged", collectedMinor: 24500 });
   });
+
+  it("on Plus holds the policy's amount and charges the rest above it with an amount", async () => {
+    const { planGid } = await setupTrialShop(context, { plus: true });
+    const { lifecycle } = context.sandbox;
+    const order = lifecycle.placeOrder(TRIAL_SHOP, trialOrderInput(planGid));
+    await flush(context);
+    lifecycle.fulfil(TRIAL_SHOP, order.id);
+    lifecycle.carrierEvent(TRIAL_SHOP, order.id, "delivered");
+    await advanceDays(context, 9);
+    expect(ledgerFor(context, order.id)).toEqual([
+      "authorization 350.00",
+      "authorization 350.00",
+      "void 350.00",
+      "capture 350.00",
+      "charge 140.00",
+    ]);
+    expect(await trialFor(order.id)).toMatchObject({ status: "charged", collectedMinor: 49000 });
+  });
 });

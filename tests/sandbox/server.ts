@@ -8,6 +8,7 @@ import { handleControl } from "./control";
 import { Lifecycle } from "./lifecycle";
 import { adminShellHtml } from "./shell";
 import { forwardAppProxy, renderStorefront } from "./storefront";
+import { handleCart } from "./storefront-cart";
 import { SandboxStore } from "./store";
 import { Outbox } from "./webhooks";
 
@@ -187,12 +188,31 @@ export async function handleSandboxRequest(sandbox: Sandbox, request: Request): 
       headers: { "Content-Type": "text/html; charset=utf-8" },
     });
   }
+  if (url.pathname.startsWith("/extension-assets/")) {
+    const file = path.basename(url.pathname);
+    const extensions = path.resolve(import.meta.dirname, "../../extensions");
+    for (const ext of fs.existsSync(extensions) ? fs.readdirSync(extensions) : []) {
+      const asset = path.join(extensions, ext, "assets", file);
+      if (fs.existsSync(asset))
+        return new Response(fs.readFileSync(asset), {
+          headers: { "Content-Type": file.endsWith(".js") ? "text/javascript" : "text/css" },
+        });
+    }
+    return new Response("Not found", { status: 404 });
+  }
+  if (storefrontShop && url.pathname.startsWith("/store/c")) {
+    const customerId = customerFromCookie(request);
+    const email = storefrontShop.customers.find((c) => c.legacyId === customerId)?.email ?? null;
+    const cart = await handleCart(request, storefrontShop, sandbox.lifecycle, email);
+    if (cart) return cart;
+  }
   if (storefrontShop && url.pathname.startsWith("/store")) {
     const page = await renderStorefront(
       store,
       storefrontShop,
       url.pathname,
       customerFromCookie(request),
+      url.searchParams.get("country"),
     );
     return new Response(page.html, {
       status: page.status,

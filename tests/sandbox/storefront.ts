@@ -60,8 +60,36 @@ function appMetafields(shop: SandboxShop): Record<string, Record<string, unknown
   return out;
 }
 
+/** Every extension's en.default.json, merged: what the `t` filter reads. */
+function extensionTranslations(): Record<string, unknown> {
+  const dir = path.join(root, "extensions");
+  if (!fs.existsSync(dir)) return {};
+  const merged: Record<string, unknown> = {};
+  for (const ext of fs.readdirSync(dir)) {
+    const file = path.join(dir, ext, "locales", "en.default.json");
+    if (fs.existsSync(file)) Object.assign(merged, JSON.parse(fs.readFileSync(file, "utf8")));
+  }
+  return merged;
+}
+
 const liquid = new Liquid({ strictFilters: false, strictVariables: false });
 liquid.registerFilter("money", (cents: number) => `$${(Number(cents) / 100).toFixed(2)}`);
+liquid.registerFilter(
+  "money_without_trailing_zeros",
+  (cents: number) => `$${(Number(cents) / 100).toFixed(2).replace(/\.00$/, "")}`,
+);
+liquid.registerFilter("t", (key: string, ...args: unknown[]) => {
+  const text = String(key)
+    .split(".")
+    .reduce<unknown>(
+      (node, part) => (node as Record<string, unknown> | undefined)?.[part],
+      extensionTranslations(),
+    );
+  if (typeof text !== "string") return `translation missing: en.${key}`;
+  // liquidjs passes keyword arguments as [name, value] pairs.
+  const vars = Object.fromEntries(args.filter(Array.isArray) as [string, unknown][]);
+  return text.replace(/{{\s*(\w+)\s*}}/g, (_m, name: string) => String(vars[name] ?? ""));
+});
 liquid.registerFilter("asset_url", (file: string) => `/extension-assets/${file}`);
 liquid.registerFilter("json", (value: unknown) => JSON.stringify(value));
 
@@ -70,8 +98,11 @@ export async function renderStorefront(
   shop: SandboxShop,
   pathname: string,
   customerId: string | null,
+  countryOverride: string | null = null,
 ): Promise<{ status: number; html: string }> {
   const customer = shop.customers.find((c) => c.legacyId === customerId) ?? null;
+  // The market the shopper browses in: the signed-in customer's country unless they switch.
+  const country = countryOverride ?? customer?.country ?? "US";
   const blocks = appBlocks();
   const app = { metafields: appMetafields(shop) };
   const shopDrop = { name: shop.name, domain: shop.domain, currency: shop.currencyCode };
@@ -85,7 +116,14 @@ export async function renderStorefront(
   if (match) {
     const product = shop.products.find((p) => p.handle === match[1]);
     if (!product) return { status: 404, html: "<h1>Product not found</h1>" };
+    const groups = shop.sellingPlanGroups.filter((g) => g.productIds.includes(product.id));
     const productDrop = {
+      selling_plan_groups: groups.map((g) => ({
+        id: g.id.split("/").pop(),
+        name: g.name,
+        app_id: g.appId,
+        selling_plans: g.plans.map((p) => ({ id: p.id.split("/").pop(), name: p.name })),
+      })),
       id: product.legacyId,
       gid: product.id,
       handle: product.handle,
@@ -112,7 +150,12 @@ export async function renderStorefront(
         shop: shopDrop,
         customer: customerDrop,
         product: productDrop,
-        block: { settings: block.settings, id: `${block.extension}-${block.name}` },
+        block: {
+          settings: block.settings,
+          id: `${block.extension}-${block.name}`,
+          shopify_attributes: `data-shopify-editor-block="${block.extension}-${block.name}"`,
+        },
+        localization: { country: { iso_code: country } },
       });
       rendered.push(
         `<div class="shopify-app-block" data-block="${block.extension}/${block.name}">${html}</div>`,

@@ -2,7 +2,11 @@ import type { PolicyDocument } from "./schema";
 
 // The part of the policy the storefront needs, published to an app-owned metafield on every save
 // so Liquid blocks read it from `app.metafields.fitting_room.policy` without an API call.
-export function storefrontPolicy(document: PolicyDocument, version: number) {
+export function storefrontPolicy(
+  document: PolicyDocument,
+  version: number,
+  shop: { plus: boolean } = { plus: false },
+) {
   const { trial, madeToOrder, returns, referrals, shipping } = document;
   return {
     version,
@@ -14,6 +18,8 @@ export function storefrontPolicy(document: PolicyDocument, version: number) {
       eligibleProductIds: trial.eligibleProductIds,
       boxFee: trial.boxFee,
       holdAmount: trial.holdAmount,
+      // Only Plus can choose the hold's amount; elsewhere Shopify holds the pairs' value.
+      holdIsOrderValue: !shop.plus,
       windowDays: trial.windowDays,
       maxPairs: trial.maxPairs,
       exchangesAllowed: trial.exchangesAllowed,

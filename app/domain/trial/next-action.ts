@@ -12,7 +12,11 @@ import { fallbackStartsAt, trialWindow, type TrialWindow, type WindowTerms } fro
 // resumes from the recorded facts instead of from what a handler remembered.
 
 export type TrialTerms = WindowTerms &
-  SettlementTerms & { onAuthorizationFailure: "cancel" | "wait_for_card_update" };
+  SettlementTerms & {
+    onAuthorizationFailure: "cancel" | "wait_for_card_update";
+    /** The hold a Plus shop places (minor units); other shops hold the order's value. */
+    holdAmount?: number;
+  };
 
 export interface TrialSnapshot {
   terms: TrialTerms;

@@ -1,0 +1,142 @@
+import type { Lifecycle } from "./lifecycle";
+import { SandboxError, type SandboxShop } from "./store";
+
+// The demo store's cart and a one-page checkout. A line bought on a deferred purchase option
+// (the trial) vaults the card, as Shopify's checkout does, so the order has a payment mandate.
+
+interface CartLine {
+  variantId: string;
+  sellingPlanId: string | null;
+  quantity: number;
+}
+
+const COOKIE = "sandbox_cart";
+
+export function readCart(request: Request): CartLine[] {
+  const match = new RegExp(`(?:^|;\\s*)${COOKIE}=([^;]+)`).exec(
+    request.headers.get("cookie") ?? "",
+  );
+  if (!match?.[1]) return [];
+  try {
+    return JSON.parse(Buffer.from(match[1], "base64url").toString()) as CartLine[];
+  } catch {
+    return [];
+  }
+}
+
+function cartCookie(lines: CartLine[]): string {
+  return `${COOKIE}=${Buffer.from(JSON.stringify(lines)).toString("base64url")}; Path=/`;
+}
+
+function page(title: string, body: string): Response {
+  return new Response(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<style>body{font-family:Georgia,serif;max-width:760px;margin:32px auto;color:#222}table{width:100%;border-collapse:collapse}td,th{padding:8px;border-bottom:1px solid #eee;text-align:left}button{background:#111;color:#fff;border:0;border-radius:24px;padding:10px 24px;font-size:15px}.error{color:#b00020}</style>
+</head><body><p><a href="/store">← Continue shopping</a></p>${body}</body></html>`,
+    { headers: { "Content-Type": "text/html; charset=utf-8" } },
+  );
+}
+
+function variantOf(shop: SandboxShop, legacyId: string) {
+  for (const product of shop.products)
+    for (const variant of product.variants)
+      if (variant.legacyId === legacyId || variant.id === legacyId) return { product, variant };
+  return null;
+}
+
+function planOf(shop: SandboxShop, legacyId: string | null) {
+  if (!legacyId) return null;
+  for (const group of shop.sellingPlanGroups)
+    for (const plan of group.plans)
+      if (plan.id === legacyId || plan.id.endsWith(`/${legacyId}`)) return { group, plan };
+  return null;
+}
+
+export async function handleCart(
+  request: Request,
+  shop: SandboxShop,
+  lifecycle: Lifecycle,
+  customerEmail: string | null,
+): Promise<Response | null> {
+  const url = new URL(request.url);
+  if (url.pathname === "/store/cart/add" && request.method === "POST") {
+    const form = await request.formData();
+    const variantId = String(form.get("id") ?? "");
+    const found = variantOf(shop, variantId);
+    if (!found) return page("Cart", `<p class="error">No such variant ${variantId}</p>`);
+    const planId = String(form.get("selling_plan") ?? "") || null;
+    const plan = planOf(shop, planId);
+    if (planId && (!plan || !plan.group.productIds.includes(found.product.id)))
+      return page(
+        "Cart",
+        `<p class="error">That purchase option is not offered on ${found.product.title}</p>`,
+      );
+    const lines = readCart(request);
+    lines.push({
+      variantId: found.variant.id,
+      sellingPlanId: plan?.plan.id ?? null,
+      quantity: Math.max(1, Number(form.get("quantity") ?? 1)),
+    });
+    return new Response(null, {
+      status: 303,
+      headers: { Location: "/store/cart", "Set-Cookie": cartCookie(lines) },
+    });
+  }
+  if (url.pathname === "/store/cart" && request.method === "GET") {
+    const lines = readCart(request);
+    const rows = lines
+      .map((line) => {
+        const found = variantOf(shop, line.variantId);
+        const plan = planOf(shop, line.sellingPlanId);
+        return `<tr><td>${found?.product.title ?? "?"} — ${found?.variant.title ?? ""}</td><td>${plan ? plan.plan.name : "Buy now"}</td><td>${line.quantity}</td><td>$${(((found?.variant.price ?? 0) * line.quantity) / 100).toFixed(2)}</td></tr>`;
+      })
+      .join("");
+    const deferred = lines.some((l) => l.sellingPlanId);
+    return page(
+      "Cart",
+      `<h1>Your cart</h1>${
+        lines.length === 0
+          ? "<p>Your cart is empty.</p>"
+          : `<table><tr><th>Item</th><th>Purchase option</th><th>Qty</th><th>Price</th></tr>${rows}</table>
+<form method="post" action="/store/checkout"><p><label>Ship to country <select name="country">${["US", "CA", "GB", "FR", "AU"].map((c) => `<option>${c}</option>`).join("")}</select></label></p>
+<p>${deferred ? "Pay nothing now: your card is saved for the home trial." : "Paid by card at checkout."}</p>
+<button type="submit">Place order</button></form>`
+      }`,
+    );
+  }
+  if (url.pathname === "/store/checkout" && request.method === "POST") {
+    const lines = readCart(request);
+    if (lines.length === 0) return page("Checkout", `<p class="error">Your cart is empty.</p>`);
+    const form = await request.formData();
+    const country = String(form.get("country") ?? "US");
+    try {
+      const order = lifecycle.placeOrder(shop.domain, {
+        ...(customerEmail ? { customerEmail } : {}),
+        shippingCountry: country,
+        paymentMethod: lines.some((l) => l.sellingPlanId) ? "card_on_file" : "card",
+        lines: lines.map((l) => ({
+          variantId: l.variantId,
+          quantity: l.quantity,
+          sellingPlanId: l.sellingPlanId,
+        })),
+      });
+      return new Response(
+        await page(
+          "Thank you",
+          `<h1>Thank you!</h1><p>Order <strong data-order-name>${order.name}</strong> is confirmed.</p><p data-order-id>${order.id}</p>`,
+        ).text(),
+        {
+          headers: {
+            "Content-Type": "text/html; charset=utf-8",
+            "Set-Cookie": `${COOKIE}=; Path=/; Max-Age=0`,
+          },
+        },
+      );
+    } catch (error) {
+      if (error instanceof SandboxError)
+        return page("Checkout", `<p class="error">${error.message}</p>`);
+      throw error;
+    }
+  }
+  return null;
+}
