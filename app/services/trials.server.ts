@@ -91,6 +91,7 @@ export async function openTrialFromOrder(
     returnInTransitCapDays: trialPolicy.returnInTransitCapDays,
     onAuthorizationFailure: trialPolicy.onAuthorizationFailure,
     holdAmount: trialPolicy.holdAmount.amount,
+    exchangesAllowed: trialPolicy.exchangesAllowed,
   };
   const customerName =
     [order.customer?.first_name, order.customer?.last_name].filter(Boolean).join(" ") || null;

@@ -16,6 +16,7 @@ export type TrialTerms = WindowTerms &
     onAuthorizationFailure: "cancel" | "wait_for_card_update";
     /** The hold a Plus shop places (minor units); other shops hold the order's value. */
     holdAmount?: number;
+    exchangesAllowed?: number;
   };
 
 export interface TrialSnapshot {

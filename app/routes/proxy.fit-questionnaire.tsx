@@ -1,0 +1,102 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import prisma from "~/db.server";
+import { escapeHtml, proxyPage } from "~/storefront/html";
+import { customerGidFromProxy, saveQuestionnaire } from "~/services/trial-shopper.server";
+import { authenticate } from "~/shopify.server";
+
+// /apps/fitting-room/fit-questionnaire: the trial box questionnaire (usual size, width, fit
+// issues, colours, new or sample), saved against the shopper's trial for the fitting team.
+
+const WIDTHS = ["Narrow", "Medium", "Wide", "Extra Wide"] as const;
+const schema = z.object({
+  trialId: z.string().min(1, "Choose the trial box"),
+  usualSize: z.string().regex(/^(?:[4-9]|1[0-2])(?:\.5)?$/, "Choose a US size between 4 and 12"),
+  width: z.enum(WIDTHS, { errorMap: () => ({ message: "Choose a width" }) }),
+  fitIssues: z.string().trim().max(500, "At most 500 characters"),
+  colours: z.string().trim().max(200, "At most 200 characters"),
+  newOrSample: z.enum(["new", "sample", "either"], {
+    errorMap: () => ({ message: "Choose new, sample or either" }),
+  }),
+});
+
+async function context(request: Request) {
+  const { session } = await authenticate.public.appProxy(request);
+  const url = new URL(request.url);
+  return {
+    shop: session?.shop ?? url.searchParams.get("shop"),
+    customerGid: customerGidFromProxy(url.searchParams.get("logged_in_customer_id")),
+  };
+}
+
+async function form(shop: string, customerGid: string, notice: string | null, error: boolean) {
+  const trials = await prisma.trial.findMany({
+    where: { shop, customerGid, fulfilledAt: null, cancelledAt: null },
+    orderBy: { orderedAt: "desc" },
+    select: { id: true, orderName: true },
+  });
+  const banner = notice
+    ? `<p class="${error ? "fr-error" : "fr-note"}" role="status">${escapeHtml(notice)}</p>`
+    : "";
+  if (trials.length === 0)
+    return proxyPage(
+      "Fit questionnaire",
+      `<h1>Fit questionnaire</h1>${banner}<p>There is no trial box waiting to be packed on your account.</p>`,
+    );
+  const sizes = Array.from({ length: 17 }, (_, i) => String(4 + i / 2));
+  return proxyPage(
+    "Fit questionnaire",
+    `<h1>Fit questionnaire</h1>${banner}
+<form method="post">
+<label>Trial box <select name="trialId">${trials.map((t) => `<option value="${escapeHtml(t.id)}">${escapeHtml(t.orderName)}</option>`).join("")}</select></label>
+<label>Usual US size <select name="usualSize">${sizes.map((s) => `<option>${s}</option>`).join("")}</select></label>
+<label>Width <select name="width">${WIDTHS.map((w) => `<option>${w}</option>`).join("")}</select></label>
+<label>Fit issues (bunions, narrow heel, half sizes…) <textarea name="fitIssues" maxlength="500"></textarea></label>
+<label>Colour preferences <input name="colours" maxlength="200"></label>
+<label>New pairs or samples (at a discount) <select name="newOrSample"><option value="new">New</option><option value="sample">Sample</option><option value="either">Either</option></select></label>
+<p><button type="submit">Send to the fitting team</button></p>
+</form>`,
+    error ? 422 : 200,
+  );
+}
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { shop, customerGid } = await context(request);
+  if (!shop) return proxyPage("Error", "<p>Unknown shop.</p>", 400);
+  if (!customerGid)
+    return proxyPage(
+      "Fit questionnaire",
+      `<p>Please <a href="/account/login">sign in</a> first.</p>`,
+      401,
+    );
+  return form(shop, customerGid, null, false);
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { shop, customerGid } = await context(request);
+  if (!shop) return proxyPage("Error", "<p>Unknown shop.</p>", 400);
+  if (!customerGid)
+    return proxyPage(
+      "Fit questionnaire",
+      `<p>Please <a href="/account/login">sign in</a> first.</p>`,
+      401,
+    );
+  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return form(
+      shop,
+      customerGid,
+      `${String(issue?.path[0] ?? "form")}: ${issue?.message ?? "Invalid"}`,
+      true,
+    );
+  }
+  const { trialId, ...answers } = parsed.data;
+  const result = await saveQuestionnaire(shop, customerGid, trialId, answers);
+  return form(
+    shop,
+    customerGid,
+    result.ok ? result.message : `${result.field}: ${result.message}`,
+    !result.ok,
+  );
+};
