@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Browser } from "playwright-core";
+import prisma from "~/db.server";
+import { DEMO_SHOP, seedDemoStore } from "../sandbox/seed";
+import { startTestApp } from "../support/app-server";
+import { launchBrowser } from "../support/browser";
+import { startSandbox } from "../support/sandbox";
+
+// The trial box end to end: the built app (with its in-process worker) against the sandbox, a
+// shopper in headless Chromium. Product page "Try at home" → order → delivery → keep one of two
+// on the keep/return page → the clock moves past the window → exactly one charge, for one pair.
+
+let app: { url: string; stop: () => Promise<void> } | undefined;
+let browser: Browser | undefined;
+const sandbox = startSandbox({ appUrl: () => app?.url ?? null });
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 90_000 });
+
+beforeAll(async () => {
+  app = await startTestApp(sandbox.url);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function control(path: string, body?: unknown) {
+  const response = await fetch(
+    `${sandbox.url}/__sandbox${path}`,
+    body === undefined ? {} : { method: "POST", body: JSON.stringify(body) },
+  );
+  return (await response.json()) as Record<string, unknown>;
+}
+
+async function until<T>(read: () => Promise<T> | T, ok: (value: T) => boolean, timeoutMs = 20_000) {
+  const start = Date.now();
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`timed out; last value ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+const money = (orderGid: string) =>
+  sandbox.store.ledger
+    .filter((e) => e.orderGid === orderGid)
+    .map((e) => `${e.kind} ${e.amount?.amount ?? ""}`.trim());
+
+describe("trial box in the browser", () => {
+  it("product page → trial order → delivery → keep 1 of 2 → +7 days → one charge for one pair", async () => {
+    const shop = seedDemoStore(sandbox.store);
+    await control("/install", { shop: DEMO_SHOP });
+    // The install publishes the policy and creates the trial purchase option on tagged products.
+    await until(
+      () => shop.sellingPlanGroups.length,
+      (n) => n === 1,
+    );
+
+    const page = await browser!.newPage();
+    await page.goto(`${sandbox.url}/store/account?email=olivia%40example.com`);
+    const variantId = (handle: string, size: string) =>
+      shop.products
+        .find((p) => p.handle === handle)!
+        .variants.find((v) => v.size === size && v.width === "Medium")!.legacyId;
+
+    for (const [handle, size] of [
+      ["little-black-heels", "7.5"],
+      ["five-shades-of-nude", "8"],
+    ] as const) {
+      await page.goto(`${sandbox.url}/store/products/${handle}`);
+      await page.getByText("You have 7 full days from delivery to decide").waitFor();
+      // The theme hides the radio inside its size label, as real themes do: click the label.
+      const radio = page.locator(`input[name="id"][value="${variantId(handle, size)}"]`);
+      await page.locator("label", { has: radio }).click();
+      expect(await radio.isChecked()).toBe(true);
+      await page.getByLabel("Try at home first: pay only for what you keep").check();
+      await page.getByRole("button", { name: "Add to cart" }).click();
+      await page.getByRole("heading", { name: "Your cart" }).waitFor();
+    }
+    expect(await page.getByText("Try at home for 7 days").count()).toBe(2);
+    await page.getByRole("button", { name: "Place order" }).click();
+    const orderGid = (await page.locator("[data-order-id]").textContent())!.trim();
+
+    // The app opens the trial and places the hold right after the order.
+    const trial = await until(
+      () => prisma.trial.findFirst({ where: { orderGid }, include: { lines: true } }),
+      (t) => Boolean(t?.authorizationGid),
+    );
+    expect(money(orderGid)).toEqual(["authorization 490.00"]);
+
+    const id = orderGid.split("/").pop();
+    await control(`/orders/${id}/fulfil`, {});
+    await control(`/orders/${id}/deliver`, {});
+    await until(
+      () => prisma.trial.findUnique({ where: { id: trial!.id } }),
+      (t) => t?.status === "delivered",
+    );
+
+    // Keep the heels, return the nudes, on the storefront page behind the app proxy.
+    await page.goto(`${sandbox.url}/apps/fitting-room/trial`);
+    const [heels, nudes] = trial!.lines.sort((a, b) => a.title.localeCompare(b.title)).reverse();
+    await page.check(`input[name="choice:${heels!.lineItemGid}"][value="keep"]`);
+    await page.check(`input[name="choice:${nudes!.lineItemGid}"][value="return"]`);
+    await page.getByRole("button", { name: "Save my choices" }).click();
+    await page
+      .getByText(/we charge \$245 on/)
+      .first()
+      .waitFor();
+
+    await control(`/orders/${id}/returns`, { lineItemIds: [nudes!.lineItemGid] });
+    await control(`/orders/${id}/approve-return`, {});
+    await control("/clock", { advanceDays: 2 });
+    await control(`/orders/${id}/process-return`, {});
+    await until(
+      () => prisma.trialLine.findFirst({ where: { lineItemGid: nudes!.lineItemGid } }),
+      (l) => Boolean(l?.returnReceivedAt),
+    );
+    // Day by day past the window, as the worker would live it.
+    for (let day = 0; day < 7; day += 1) {
+      await control("/clock", { advanceDays: 1 });
+      await new Promise((r) => setTimeout(r, 400));
+    }
+    const ledger = await until(
+      () => money(orderGid),
+      (l) => l.some((e) => e.startsWith("capture") || e.startsWith("charge")),
+    );
+    const charges = ledger.filter((e) => e.startsWith("capture") || e.startsWith("charge"));
+    expect(charges).toEqual(["capture 245.00"]);
+    await until(
+      () => prisma.trial.findUnique({ where: { id: trial!.id } }),
+      (t) => t?.status === "charged",
+    );
+    await page.close();
+  });
+});
