@@ -73,8 +73,11 @@ Fitting Room demo is running (offline; Ctrl-C stops it). App installed in ${shop
 
   Admin (the app inside a stand-in Shopify admin):  ${sandboxUrl}/admin?shop=${shop}
   Settings:                                          ${sandboxUrl}/admin?shop=${shop}&path=/app/settings
-  Storefront product page:                           ${sandboxUrl}/store/products/little-black-heels
+  Trials:                                            ${sandboxUrl}/admin?shop=${shop}&path=/app/trials
+  Storefront product page ("Try at home"):           ${sandboxUrl}/store/products/little-black-heels
   Sign in as a demo shopper:                         ${sandboxUrl}/store/account
+  Cart and checkout:                                 ${sandboxUrl}/store/cart
+  Shopper's keep/return page (app proxy):            ${sandboxUrl}/apps/fitting-room/trial
   Sandbox control API (see tests/sandbox/README.md): ${sandboxUrl}/__sandbox/state
   The app itself:                                    ${appUrl}
 `);
