@@ -7,6 +7,21 @@ export default {
   schema: `./app/types/admin-${ADMIN_API_VERSION}.schema.json`,
   documents: ["./app/**/*.{ts,tsx}"],
   projects: {
+    // The trial validation Function: types for its input query from its own schema.
+    trialValidation: {
+      schema: "./extensions/trial-validation/schema.graphql",
+      documents: ["./extensions/trial-validation/src/*.graphql"],
+      extensions: {
+        codegen: {
+          generates: {
+            "./extensions/trial-validation/generated/api.ts": {
+              plugins: ["typescript", "typescript-operations"],
+              config: { enumsAsTypes: true, skipTypename: false, scalars: { JSON: "unknown", Decimal: "string" } },
+            },
+          },
+        },
+      },
+    },
     default: shopifyApiProject({
       apiType: ApiType.Admin,
       apiVersion: ADMIN_API_VERSION,

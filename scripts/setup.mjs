@@ -22,4 +22,5 @@ if (!fs.existsSync(".env")) {
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: "inherit" });
 run("npx", ["graphql-codegen"]);
+run("npx", ["graphql-codegen", "--project", "trialValidation"]);
 run("node", ["scripts/db.mjs"]);

@@ -1,3 +1,4 @@
+import { throttled } from "~/lib/admin-throttle.server";
 import { unauthenticated } from "~/shopify.server";
 import { getCurrentPolicy, publishStorefrontPolicy } from "~/services/policy.server";
 import { syncShopDetails } from "~/services/shops.server";
@@ -23,7 +24,8 @@ async function syncPurchaseOptions(shop: string, version: number, graphql: Admin
 async function adminFor(shop: string) {
   // Throws SessionNotFoundError (terminal) when the shop has uninstalled the app.
   const { admin } = await unauthenticated.admin(shop);
-  return admin.graphql;
+  // Jobs run by the thousand: pace them to the shop's rate limit instead of being throttled.
+  return throttled(shop, admin.graphql);
 }
 
 export const jobHandlers: Record<JobType, JobHandler> = {

@@ -1,0 +1,209 @@
+// bench/trials: N trials (default 10,000) whose windows all closed at once, settled by the app's
+// own job worker against the sandbox with the Standard plan's rate limit (bucket 2000 points,
+// 100 points/s). Prints the time it took, the Admin API throughput achieved as a share of what
+// the rate limit allows (target ≥ 90%), throttled calls (absorbed by pacing; any that surfaced
+// as failed jobs are counted apart), and double charges (must be 0).
+// Run: npm run bench:trials [-- --trials 10000 --concurrency 16]
+import crypto from "node:crypto";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const TRIALS = option("trials", 10_000);
+const CONCURRENCY = option("concurrency", 16);
+const SHOP = "bench-trials.myshopify.com";
+const root = path.resolve(import.meta.dirname, "../..");
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fr-bench-trials-"));
+Object.assign(process.env, {
+  DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
+  SHOPIFY_API_KEY: "bench-key",
+  SHOPIFY_API_SECRET: crypto.randomBytes(16).toString("hex"),
+  SHOPIFY_APP_URL: "https://localhost:3999",
+  LOG_LEVEL: "warn",
+  FITTING_ROOM_WORKER: "off",
+});
+execFileSync("node", ["scripts/db.mjs"], { cwd: root, env: process.env, stdio: "ignore" });
+
+const { createSandbox, startSandboxServer } = await import("../../tests/sandbox/server");
+const { seedDemoStore } = await import("../../tests/sandbox/seed");
+const { Payments } = await import("../../tests/sandbox/payments");
+const { default: prisma } = await import("../../app/db.server");
+const { initDatabase } = await import("../../app/lib/database.server");
+const { installSandboxRouting } = await import("../../app/lib/sandbox-routing.server");
+const { setClockSource } = await import("../../app/lib/clock.server");
+const { throttleStats } = await import("../../app/lib/admin-throttle.server");
+const { Worker } = await import("../../app/jobs/worker.server");
+await initDatabase();
+
+const sandbox = createSandbox({
+  apiKey: process.env.SHOPIFY_API_KEY,
+  apiSecret: process.env.SHOPIFY_API_SECRET,
+});
+const shop = seedDemoStore(sandbox.store, SHOP);
+sandbox.store.setPlan(SHOP, "standard");
+const token = `shpat_bench_${crypto.randomBytes(6).toString("hex")}`;
+shop.accessTokens.add(token);
+const server = await startSandboxServer(sandbox);
+installSandboxRouting({ FITTING_ROOM_SANDBOX_URL: server.url });
+setClockSource(() => sandbox.store.clock());
+await prisma.session.create({
+  data: {
+    id: `offline_${SHOP}`,
+    shop: SHOP,
+    state: "x",
+    isOnline: false,
+    scope: "write_orders",
+    accessToken: token,
+  },
+});
+await prisma.shop.create({ data: { domain: SHOP } });
+
+// N delivered trials with live holds, all past their window, in the sandbox and the app.
+const setupStart = performance.now();
+const payments = new Payments(sandbox.store);
+const now = sandbox.store.clock();
+const DAY = 86_400_000;
+const terms = JSON.stringify({
+  windowDays: 7,
+  fallbackStartDaysAfterFulfillment: 10,
+  reminderLeadHours: 48,
+  timeZone: "America/New_York",
+  damageFee: 5000,
+  returnInTransitCapDays: 10,
+  onAuthorizationFailure: "wait_for_card_update",
+});
+const expected = new Map<string, number>();
+for (let start = 0; start < TRIALS; start += 500) {
+  const trials = [];
+  const lines: import("@prisma/client").Prisma.TrialLineCreateManyInput[] = [];
+  const jobs = [];
+  for (let n = start; n < Math.min(TRIALS, start + 500); n += 1) {
+    const order = sandbox.lifecycle.placeOrder(SHOP, {
+      customerEmail: "olivia@example.com",
+      paymentMethod: "card_on_file",
+      lines: [
+        { handle: "little-black-heels", size: "7", sellingPlanId: "gid://shopify/SellingPlan/1" },
+        { handle: "five-shades-of-nude", size: "7", sellingPlanId: "gid://shopify/SellingPlan/1" },
+      ],
+    });
+    const auth = payments.mandatePayment(shop, order, {
+      mandateId: order.mandateId!,
+      idempotencyKey: `bench-auth-${n}`,
+      autoCapture: false,
+    });
+    const id = `bench-trial-${n}`;
+    const allBack = n % 3 === 0; // a third return everything: the hold is voided
+    expected.set(order.id, allBack ? 0 : 24500);
+    trials.push({
+      id,
+      shop: SHOP,
+      orderGid: order.id,
+      orderName: order.name,
+      currencyCode: "USD",
+      policyVersion: 1,
+      terms,
+      mandateGid: order.mandateId,
+      status: "awaiting_returns",
+      orderedAt: new Date(now - 12 * DAY),
+      fulfilledAt: new Date(now - 11 * DAY),
+      deliveredAt: new Date(now - 9 * DAY),
+      deliveryReportedAt: new Date(now - 9 * DAY),
+      authorizationAttempts: 1,
+      authorizationGid: auth.transactionId,
+      authorizationAmount: 49000,
+      authorizationExpiresAt: new Date(now + 6 * DAY),
+      remindedAt: new Date(now - 3 * DAY),
+    });
+    order.lines.forEach((line, i) =>
+      lines.push({
+        trialId: id,
+        lineItemGid: line.id,
+        title: line.title,
+        quantity: 1,
+        unitPriceMinor: line.price,
+        choice: i === 0 && !allBack ? "keep" : "return",
+        returnStartedAt: i === 1 || allBack ? new Date(now - 5 * DAY) : null,
+        returnReceivedAt: i === 1 || allBack ? new Date(now - 3 * DAY) : null,
+      }),
+    );
+    jobs.push({
+      type: "trial.advance",
+      shop: SHOP,
+      payload: JSON.stringify({ trialId: id }),
+      idempotencyKey: `trial:${id}:advance:bench`,
+      runAt: new Date(now - 1000),
+    });
+  }
+  await prisma.trial.createMany({ data: trials });
+  await prisma.trialLine.createMany({ data: lines });
+  await prisma.job.createMany({ data: jobs });
+}
+sandbox.store.ledger.length = 0;
+sandbox.store.setPlan(SHOP, "standard"); // a full bucket at the start, as after a quiet night
+console.log(
+  `bench/trials (${os.cpus().length} cores, ${process.version}): ${TRIALS} trials ending at once, Standard plan (2000-point bucket, 100 points/s), worker concurrency ${CONCURRENCY}; setup ${((performance.now() - setupStart) / 1000).toFixed(1)} s`,
+);
+
+const started = performance.now();
+const worker = new Worker({ id: "bench", concurrency: CONCURRENCY });
+let last = started;
+for (;;) {
+  const ran = await worker.drain(50);
+  if (performance.now() - last > 30_000) {
+    last = performance.now();
+    const settled = await prisma.trial.count({ where: { settledAt: { not: null } } });
+    console.log(`  … ${settled}/${TRIALS} settled after ${((last - started) / 1000).toFixed(0)} s`);
+  }
+  if (ran === 0) {
+    const due = await prisma.job.count({
+      where: {
+        status: { in: ["queued", "running"] },
+        runAt: { lte: new Date(sandbox.store.clock()) },
+      },
+    });
+    if (due === 0) break;
+  }
+}
+const elapsed = (performance.now() - started) / 1000;
+
+const stats = throttleStats(SHOP);
+const allowed = 2000 + 100 * elapsed;
+const moneyByOrder = new Map<string, { count: number; amount: number }>();
+for (const e of sandbox.store.ledger) {
+  if (e.kind !== "capture" && e.kind !== "charge") continue;
+  const entry = moneyByOrder.get(e.orderGid!) ?? { count: 0, amount: 0 };
+  entry.count += 1;
+  entry.amount += Math.round(Number(e.amount!.amount) * 100);
+  moneyByOrder.set(e.orderGid!, entry);
+}
+let doubles = 0;
+let wrong = 0;
+for (const [order, owed] of expected) {
+  const got = moneyByOrder.get(order) ?? { count: 0, amount: 0 };
+  if (got.count > 1) doubles += 1;
+  if (got.amount !== owed) wrong += 1;
+}
+const dead = await prisma.job.count({ where: { status: "dead" } });
+const settled = await prisma.trial.count({ where: { settledAt: { not: null } } });
+const voids = sandbox.store.ledger.filter((e) => e.kind === "void").length;
+console.log(
+  `  settled              ${settled}/${TRIALS} in ${elapsed.toFixed(1)} s (${(settled / elapsed).toFixed(1)} trials/s)`,
+);
+console.log(
+  `  Admin calls          ${stats.calls} (${stats.pointsUsed} points; ${moneyByOrder.size} captures, ${voids} voids)`,
+);
+console.log(
+  `  rate-limit use       ${((stats.pointsUsed / allowed) * 100).toFixed(1)}% of the ${allowed.toFixed(0)} points the limit allowed (target ≥ 90%)`,
+);
+console.log(
+  `  throttled calls      ${stats.throttled} absorbed by pacing; ${dead} job(s) failed for good`,
+);
+console.log(`  double charges       ${doubles}; trials charged a wrong amount ${wrong}`);
+await server.close();
+process.exit(doubles > 0 || wrong > 0 || dead > 0 ? 1 : 0);

@@ -1,0 +1,71 @@
+import type { CartValidationsGenerateRunResult, RunInputQuery } from "../generated/api";
+
+// A trial cart must stay within the trial policy: shipped to a trial country, at most the pair
+// limit on the trial option, and no regular items alongside unless the policy allows it. Rules
+// come from the validation's metafield (written by the app from the policy); without rules the
+// function lets checkout through rather than block every sale on a misconfiguration.
+
+export interface TrialRules {
+  countries: string[];
+  maxPairs: number;
+  allowRegularItemsInTrialCart: boolean;
+  messages?: Partial<Record<"country" | "maxPairs" | "mixed", string>>;
+}
+
+type Line = RunInputQuery["cart"]["lines"][number];
+
+function isTrialLine(line: Line): boolean {
+  return line.sellingPlanAllocation?.sellingPlan.trialMarker?.value === "true";
+}
+
+function parseRules(value: unknown): TrialRules | null {
+  if (!value || typeof value !== "object") return null;
+  const rules = value as Partial<TrialRules>;
+  if (!Array.isArray(rules.countries) || typeof rules.maxPairs !== "number") return null;
+  return {
+    countries: rules.countries.map(String),
+    maxPairs: rules.maxPairs,
+    allowRegularItemsInTrialCart: rules.allowRegularItemsInTrialCart === true,
+    messages: rules.messages ?? {},
+  };
+}
+
+export function run(input: RunInputQuery): CartValidationsGenerateRunResult {
+  const rules = parseRules(input.validation.rules?.jsonValue);
+  const trialLines = input.cart.lines.filter(isTrialLine);
+  if (!rules || trialLines.length === 0) return { operations: [] };
+  const errors: { message: string; target: string }[] = [];
+
+  const pairs = trialLines.reduce((sum, line) => sum + line.quantity, 0);
+  if (pairs > rules.maxPairs)
+    errors.push({
+      message:
+        rules.messages?.maxPairs ??
+        `A trial box holds up to ${rules.maxPairs} pairs. Remove ${pairs - rules.maxPairs} to continue.`,
+      target: "$.cart",
+    });
+
+  const regular = input.cart.lines.filter((line) => !isTrialLine(line));
+  if (regular.length > 0 && !rules.allowRegularItemsInTrialCart)
+    errors.push({
+      message:
+        rules.messages?.mixed ??
+        "Trial pairs check out on their own: please buy the other items in a separate order.",
+      target: "$.cart",
+    });
+
+  // The address is known from the shipping step on; before that there is nothing to check yet.
+  const countries = input.cart.deliveryGroups
+    .map((group) => group.deliveryAddress?.countryCode)
+    .filter((code): code is NonNullable<typeof code> => Boolean(code));
+  const outside = countries.filter((code) => !rules.countries.includes(code));
+  if (outside.length > 0)
+    errors.push({
+      message:
+        rules.messages?.country ??
+        `The home trial ships to ${rules.countries.join(", ")} only. Choose another address or buy the pairs outright.`,
+      target: "$.cart.deliveryGroups[0].deliveryAddress.countryCode",
+    });
+
+  return errors.length > 0 ? { operations: [{ validationAdd: { errors } }] } : { operations: [] };
+}

@@ -1,0 +1,108 @@
+import fs from "node:fs";
+import path from "node:path";
+import { buildSchema, parse, validate } from "graphql";
+import { describe, expect, it } from "vitest";
+import type { RunInputQuery } from "../../extensions/trial-validation/generated/api";
+import { run, type TrialRules } from "../../extensions/trial-validation/src/run";
+
+// The trial validation Function, pure: input as Shopify would send it for the committed input
+// query, output as Shopify expects it.
+
+const dir = path.resolve(import.meta.dirname, "../../extensions/trial-validation");
+const RULES: TrialRules = { countries: ["US"], maxPairs: 2, allowRegularItemsInTrialCart: false };
+
+function line(id: number, trial: boolean, quantity = 1): RunInputQuery["cart"]["lines"][number] {
+  return {
+    id: `gid://shopify/CartLine/${id}`,
+    quantity,
+    sellingPlanAllocation: trial
+      ? { sellingPlan: { id: "gid://shopify/SellingPlan/1", trialMarker: { value: "true" } } }
+      : null,
+    merchandise: {
+      __typename: "ProductVariant",
+      id: `gid://shopify/ProductVariant/${id}`,
+      title: "7.5 / Medium",
+      product: { id: `gid://shopify/Product/${id}`, title: "Little Black Heels" },
+    },
+  };
+}
+
+function input(
+  lines: RunInputQuery["cart"]["lines"],
+  country: string | null = "US",
+  rules: unknown = RULES,
+): RunInputQuery {
+  return {
+    buyerJourney: { step: "CHECKOUT_INTERACTION" },
+    cart: {
+      lines,
+      deliveryGroups: [{ deliveryAddress: country ? { countryCode: country as never } : null }],
+    },
+    validation: { rules: rules === null ? null : { jsonValue: rules } },
+  };
+}
+
+const messages = (result: ReturnType<typeof run>) =>
+  result.operations.flatMap((o) => o.validationAdd?.errors.map((e) => e.message) ?? []);
+
+describe("trial validation function", () => {
+  it("lets a trial cart within the policy through, and ignores carts without trial lines", () => {
+    expect(run(input([line(1, true), line(2, true)]))).toEqual({ operations: [] });
+    expect(run(input([line(1, false, 5)], "FR"))).toEqual({ operations: [] });
+  });
+
+  it("blocks shipping outside the trial countries, naming them", () => {
+    expect(messages(run(input([line(1, true)], "CA")))).toEqual([
+      "The home trial ships to US only. Choose another address or buy the pairs outright.",
+    ]);
+    expect(run(input([line(1, true)], "CA")).operations[0]?.validationAdd?.errors[0]?.target).toBe(
+      "$.cart.deliveryGroups[0].deliveryAddress.countryCode",
+    );
+    // Before the shopper has given an address there is nothing to check.
+    expect(run(input([line(1, true)], null))).toEqual({ operations: [] });
+  });
+
+  it("blocks more pairs than the box holds, counting quantities", () => {
+    expect(messages(run(input([line(1, true, 2), line(2, true)])))).toEqual([
+      "A trial box holds up to 2 pairs. Remove 1 to continue.",
+    ]);
+  });
+
+  it("blocks regular items mixed in unless the policy allows them", () => {
+    expect(messages(run(input([line(1, true), line(2, false)])))).toEqual([
+      "Trial pairs check out on their own: please buy the other items in a separate order.",
+    ]);
+    expect(
+      run(
+        input([line(1, true), line(2, false)], "US", {
+          ...RULES,
+          allowRegularItemsInTrialCart: true,
+        }),
+      ),
+    ).toEqual({
+      operations: [],
+    });
+  });
+
+  it("reports every broken rule at once and uses the merchant's wording when set", () => {
+    const result = run(
+      input([line(1, true, 3), line(2, false)], "GB", {
+        ...RULES,
+        messages: { country: "US addresses only, sorry!" },
+      }),
+    );
+    expect(messages(result)).toHaveLength(3);
+    expect(messages(result)).toContain("US addresses only, sorry!");
+  });
+
+  it("does not block sales when its rules are missing or malformed", () => {
+    expect(run(input([line(1, true, 9)], "GB", null))).toEqual({ operations: [] });
+    expect(run(input([line(1, true, 9)], "GB", { countries: "US" }))).toEqual({ operations: [] });
+  });
+
+  it("has an input query that validates against the committed Function schema", () => {
+    const schema = buildSchema(fs.readFileSync(path.join(dir, "schema.graphql"), "utf8"));
+    const query = parse(fs.readFileSync(path.join(dir, "src/run.graphql"), "utf8"));
+    expect(validate(schema, query).map((e) => e.message)).toEqual([]);
+  });
+});
