@@ -16,7 +16,11 @@ export default {
           generates: {
             "./extensions/trial-validation/generated/api.ts": {
               plugins: ["typescript", "typescript-operations"],
-              config: { enumsAsTypes: true, skipTypename: false, scalars: { JSON: "unknown", Decimal: "string" } },
+              config: {
+                enumsAsTypes: true,
+                skipTypename: false,
+                scalars: { JSON: "unknown", Decimal: "string" },
+              },
             },
           },
         },

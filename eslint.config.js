@@ -11,6 +11,7 @@ export default tseslint.config(
       "public/build/**",
       "app/types/**",
       "extensions/*/dist/**",
+      "extensions/*/generated/**",
       "data/**",
       "scripts/*.d.mts",
     ],

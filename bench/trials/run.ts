@@ -4,6 +4,7 @@
 // the rate limit allows (target ≥ 90%), throttled calls (absorbed by pacing; any that surfaced
 // as failed jobs are counted apart), and double charges (must be 0).
 // Run: npm run bench:trials [-- --trials 10000 --concurrency 16]
+import type { Prisma } from "@prisma/client";
 import crypto from "node:crypto";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -81,7 +82,7 @@ const terms = JSON.stringify({
 const expected = new Map<string, number>();
 for (let start = 0; start < TRIALS; start += 500) {
   const trials = [];
-  const lines: import("@prisma/client").Prisma.TrialLineCreateManyInput[] = [];
+  const lines: Prisma.TrialLineCreateManyInput[] = [];
   const jobs = [];
   for (let n = start; n < Math.min(TRIALS, start + 500); n += 1) {
     const order = sandbox.lifecycle.placeOrder(SHOP, {
