@@ -95,3 +95,35 @@ export const SELLING_PLAN_GROUP_REMOVE_PRODUCTS = `#graphql
     }
   }
 ` as const;
+
+// The trial's checkout rules: the validation Function `trial-validation`, configured by its
+// metafield fitting_room.trial_rules.
+export const VALIDATION_CREATE = `#graphql
+  mutation TrialValidationCreate($validation: ValidationCreateInput!) {
+    validationCreate(validation: $validation) {
+      validation {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+` as const;
+
+export const VALIDATION_UPDATE = `#graphql
+  mutation TrialValidationUpdate($id: ID!, $validation: ValidationUpdateInput!) {
+    validationUpdate(id: $id, validation: $validation) {
+      validation {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+` as const;

@@ -3,7 +3,7 @@ import { unauthenticated } from "~/shopify.server";
 import { getCurrentPolicy, publishStorefrontPolicy } from "~/services/policy.server";
 import { syncShopDetails } from "~/services/shops.server";
 import type { AdminGraphql } from "~/services/admin.server";
-import { syncTrialPurchaseOption } from "~/services/purchase-options.server";
+import { syncTrialPurchaseOption, syncTrialValidation } from "~/services/purchase-options.server";
 import { advanceTrial } from "~/services/trial-advance.server";
 import { processWebhookDelivery } from "~/webhooks/process.server";
 import { TerminalJobError } from "./errors.server";
@@ -18,7 +18,9 @@ function requireShop(context: JobContext): string {
 async function syncPurchaseOptions(shop: string, version: number, graphql: AdminGraphql) {
   const current = await getCurrentPolicy(shop);
   if (current.version !== version) return { skipped: `version ${version} is not current` };
-  return syncTrialPurchaseOption(shop, current.document.trial, graphql);
+  const purchaseOption = await syncTrialPurchaseOption(shop, current.document.trial, graphql);
+  const checkoutRules = await syncTrialValidation(shop, current.document.trial, graphql);
+  return { purchaseOption, checkoutRules };
 }
 
 async function adminFor(shop: string) {

@@ -8,6 +8,8 @@ import {
   SELLING_PLAN_GROUP_QUERY,
   SELLING_PLAN_GROUP_REMOVE_PRODUCTS,
   SELLING_PLAN_GROUP_UPDATE,
+  VALIDATION_CREATE,
+  VALIDATION_UPDATE,
 } from "~/graphql/purchase-options";
 import { TerminalJobError } from "~/jobs/errors.server";
 import {
@@ -48,6 +50,8 @@ export function trialPlanInput(trial: TrialPolicy) {
     },
     deliveryPolicy: { fixed: { fulfillmentTrigger: "ASAP" as const } },
     inventoryPolicy: { reserve: "ON_SALE" as const },
+    // Functions see no plan category: this marker is how the validation knows a trial line.
+    metafields: [{ namespace: "fitting_room", key: "trial", type: "boolean", value: "true" }],
   };
 }
 
@@ -166,4 +170,55 @@ export async function syncTrialPurchaseOption(
     data: { trialSellingPlanGid: planGid, trialSellingPlanDigest: digest },
   });
   return { groupGid, planGid, added: add.length, removed: remove.length };
+}
+
+export const TRIAL_VALIDATION_HANDLE = "trial-validation";
+
+export function trialRules(trial: TrialPolicy) {
+  return {
+    countries: trial.countries,
+    maxPairs: trial.maxPairs,
+    allowRegularItemsInTrialCart: trial.allowRegularItemsInTrialCart,
+  };
+}
+
+/** The checkout rules follow the policy: created once, updated when the rules change. */
+export async function syncTrialValidation(
+  shop: string,
+  trial: TrialPolicy,
+  graphql: AdminGraphql,
+): Promise<"created" | "updated" | "unchanged"> {
+  const shopRow = await prisma.shop.findUniqueOrThrow({ where: { domain: shop } });
+  const rules = JSON.stringify(trialRules(trial));
+  const digest = crypto.createHash("sha256").update(`${rules}|${trial.enabled}`).digest("hex");
+  if (shopRow.trialValidationGid && shopRow.trialRulesDigest === digest) return "unchanged";
+  const metafields = [
+    { namespace: "fitting_room", key: "trial_rules", type: "json", value: rules },
+  ];
+  if (!shopRow.trialValidationGid) {
+    const data = await adminRequest(graphql, VALIDATION_CREATE, {
+      validation: {
+        functionHandle: TRIAL_VALIDATION_HANDLE,
+        title: "Trial box rules",
+        enable: trial.enabled,
+        blockOnFailure: false,
+        metafields,
+      },
+    });
+    assertNoUserErrors("validationCreate", data.validationCreate?.userErrors);
+    const id = data.validationCreate?.validation?.id;
+    if (!id) throw new TerminalJobError("validationCreate returned no validation");
+    await prisma.shop.update({
+      where: { domain: shop },
+      data: { trialValidationGid: id, trialRulesDigest: digest },
+    });
+    return "created";
+  }
+  const data = await adminRequest(graphql, VALIDATION_UPDATE, {
+    id: shopRow.trialValidationGid,
+    validation: { enable: trial.enabled, metafields },
+  });
+  assertNoUserErrors("validationUpdate", data.validationUpdate?.userErrors);
+  await prisma.shop.update({ where: { domain: shop }, data: { trialRulesDigest: digest } });
+  return "updated";
 }

@@ -81,6 +81,21 @@ export type PurchaseOptionRemoveProductsMutation = { sellingPlanGroupRemoveProdu
     & { userErrors: Array<Pick<AdminTypes.SellingPlanGroupUserError, 'field' | 'message' | 'code'>> }
   )> };
 
+export type TrialValidationCreateMutationVariables = AdminTypes.Exact<{
+  validation: AdminTypes.ValidationCreateInput;
+}>;
+
+
+export type TrialValidationCreateMutation = { validationCreate?: AdminTypes.Maybe<{ validation?: AdminTypes.Maybe<Pick<AdminTypes.Validation, 'id'>>, userErrors: Array<Pick<AdminTypes.ValidationUserError, 'field' | 'message' | 'code'>> }> };
+
+export type TrialValidationUpdateMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  validation: AdminTypes.ValidationUpdateInput;
+}>;
+
+
+export type TrialValidationUpdateMutation = { validationUpdate?: AdminTypes.Maybe<{ validation?: AdminTypes.Maybe<Pick<AdminTypes.Validation, 'id'>>, userErrors: Array<Pick<AdminTypes.ValidationUserError, 'field' | 'message' | 'code'>> }> };
+
 export type ShopDetailsQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -180,6 +195,8 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation PurchaseOptionUpdate($id: ID!, $input: SellingPlanGroupInput!) {\n    sellingPlanGroupUpdate(id: $id, input: $input) {\n      sellingPlanGroup {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PurchaseOptionUpdateMutation, variables: PurchaseOptionUpdateMutationVariables},
   "#graphql\n  mutation PurchaseOptionAddProducts($id: ID!, $productIds: [ID!]!) {\n    sellingPlanGroupAddProducts(id: $id, productIds: $productIds) {\n      sellingPlanGroup {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PurchaseOptionAddProductsMutation, variables: PurchaseOptionAddProductsMutationVariables},
   "#graphql\n  mutation PurchaseOptionRemoveProducts($id: ID!, $productIds: [ID!]!) {\n    sellingPlanGroupRemoveProducts(id: $id, productIds: $productIds) {\n      removedProductIds\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PurchaseOptionRemoveProductsMutation, variables: PurchaseOptionRemoveProductsMutationVariables},
+  "#graphql\n  mutation TrialValidationCreate($validation: ValidationCreateInput!) {\n    validationCreate(validation: $validation) {\n      validation {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialValidationCreateMutation, variables: TrialValidationCreateMutationVariables},
+  "#graphql\n  mutation TrialValidationUpdate($id: ID!, $validation: ValidationUpdateInput!) {\n    validationUpdate(id: $id, validation: $validation) {\n      validation {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialValidationUpdateMutation, variables: TrialValidationUpdateMutationVariables},
   "#graphql\n  mutation TrialMandatePayment(\n    $id: ID!\n    $mandateId: ID!\n    $idempotencyKey: String!\n    $autoCapture: Boolean!\n  ) {\n    orderCreateMandatePayment(\n      id: $id\n      mandateId: $mandateId\n      idempotencyKey: $idempotencyKey\n      autoCapture: $autoCapture\n    ) {\n      paymentReferenceId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialMandatePaymentMutation, variables: TrialMandatePaymentMutationVariables},
   "#graphql\n  mutation TrialMandatePaymentWithAmount(\n    $id: ID!\n    $mandateId: ID!\n    $idempotencyKey: String!\n    $autoCapture: Boolean!\n    $amount: MoneyInput!\n  ) {\n    orderCreateMandatePayment(\n      id: $id\n      mandateId: $mandateId\n      idempotencyKey: $idempotencyKey\n      autoCapture: $autoCapture\n      amount: $amount\n    ) {\n      paymentReferenceId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialMandatePaymentWithAmountMutation, variables: TrialMandatePaymentWithAmountMutationVariables},
   "#graphql\n  mutation TrialCapture($input: OrderCaptureInput!) {\n    orderCapture(input: $input) {\n      transaction {\n        id\n        kind\n        status\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: TrialCaptureMutation, variables: TrialCaptureMutationVariables},

@@ -74,4 +74,66 @@ describe("trial purchase option", () => {
       "sellingPlanGroup.removeProducts",
     ]);
   });
+
+  it("creates the checkout rules and the sandbox's checkout runs the Function with them", async () => {
+    seedDemoStore(sandbox.store, SHOP);
+    await installShop(sandbox.store, SHOP);
+    await getCurrentPolicy(SHOP);
+    await save({ maxPairs: "2" });
+    await runJobs();
+    const shop = sandbox.store.shop(SHOP);
+    expect(shop.validations).toEqual([
+      expect.objectContaining({
+        functionHandle: "trial-validation",
+        enabled: true,
+        metafields: [
+          {
+            namespace: "fitting_room",
+            key: "trial_rules",
+            type: "json",
+            value: JSON.stringify({
+              countries: ["US"],
+              maxPairs: 2,
+              allowRegularItemsInTrialCart: false,
+            }),
+          },
+        ],
+      }),
+    ]);
+    const plan = shop.sellingPlanGroups[0]!.plans[0]!;
+    const heels = shop.products.find((p) => p.handle === "little-black-heels")!;
+    const flats = shop.products.find((p) => p.handle === "forever-flat")!;
+    const add = async (cookie: string, variantId: string, sellingPlan: string | null) => {
+      const body = new URLSearchParams({
+        id: variantId,
+        ...(sellingPlan ? { selling_plan: sellingPlan } : {}),
+      });
+      const response = await sandbox.sandbox.handle(
+        new Request(`${sandbox.url}/store/cart/add`, { method: "POST", body, headers: { cookie } }),
+      );
+      return response.headers.get("set-cookie")!.split(";")[0]!;
+    };
+    const checkout = async (cookie: string, country: string) =>
+      (
+        await sandbox.sandbox.handle(
+          new Request(`${sandbox.url}/store/checkout`, {
+            method: "POST",
+            body: new URLSearchParams({ country }),
+            headers: { cookie },
+          }),
+        )
+      ).text();
+    const planId = plan.id.split("/").pop()!;
+    let cart = await add("", heels.variants[4]!.legacyId, planId);
+    cart = await add(cart, heels.variants[8]!.legacyId, planId);
+    expect(await checkout(cart, "CA")).toContain("The home trial ships to US only");
+    const three = await add(cart, heels.variants[12]!.legacyId, planId);
+    expect(await checkout(three, "US")).toContain("A trial box holds up to 2 pairs");
+    const mixed = await add(cart, flats.variants[4]!.legacyId, null);
+    expect(await checkout(mixed, "US")).toContain("Trial pairs check out on their own");
+    expect(shop.orders).toHaveLength(0);
+    expect(await checkout(cart, "US")).toContain("Thank you!");
+    expect(shop.orders).toHaveLength(1);
+    expect(shop.orders[0]!.mandateId).not.toBeNull();
+  });
 });

@@ -143,6 +143,16 @@ export interface SandboxSellingPlanGroup {
   productVariantIds: string[];
 }
 
+/** A cart and checkout validation: a Function run at checkout, configured by metafields. */
+export interface SandboxValidation {
+  id: string;
+  functionHandle: string;
+  title: string;
+  enabled: boolean;
+  blockOnFailure: boolean;
+  metafields: { namespace: string; key: string; type: string; value: string }[];
+}
+
 export interface SandboxOrder {
   id: string;
   legacyId: string;
@@ -189,6 +199,7 @@ export interface SandboxShop {
   customers: SandboxCustomer[];
   orders: SandboxOrder[];
   sellingPlanGroups: SandboxSellingPlanGroup[];
+  validations: SandboxValidation[];
   faults: SandboxFaults;
 }
 
@@ -254,6 +265,7 @@ export class SandboxStore {
       customers: [],
       orders: [],
       sellingPlanGroups: [],
+      validations: [],
       faults: {
         failNextAdminCalls: 0,
         serverErrors: 0,

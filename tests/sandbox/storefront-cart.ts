@@ -1,3 +1,4 @@
+import { runCheckoutValidations } from "./functions";
 import type { Lifecycle } from "./lifecycle";
 import { SandboxError, type SandboxShop } from "./store";
 
@@ -109,6 +110,12 @@ export async function handleCart(
     if (lines.length === 0) return page("Checkout", `<p class="error">Your cart is empty.</p>`);
     const form = await request.formData();
     const country = String(form.get("country") ?? "US");
+    const blocked = await runCheckoutValidations(shop, { lines, countryCode: country });
+    if (blocked.length > 0)
+      return page(
+        "Checkout",
+        `<h1>Checkout</h1>${blocked.map((m) => `<p class="error" data-checkout-error>${m}</p>`).join("")}<p><a href="/store/cart">Back to your cart</a></p>`,
+      );
     try {
       const order = lifecycle.placeOrder(shop.domain, {
         ...(customerEmail ? { customerEmail } : {}),

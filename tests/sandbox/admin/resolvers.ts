@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { orderMutationResolvers, orderQueryResolvers } from "./orders";
+import { validationMutationResolvers } from "./validations";
 import { sellingPlanMutationResolvers, sellingPlanQueryResolvers } from "./selling-plans";
 import type { SandboxMetafield, SandboxShop, SandboxStore } from "../store";
 
@@ -68,6 +69,7 @@ export const queryResolvers = {
 };
 
 export const mutationResolvers = {
+  ...validationMutationResolvers,
   ...orderMutationResolvers,
   ...sellingPlanMutationResolvers,
   metafieldsSet: (args: Args, { store, shop }: ResolverContext) => {
