@@ -3,6 +3,9 @@ export const APP_INSTALLATION_ID_QUERY = `#graphql
     currentAppInstallation {
       id
     }
+    shop {
+      id
+    }
   }
 ` as const;
 

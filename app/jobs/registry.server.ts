@@ -39,8 +39,9 @@ export const jobHandlers: Record<JobType, JobHandler> = {
     const shop = requireShop(context);
     const { version } = context.payload as { version: number };
     const graphql = await adminFor(shop);
-    const outcome = await publishStorefrontPolicy(shop, version, graphql);
+    // Purchase option first: the published policy names its selling plan for checkout.
     const purchaseOption = await syncPurchaseOptions(shop, version, graphql);
+    const outcome = await publishStorefrontPolicy(shop, version, graphql);
     context.log.info({ version, outcome, purchaseOption }, "policy publish job done");
   },
   "trial.advance": async (context) => {
@@ -55,7 +56,7 @@ export const jobHandlers: Record<JobType, JobHandler> = {
     const graphql = await adminFor(shop);
     await syncShopDetails(shop, graphql);
     const { version } = await getCurrentPolicy(shop);
-    await publishStorefrontPolicy(shop, version, graphql);
     await syncPurchaseOptions(shop, version, graphql);
+    await publishStorefrontPolicy(shop, version, graphql);
   },
 };

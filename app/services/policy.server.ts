@@ -146,7 +146,10 @@ export async function publishStorefrontPolicy(
   const installation = await adminRequest(graphql, APP_INSTALLATION_ID_QUERY);
   const shopRow = await prisma.shop.findUnique({ where: { domain: shop } });
   const value = JSON.stringify(
-    storefrontPolicy(latest.document, version, { plus: shopRow?.shopifyPlus ?? false }),
+    storefrontPolicy(latest.document, version, {
+      plus: shopRow?.shopifyPlus ?? false,
+      trialSellingPlanId: shopRow?.trialSellingPlanGid ?? null,
+    }),
   );
   await performEffect(
     {
@@ -161,6 +164,14 @@ export async function publishStorefrontPolicy(
           {
             ownerId: installation.currentAppInstallation.id,
             namespace: STOREFRONT_METAFIELD.namespace,
+            key: STOREFRONT_METAFIELD.key,
+            type: "json",
+            value,
+          },
+          // Checkout UI extensions read app metafields of the shop, not of the installation.
+          {
+            ownerId: installation.shop.id,
+            namespace: `$app:${STOREFRONT_METAFIELD.namespace}`,
             key: STOREFRONT_METAFIELD.key,
             type: "json",
             value,

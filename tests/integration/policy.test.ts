@@ -93,15 +93,25 @@ describe("policy versions", () => {
       version: 2,
       trial: { holdAmount: { amount: 30000, currency: "USD" } },
     });
-    // The same job creates the trial purchase option (no products are tagged in this shop).
+    // The same job first creates the trial purchase option and checkout rules (no products are
+    // tagged in this shop), then writes the policy for Liquid and for checkout.
     expect(sandbox.store.ledger.map((e) => e.kind)).toEqual([
-      "metafield.set",
       "sellingPlanGroup.create",
+      "validation.create",
+      "metafield.set",
+      "metafield.set",
     ]);
+    const forCheckout = [...shop.metafields.values()].find(
+      (m) => m.namespace === "$app:fitting_room",
+    );
+    expect(forCheckout?.ownerId).toMatch(/^gid:\/\/shopify\/Shop\//);
+    expect(JSON.parse(forCheckout!.value).trial.sellingPlanId).toBe(
+      shop.sellingPlanGroups[0]!.plans[0]!.id,
+    );
     // Re-running the publish job (a retry) writes nothing more.
     await prisma.job.updateMany({ data: { status: "queued", runAt: new Date(0) } });
     await runJobs();
-    expect(sandbox.store.ledger).toHaveLength(2);
+    expect(sandbox.store.ledger).toHaveLength(4);
   });
 
   it("does not publish a version that a newer one replaced", async () => {
@@ -113,7 +123,8 @@ describe("policy versions", () => {
     const values = [...sandbox.store.shop(SHOP).metafields.values()].map(
       (m) => JSON.parse(m.value).version,
     );
-    expect(values).toEqual([3]);
+    // Written twice (installation for Liquid, shop for checkout), both version 3 only.
+    expect(values).toEqual([3, 3]);
   });
 });
 

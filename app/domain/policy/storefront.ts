@@ -5,7 +5,7 @@ import type { PolicyDocument } from "./schema";
 export function storefrontPolicy(
   document: PolicyDocument,
   version: number,
-  shop: { plus: boolean } = { plus: false },
+  shop: { plus: boolean; trialSellingPlanId?: string | null } = { plus: false },
 ) {
   const { trial, madeToOrder, returns, referrals, shipping } = document;
   return {
@@ -20,6 +20,8 @@ export function storefrontPolicy(
       holdAmount: trial.holdAmount,
       // Only Plus can choose the hold's amount; elsewhere Shopify holds the pairs' value.
       holdIsOrderValue: !shop.plus,
+      // How checkout (which sees no plan category) recognises a trial line.
+      sellingPlanId: shop.trialSellingPlanId ?? null,
       windowDays: trial.windowDays,
       maxPairs: trial.maxPairs,
       exchangesAllowed: trial.exchangesAllowed,
