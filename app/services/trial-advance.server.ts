@@ -9,7 +9,10 @@ import { enqueue } from "~/jobs/queue.server";
 import { TerminalJobError } from "~/jobs/errors.server";
 import { now } from "~/lib/clock.server";
 import { withBusyRetry } from "~/lib/sqlite-busy.server";
-import type { AdminGraphql } from "./admin.server";
+import { FLOW_TRIGGER_RECEIVE } from "~/graphql/flow";
+import { ORDER_CANCEL_MUTATION } from "~/graphql/orders";
+import { adminRequest, assertNoUserErrors, type AdminGraphql } from "./admin.server";
+import { performEffect } from "./effects.server";
 import { performTrialPayment, type PaymentResult } from "./trial-payments.server";
 import { addTrialEvent, trialSnapshot, type TrialWithLines } from "./trials.server";
 
@@ -49,6 +52,10 @@ export async function advanceTrial(trialId: string, graphql: AdminGraphql, log: 
       await schedule(trial, action, at);
       return;
     }
+    // Shopify-side effects that are not money: performed under their key first, so a crash
+    // before the decision is recorded repeats nothing when the loop comes back here.
+    if (action.kind === "remind") await fireTrialEndingSoon(trial, action.window.lastDay, graphql);
+    if (action.kind === "cancel_order") await cancelOrder(trial, action.reason, graphql);
     if (action.kind === "settle" && (await inboxBacklog(trial.shop, at))) {
       // A webhook received but not yet processed may be the return that changes what is owed.
       await schedule(
@@ -73,6 +80,50 @@ export async function advanceTrial(trialId: string, graphql: AdminGraphql, log: 
     idempotencyKey: `trial:${trialId}:advance:continue:${now().toISOString()}`,
     runAt: new Date(now().getTime() + 60_000),
   });
+}
+
+async function fireTrialEndingSoon(trial: TrialWithLines, lastDay: string, graphql: AdminGraphql) {
+  const outstanding = trial.lines.filter((l) => !l.returnStartedAt && l.choice !== "keep");
+  await performEffect(
+    {
+      shop: trial.shop,
+      key: `trial:${trial.id}:flow:trial-ending-soon`,
+      kind: "flow.trigger",
+      request: { lastDay },
+    },
+    async () => {
+      const data = await adminRequest(graphql, FLOW_TRIGGER_RECEIVE, {
+        handle: "trial-ending-soon",
+        payload: {
+          customer_id: trial.customerGid?.split("/").pop() ?? null,
+          order_id: trial.orderGid,
+          "Last day": lastDay,
+          "Pairs not yet returned": outstanding.reduce((s, l) => s + l.quantity, 0),
+        },
+      });
+      assertNoUserErrors("flowTriggerReceive", data.flowTriggerReceive?.userErrors);
+      return { fired: true };
+    },
+  );
+}
+
+async function cancelOrder(trial: TrialWithLines, reason: string, graphql: AdminGraphql) {
+  await performEffect(
+    {
+      shop: trial.shop,
+      key: `trial:${trial.id}:order-cancel`,
+      kind: "order.cancel",
+      request: { reason },
+    },
+    async () => {
+      const data = await adminRequest(graphql, ORDER_CANCEL_MUTATION, {
+        orderId: trial.orderGid,
+        staffNote: `Fitting Room: ${reason}`,
+      });
+      assertNoUserErrors("orderCancel", data.orderCancel?.orderCancelUserErrors);
+      return { cancelled: true };
+    },
+  );
 }
 
 async function inboxBacklog(shop: string, at: Date): Promise<boolean> {
@@ -180,7 +231,7 @@ async function record(
           await tx.trial.update({ where: { id: trial.id }, data: { remindedAt: at } });
           await addTrialEvent(tx, trial.id, trial.shop, {
             kind: "reminder",
-            message: `Reminder due: the trial ends ${action.window.lastDay} (end of day)`,
+            message: `Reminder sent (Flow "Trial ending soon"): the trial ends ${action.window.lastDay} (end of day)`,
             dedupeKey: "reminder",
             occurredAt: at,
           });
@@ -188,7 +239,13 @@ async function record(
         case "cancel_order":
           await tx.trial.update({
             where: { id: trial.id },
-            data: { attentionReason: `Cancel the order: ${action.reason} (policy: cancel)` },
+            data: { cancelledAt: at, attentionReason: null },
+          });
+          await addTrialEvent(tx, trial.id, trial.shop, {
+            kind: "order.cancelled",
+            message: `Order cancelled by the policy: ${action.reason}`,
+            dedupeKey: "cancelled",
+            occurredAt: at,
           });
           return;
         case "settle": {

@@ -45,7 +45,7 @@ async function until<T>(read: () => Promise<T> | T, ok: (value: T) => boolean, t
 
 const money = (orderGid: string) =>
   sandbox.store.ledger
-    .filter((e) => e.orderGid === orderGid)
+    .filter((e) => e.orderGid === orderGid && /^(authorization|charge|capture|void)/.test(e.kind))
     .map((e) => `${e.kind} ${e.amount?.amount ?? ""}`.trim());
 
 describe("trial box in the browser", () => {

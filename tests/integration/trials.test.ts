@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { defaultPolicy } from "~/domain/policy/defaults";
+import { sectionFormValues } from "~/domain/policy/form";
+import { savePolicySection } from "~/services/policy.server";
 import { startSandbox } from "../support/sandbox";
 import { startWebhookReceiver } from "../support/webhook-receiver";
 import {
@@ -172,5 +175,41 @@ describe("trial box", () => {
       "charge 140.00",
     ]);
     expect(await trialFor(order.id)).toMatchObject({ status: "charged", collectedMinor: 49000 });
+  });
+
+  it("fires the Flow trigger once before the window ends, and cancels the order when the policy says so", async () => {
+    const { planGid } = await setupTrialShop(context);
+    const { lifecycle, store } = context.sandbox;
+    const order = lifecycle.placeOrder(
+      TRIAL_SHOP,
+      trialOrderInput(planGid, { webhookMode: "duplicate" }),
+    );
+    await flush(context);
+    lifecycle.fulfil(TRIAL_SHOP, order.id);
+    lifecycle.carrierEvent(TRIAL_SHOP, order.id, "delivered");
+    for (let day = 0; day < 9; day += 1) await advanceDays(context, 1);
+    const flows = store.ledger.filter((e) => e.kind === "flow.trigger" && e.orderGid === order.id);
+    expect(flows).toHaveLength(1);
+    expect(flows[0]!.details).toMatchObject({
+      handle: "trial-ending-soon",
+      payload: { order_id: order.id, "Pairs not yet returned": 2 },
+    });
+
+    // A shop whose policy cancels trials with a declined card hold.
+    const form = {
+      ...sectionFormValues(defaultPolicy(), "trial"),
+      onAuthorizationFailure: "cancel",
+    };
+    expect(
+      await savePolicySection(TRIAL_SHOP, "trial", Object.entries(form), "staff"),
+    ).toMatchObject({ ok: true });
+    store.shop(TRIAL_SHOP).faults.failAuthorizations = 1;
+    const declined = lifecycle.placeOrder(TRIAL_SHOP, trialOrderInput(planGid));
+    await flush(context);
+    expect(store.ledger.filter((e) => e.orderGid === declined.id).map((e) => e.kind)).toEqual([
+      "authorization.declined",
+      "order.cancel",
+    ]);
+    expect(await trialFor(declined.id)).toMatchObject({ status: "cancelled" });
   });
 });

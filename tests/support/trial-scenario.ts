@@ -91,8 +91,11 @@ export async function advanceDays(context: SandboxContext, days: number) {
   await flush(context);
 }
 
+const MONEY = /^(authorization|charge|capture|void|refund)(\.declined)?$/;
+
+/** The money movements of one order, in order: "capture 245.00", "void 490.00"… */
 export function ledgerFor(context: SandboxContext, orderGid: string) {
   return context.store.ledger
-    .filter((e) => e.orderGid === orderGid)
+    .filter((e) => e.orderGid === orderGid && MONEY.test(e.kind))
     .map((e) => `${e.kind} ${e.amount?.amount ?? ""}`.trim());
 }

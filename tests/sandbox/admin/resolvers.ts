@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { orderMutationResolvers, orderQueryResolvers } from "./orders";
 import { validationMutationResolvers } from "./validations";
+import { flowAndCancelMutationResolvers } from "./flow-and-cancel";
 import { sellingPlanMutationResolvers, sellingPlanQueryResolvers } from "./selling-plans";
 import type { SandboxMetafield, SandboxShop, SandboxStore } from "../store";
 
@@ -69,6 +70,7 @@ export const queryResolvers = {
 };
 
 export const mutationResolvers = {
+  ...flowAndCancelMutationResolvers,
   ...validationMutationResolvers,
   ...orderMutationResolvers,
   ...sellingPlanMutationResolvers,
