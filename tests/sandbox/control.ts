@@ -105,6 +105,18 @@ export async function handleControl(
           country: c.country,
           confirmedSize: c.confirmedSize,
         })),
+        sellingPlanGroups: s.sellingPlanGroups.map((g) => ({
+          id: g.id,
+          name: g.name,
+          appId: g.appId,
+          products: g.productIds.length,
+          plans: g.plans.map((p) => ({ id: p.id, name: p.name, category: p.category })),
+        })),
+        validations: s.validations.map((v) => ({
+          id: v.id,
+          functionHandle: v.functionHandle,
+          enabled: v.enabled,
+        })),
         orders: s.orders.map((o) => ({
           id: o.id,
           name: o.name,
