@@ -1,6 +1,10 @@
 import type { Effect } from "@prisma/client";
 import prisma from "~/db.server";
-import { TerminalJobError } from "~/jobs/errors.server";
+import { RetryableJobError, TerminalJobError } from "~/jobs/errors.server";
+import { now } from "~/lib/clock.server";
+
+/** How long an attempt counts as possibly in flight: longer than any Admin call takes. */
+export const IN_FLIGHT_MS = 90_000;
 
 // A side effect outside the database (an Admin mutation, a charge) is recorded under its key
 // BEFORE it is attempted, and its result after. A retry, a duplicate webhook or a worker that
@@ -45,6 +49,12 @@ export async function performEffect<T>(
   if (effect.status === "failed")
     throw new TerminalJobError(`effect ${spec.key} failed earlier: ${effect.error}`);
 
+  // An attempt that started moments ago may still be on its way to Shopify (another worker, a
+  // concurrent job for the same trial): neither repeat it nor reconcile against a half-done call.
+  const startedAt = effect.lastAttemptAt?.getTime() ?? 0;
+  if (effect.attempts > 0 && now().getTime() - startedAt < IN_FLIGHT_MS)
+    throw new RetryableJobError(`effect ${spec.key} may still be in flight`, IN_FLIGHT_MS);
+
   if (effect.attempts > 0 && options.reconcile) {
     const found = await options.reconcile(effect);
     if (found !== undefined) {
@@ -56,7 +66,7 @@ export async function performEffect<T>(
   // Count the attempt before calling out: whatever happens next, the record says we tried.
   const { count } = await prisma.effect.updateMany({
     where: { id: effect.id, attempts: effect.attempts, status: "pending" },
-    data: { attempts: { increment: 1 } },
+    data: { attempts: { increment: 1 }, lastAttemptAt: now() },
   });
   if (count !== 1) throw new Error(`effect ${spec.key} is being performed by another worker`);
 

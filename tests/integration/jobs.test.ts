@@ -6,7 +6,7 @@ import { enqueue, claimJobs, LEASE_MS } from "~/jobs/queue.server";
 import { runJob, Worker } from "~/jobs/worker.server";
 import { jobHandlers } from "~/jobs/registry.server";
 import { RetryableJobError } from "~/jobs/errors.server";
-import { performEffect } from "~/services/effects.server";
+import { IN_FLIGHT_MS, performEffect } from "~/services/effects.server";
 import { resetClock, setClockSource } from "~/lib/clock.server";
 
 const SHOP = "demo-shoes.myshopify.com";
@@ -170,6 +170,11 @@ describe("side effects recorded before they are attempted", () => {
     const row = await prisma.effect.findFirstOrThrow();
     expect(row).toMatchObject({ status: "pending", attempts: 1 });
     const call = vi.fn(async () => ({ reference: "second" }));
+    // While the first attempt may still be in flight, nobody touches the effect.
+    await expect(performEffect(spec, call)).rejects.toThrow("may still be in flight");
+    expect(call).not.toHaveBeenCalled();
+    const later = Date.now() + IN_FLIGHT_MS + 1;
+    setClockSource(() => later);
     const result = await performEffect(spec, call, {
       reconcile: async () => (remote.length ? { reference: "found" } : undefined),
     });
@@ -182,6 +187,8 @@ describe("side effects recorded before they are attempted", () => {
     await expect(
       performEffect(spec, async () => Promise.reject(new Error("network down"))),
     ).rejects.toThrow();
+    const later = Date.now() + IN_FLIGHT_MS + 1;
+    setClockSource(() => later);
     const result = await performEffect(spec, async () => ({ reference: "retry" }), {
       reconcile: async () => undefined,
     });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Effect" ADD COLUMN     "lastAttemptAt" TIMESTAMP(3);
+
