@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import type { Logger } from "pino";
 import prisma from "~/db.server";
 import { formatMoney } from "~/domain/money";
@@ -6,7 +7,7 @@ import { paymentPlan, type PaymentStep } from "~/domain/trial/payment-plan";
 import { trialStatus } from "~/domain/trial/status";
 import { trialWindow } from "~/domain/trial/window";
 import { enqueue } from "~/jobs/queue.server";
-import { TerminalJobError } from "~/jobs/errors.server";
+import { RetryableJobError, TerminalJobError } from "~/jobs/errors.server";
 import { now } from "~/lib/clock.server";
 import { withBusyRetry } from "~/lib/sqlite-busy.server";
 import { FLOW_TRIGGER_RECEIVE } from "~/graphql/flow";
@@ -33,7 +34,35 @@ function money(trial: TrialWithLines, amount: number) {
   return formatMoney({ amount, currency: trial.currencyCode });
 }
 
+const LOCK_MS = 5 * 60_000;
+
+/** Runs the trial's next steps while holding its lock; another job for it waits its turn. */
 export async function advanceTrial(trialId: string, graphql: AdminGraphql, log: Logger) {
+  const token = crypto.randomUUID();
+  const at = now();
+  const { count } = await prisma.trial.updateMany({
+    where: {
+      id: trialId,
+      OR: [{ advanceLockedUntil: null }, { advanceLockedUntil: { lt: at } }],
+    },
+    data: { advanceLockedBy: token, advanceLockedUntil: new Date(at.getTime() + LOCK_MS) },
+  });
+  if (count !== 1) {
+    if (!(await prisma.trial.findUnique({ where: { id: trialId } })))
+      throw new TerminalJobError(`trial ${trialId} not found`);
+    throw new RetryableJobError(`trial ${trialId} is being advanced by another job`, 2_000);
+  }
+  try {
+    await advanceLocked(trialId, graphql, log);
+  } finally {
+    await prisma.trial.updateMany({
+      where: { id: trialId, advanceLockedBy: token },
+      data: { advanceLockedBy: null, advanceLockedUntil: null },
+    });
+  }
+}
+
+async function advanceLocked(trialId: string, graphql: AdminGraphql, log: Logger) {
   for (let step = 0; step < MAX_STEPS; step += 1) {
     const trial = await load(trialId);
     const pending = await prisma.trialPayment.findFirst({

@@ -3,6 +3,7 @@ import prisma from "~/db.server";
 import { defaultPolicy } from "~/domain/policy/defaults";
 import { sectionFormValues } from "~/domain/policy/form";
 import { savePolicySection } from "~/services/policy.server";
+import { enqueue } from "~/jobs/queue.server";
 import { startSandbox } from "../support/sandbox";
 import { startWebhookReceiver } from "../support/webhook-receiver";
 import {
@@ -211,5 +212,30 @@ describe("trial box", () => {
       "order.cancel",
     ]);
     expect(await trialFor(declined.id)).toMatchObject({ status: "cancelled" });
+  });
+
+  it("concurrent jobs for one trial never act twice (trial lock, effect leases, Shopify keys)", async () => {
+    const { planGid } = await setupTrialShop(context);
+    const { lifecycle, store } = context.sandbox;
+    const order = lifecycle.placeOrder(TRIAL_SHOP, trialOrderInput(planGid));
+    await flush(context);
+    const trial = await prisma.trial.findFirstOrThrow({ where: { orderGid: order.id } });
+    // The renewal is due; five jobs for the same trial come due at once, run 4 at a time.
+    store.clockOffsetMs += 6 * 86_400_000 + 60_000;
+    for (let i = 0; i < 5; i += 1)
+      await enqueue({
+        type: "trial.advance",
+        shop: TRIAL_SHOP,
+        payload: { trialId: trial.id },
+        idempotencyKey: `race-${i}`,
+      });
+    await flush(context);
+    await advanceDays(context, 0.5);
+    expect(ledgerFor(context, order.id)).toEqual([
+      "authorization 490.00",
+      "authorization 490.00",
+      "void 490.00",
+    ]);
+    expect(await prisma.trialPayment.count({ where: { trialId: trial.id } })).toBe(3);
   });
 });

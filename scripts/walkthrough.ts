@@ -1,0 +1,45 @@
+// Screenshots of a walk through the running demo (`npm run demo`), for notes and reviews:
+// admin shell (Overview, Settings, Trials, a trial), storefront product page with the app block,
+// the shopper's keep/return page. Usage: npx tsx scripts/walkthrough.ts [outDir] [sandboxUrl]
+import fs from "node:fs";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const outDir = path.resolve(process.argv[2] ?? "walkthrough");
+const sandbox = process.argv[3] ?? "http://127.0.0.1:4000";
+const shop = "ally-demo.myshopify.com";
+fs.mkdirSync(outDir, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu"],
+});
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+async function shot(name: string, url: string, waitFor: string) {
+  await page.goto(url);
+  const frame = page.frameLocator("iframe").first();
+  const inFrame = url.includes("/admin?");
+  await (inFrame ? frame.getByText(waitFor).first() : page.getByText(waitFor).first()).waitFor({
+    timeout: 30_000,
+  });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
+  console.log(`${name}.png  ${url}`);
+}
+
+const state = (await (await fetch(`${sandbox}/__sandbox/state`)).json()) as {
+  orders: { id: string; name: string }[];
+};
+await shot("1-overview", `${sandbox}/admin?shop=${shop}`, "Trials");
+await shot(
+  "2-settings-trial",
+  `${sandbox}/admin?shop=${shop}&path=/app/settings/trial`,
+  "At-home trial",
+);
+await shot("3-trials", `${sandbox}/admin?shop=${shop}&path=/app/trials`, "Trials");
+await page.goto(`${sandbox}/store/account?email=olivia%40example.com`);
+await shot("4-product-page", `${sandbox}/store/products/little-black-heels`, "Try at home");
+await shot("5-keep-return", `${sandbox}/apps/fitting-room/trial`, "Your home trial");
+if (state.orders.length > 0)
+  console.log(`orders in the demo: ${state.orders.map((o) => o.name).join(", ")}`);
+await browser.close();
