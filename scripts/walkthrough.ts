@@ -14,12 +14,17 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu"],
 });
-const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+// A desktop Chrome user agent: Shopify's library answers "HeadlessChrome" (a bot) with 410 Gone.
+const page = await browser.newPage({
+  viewport: { width: 1280, height: 900 },
+  userAgent:
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36",
+});
 async function shot(name: string, url: string, waitFor: string) {
   await page.goto(url);
   const frame = page.frameLocator("iframe").first();
   const inFrame = url.includes("/admin?");
-  await (inFrame ? frame.getByText(waitFor).first() : page.getByText(waitFor).first()).waitFor({
+  await (inFrame ? frame.getByText(waitFor).last() : page.getByText(waitFor).last()).waitFor({
     timeout: 30_000,
   });
   await page.waitForTimeout(500);
@@ -30,13 +35,13 @@ async function shot(name: string, url: string, waitFor: string) {
 const state = (await (await fetch(`${sandbox}/__sandbox/state`)).json()) as {
   orders: { id: string; name: string }[];
 };
-await shot("1-overview", `${sandbox}/admin?shop=${shop}`, "Trials");
+await shot("1-overview", `${sandbox}/admin?shop=${shop}`, "to collect this week");
 await shot(
   "2-settings-trial",
   `${sandbox}/admin?shop=${shop}&path=/app/settings/trial`,
   "At-home trial",
 );
-await shot("3-trials", `${sandbox}/admin?shop=${shop}&path=/app/trials`, "Trials");
+await shot("3-trials", `${sandbox}/admin?shop=${shop}&path=/app/trials`, "Trial day");
 await page.goto(`${sandbox}/store/account?email=olivia%40example.com`);
 await shot("4-product-page", `${sandbox}/store/products/little-black-heels`, "Try at home");
 await shot("5-keep-return", `${sandbox}/apps/fitting-room/trial`, "Your home trial");

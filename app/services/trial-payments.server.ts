@@ -231,12 +231,19 @@ async function removeLines(graphql: AdminGraphql, trial: Trial, payment: TrialPa
       request: { lines },
     },
     async () => {
+      // Lines the merchant already refunded (a processed return) are off the order already.
+      const order = await loadOrder(graphql, trial.orderGid);
+      const remaining = lines.filter((l) =>
+        order?.lineItems.nodes.some((n) => n.id === l.lineItemGid && n.currentQuantity > 0),
+      );
+      if (remaining.length === 0)
+        return { outcome: "skipped", message: "the returned pairs are off the order already" };
       const data = await adminRequest(graphql, TRIAL_REMOVE_LINES_MUTATION, {
         input: {
           orderId: trial.orderGid,
           note: "Trial: pairs returned within the trial",
           notify: false,
-          refundLineItems: lines.map((l) => ({
+          refundLineItems: remaining.map((l) => ({
             lineItemId: l.lineItemGid,
             quantity: l.quantity,
             restockType: "RETURN" as never,

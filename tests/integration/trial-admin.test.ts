@@ -106,11 +106,19 @@ describe("Trials admin", () => {
     await post(trial.id, { action: "mark_kept", lineItemGid: kept!.id });
     await post(trial.id, { action: "charge_now" });
     await flush(context);
-    expect(ledgerFor(context, order.id)).toEqual(["authorization 490.00", "capture 245.00"]);
+    expect(ledgerFor(context, order.id)).toEqual([
+      "authorization 490.00",
+      "capture 245.00",
+      "refund 0.00",
+    ]);
     const again = await post(trial.id, { action: "charge_now" });
     expect(again.status).toBe(422);
     await advanceDays(context, 20);
-    expect(ledgerFor(context, order.id)).toEqual(["authorization 490.00", "capture 245.00"]);
+    expect(ledgerFor(context, order.id)).toEqual([
+      "authorization 490.00",
+      "capture 245.00",
+      "refund 0.00",
+    ]);
   });
 
   it("cancelling releases the hold; the Overview counts open trials and what needs attention", async () => {

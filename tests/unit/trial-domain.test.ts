@@ -264,6 +264,19 @@ describe("payment plan", () => {
     });
   });
 
+  it("takes returned pairs off the order whatever else happens", () => {
+    expect(
+      paymentPlan({ ...base, owed: 24500, itemsOwed: 24500, returnedLineGids: ["b"] }).steps,
+    ).toEqual([
+      { kind: "capture", amount: 24500, authorizationGid: auth.gid },
+      { kind: "remove_lines", lineItemGids: ["b"] },
+    ]);
+    expect(paymentPlan({ ...base, owed: 0, returnedLineGids: ["a", "b"] }).steps).toEqual([
+      { kind: "remove_lines", lineItemGids: ["a", "b"] },
+      { kind: "void", authorizationGid: auth.gid },
+    ]);
+  });
+
   it("charges the rest above the hold with an amount on Plus, and leaves it to the merchant elsewhere", () => {
     const small = { ...auth, capturable: 35000 };
     expect(

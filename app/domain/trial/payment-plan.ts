@@ -1,7 +1,8 @@
 // How a settled amount is collected with the tools Shopify gives each plan.
 //
 // - A live authorization (the hold) is captured for what is owed, in one final capture, and
-//   whatever is left of it is released; nothing owed → the hold is voided.
+//   whatever is left of it is released; nothing owed → the hold is voided. Returned pairs are
+//   taken off the order (a refund of no money) so no balance is left to fall due.
 // - No live hold on Plus: a mandate payment with `amount`.
 // - No live hold elsewhere (`amount` is Plus-only): the returned lines are refunded off the order
 //   first (no money moves: they were never paid), so the outstanding balance is exactly what is
@@ -49,23 +50,34 @@ export function isLive(auth: LiveAuthorization | null, now: Date): auth is LiveA
 
 export function paymentPlan(input: PaymentPlanInput): PaymentPlan {
   const { owed, authorization, plus, now } = input;
+  // Returned pairs leave the order in every case: otherwise Shopify keeps their price as an
+  // outstanding balance and its own due date would call the order overdue.
+  const removal: PaymentStep[] =
+    input.returnedLineGids.length > 0
+      ? [{ kind: "remove_lines", lineItemGids: input.returnedLineGids }]
+      : [];
   if (isLive(authorization, now)) {
     if (owed === 0)
-      return { steps: [{ kind: "void", authorizationGid: authorization.gid }], uncollectable: 0 };
+      return {
+        steps: [...removal, { kind: "void", authorizationGid: authorization.gid }],
+        uncollectable: 0,
+      };
     const captured = Math.min(owed, authorization.capturable);
     const rest = owed - captured;
     const steps: PaymentStep[] = [
       { kind: "capture", amount: captured, authorizationGid: authorization.gid },
+      ...removal,
     ];
     if (rest > 0 && plus) steps.push({ kind: "charge", amount: rest, withAmount: true });
     return { steps, uncollectable: rest > 0 && !plus ? rest : 0 };
   }
-  if (owed === 0) return { steps: [], uncollectable: 0 };
+  if (owed === 0) return { steps: removal, uncollectable: 0 };
   if (plus)
-    return { steps: [{ kind: "charge", amount: owed, withAmount: true }], uncollectable: 0 };
-  const steps: PaymentStep[] = [];
-  if (input.returnedLineGids.length > 0)
-    steps.push({ kind: "remove_lines", lineItemGids: input.returnedLineGids });
+    return {
+      steps: [...removal, { kind: "charge", amount: owed, withAmount: true }],
+      uncollectable: 0,
+    };
+  const steps: PaymentStep[] = [...removal];
   // The balance charge collects the kept pairs; fees have no line to stand on without Plus.
   if (input.itemsOwed > 0)
     steps.push({ kind: "charge", amount: input.itemsOwed, withAmount: false });
