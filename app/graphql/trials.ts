@@ -16,12 +16,6 @@ export const TRIAL_ORDER_QUERY = `#graphql
           currencyCode
         }
       }
-      lineItems(first: 250) {
-        nodes {
-          id
-          currentQuantity
-        }
-      }
       transactions {
         id
         kind
@@ -154,6 +148,18 @@ export const TRIAL_REMOVE_LINES_MUTATION = `#graphql
       userErrors {
         field
         message
+      }
+    }
+  }
+` as const;
+
+// Just the lines a trial removes, by id: costs a point per line, not one per line of the order.
+export const TRIAL_LINE_QUANTITIES_QUERY = `#graphql
+  query TrialLineQuantities($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on LineItem {
+        id
+        currentQuantity
       }
     }
   }

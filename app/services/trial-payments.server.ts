@@ -7,6 +7,7 @@ import {
   TRIAL_MANDATE_PAYMENT_WITH_AMOUNT_MUTATION,
   TRIAL_ORDER_QUERY,
   TRIAL_PAYMENT_STATUS_QUERY,
+  TRIAL_LINE_QUANTITIES_QUERY,
   TRIAL_REMOVE_LINES_MUTATION,
   TRIAL_VOID_MUTATION,
 } from "~/graphql/trials";
@@ -219,10 +220,16 @@ async function voidHold(graphql: AdminGraphql, trial: Trial, payment: TrialPayme
 
 async function removeLines(graphql: AdminGraphql, trial: Trial, payment: TrialPayment) {
   const { lines } = detail<{ lines: { lineItemGid: string; quantity: number }[] }>(payment);
-  const removed = (order: OrderData) =>
-    lines.every((l) =>
-      order.lineItems.nodes.some((n) => n.id === l.lineItemGid && n.currentQuantity === 0),
+  const quantities = async () => {
+    const data = await adminRequest(graphql, TRIAL_LINE_QUANTITIES_QUERY, {
+      ids: lines.map((l) => l.lineItemGid),
+    });
+    return new Map(
+      data.nodes.flatMap((n) =>
+        n && "currentQuantity" in n ? [[n.id, n.currentQuantity] as const] : [],
+      ),
     );
+  };
   return performEffect<PaymentResult>(
     {
       shop: trial.shop,
@@ -232,10 +239,8 @@ async function removeLines(graphql: AdminGraphql, trial: Trial, payment: TrialPa
     },
     async () => {
       // Lines the merchant already refunded (a processed return) are off the order already.
-      const order = await loadOrder(graphql, trial.orderGid);
-      const remaining = lines.filter((l) =>
-        order?.lineItems.nodes.some((n) => n.id === l.lineItemGid && n.currentQuantity > 0),
-      );
+      const current = await quantities();
+      const remaining = lines.filter((l) => (current.get(l.lineItemGid) ?? 0) > 0);
       if (remaining.length === 0)
         return { outcome: "skipped", message: "the returned pairs are off the order already" };
       const data = await adminRequest(graphql, TRIAL_REMOVE_LINES_MUTATION, {
@@ -260,8 +265,8 @@ async function removeLines(graphql: AdminGraphql, trial: Trial, payment: TrialPa
     },
     {
       reconcile: async () => {
-        const order = await loadOrder(graphql, trial.orderGid);
-        return order && removed(order)
+        const current = await quantities();
+        return lines.every((l) => current.get(l.lineItemGid) === 0)
           ? { outcome: "succeeded", transactionGid: null, amount: 0, expiresAt: null }
           : undefined;
       },

@@ -170,6 +170,25 @@ function userErrorsFrom(error: unknown, defaultField: string[], code?: string) {
 }
 
 export const orderQueryResolvers = {
+  nodes: (args: Args, { shop }: ResolverContext) =>
+    (args.ids as string[]).map((id) => {
+      if (!id.startsWith("gid://shopify/LineItem/"))
+        throw new GraphQLError(`not simulated: QueryRoot.nodes for ${id.split("/")[3] ?? id}`, {
+          extensions: { code: "NOT_SIMULATED" },
+        });
+      for (const order of shop.orders) {
+        const line = order.lines.find((l) => l.id === id);
+        if (!line) continue;
+        const removed = order.refunds.some((r) => r.lineItemIds.includes(id));
+        return {
+          __typename: "LineItem",
+          id: line.id,
+          quantity: line.quantity,
+          currentQuantity: removed ? 0 : line.quantity,
+        };
+      }
+      return null;
+    }),
   order: (args: Args, { shop, store }: ResolverContext) => {
     const order = findOrder(shop, args.id);
     return order ? orderObject(shop, order, store.clock()) : null;
