@@ -104,6 +104,14 @@ export async function handleControl(
           email: c.email,
           country: c.country,
           confirmedSize: c.confirmedSize,
+          storeCredit: ((s.storeCredit.get(c.id) ?? 0) / 100).toFixed(2),
+        })),
+        discountCodes: s.discountCodes.map((d) => ({
+          code: d.code,
+          amountOff: d.amountOff === null ? null : (d.amountOff / 100).toFixed(2),
+          percentOff: d.percentOff,
+          used: d.usedBy.length,
+          usageLimit: d.usageLimit,
         })),
         sellingPlanGroups: s.sellingPlanGroups.map((g) => ({
           id: g.id,
@@ -182,7 +190,13 @@ export async function handleControl(
           );
           break;
         case "refund":
-          lifecycle.refund(shop, id, ids, mode);
+          lifecycle.refund(
+            shop,
+            id,
+            ids,
+            mode,
+            body.to === "store_credit" ? "store_credit" : "original",
+          );
           break;
         case "cancel":
           lifecycle.cancel(shop, id, mode);
@@ -204,6 +218,28 @@ export async function handleControl(
       store.clockOffsetMs += advance;
       await outbox.deliverDue();
       return Response.json({ now: store.now(), offsetMs: store.clockOffsetMs });
+    }
+    if (route === "POST /discount-codes") {
+      const s = store.shop(shop);
+      const code = String(body.code ?? "").trim();
+      if (!code) throw new SandboxError(422, "code: required");
+      if (s.discountCodes.some((d) => d.code.toLowerCase() === code.toLowerCase()))
+        throw new SandboxError(422, `code: "${code}" already exists`);
+      const discount = {
+        id: store.gid("DiscountCodeNode").id,
+        code,
+        title: String(body.title ?? code),
+        amountOff: body.amountOff !== undefined ? Math.round(Number(body.amountOff) * 100) : null,
+        percentOff: body.percentOff !== undefined ? Number(body.percentOff) : null,
+        usageLimit: body.usageLimit !== undefined ? Number(body.usageLimit) : null,
+        appliesOncePerCustomer: body.appliesOncePerCustomer === true,
+        customerIds: null,
+        usedBy: [],
+      };
+      if (discount.amountOff === null && discount.percentOff === null)
+        throw new SandboxError(422, "amountOff/percentOff: one is required");
+      s.discountCodes.push(discount);
+      return Response.json(discount, { status: 201 });
     }
     if (route === "POST /plan") {
       const plan = body.plan === "plus" ? "plus" : body.plan === "standard" ? "standard" : null;

@@ -3,6 +3,7 @@ import { fulfillmentPayload, orderPayload, refundPayload } from "./webhooks";
 import {
   Payments,
   capturable,
+  currentTotal,
   financialStatus,
   lineValue,
   netReceived,
@@ -35,6 +36,7 @@ export interface PlaceOrderInput {
   shippingCountry?: string;
   paymentMethod?: SandboxOrder["paymentMethod"];
   sourceName?: string;
+  discountCode?: string;
   /** "sale" (default) charges at checkout; "authorize" leaves an authorization to capture. */
   checkout?: "sale" | "authorize";
   webhookMode?: DeliveryMode;
@@ -144,15 +146,18 @@ export class Lifecycle {
       fulfillments: [],
       returns: [],
       refunds: [],
+      discountCode: null,
+      discountMinor: 0,
       transactions: [],
       mandatePayments: [],
     };
+    if (input.discountCode) this.applyDiscount(shop, order, input.discountCode);
     if (input.checkout === "authorize" && paymentMethod !== "card_on_file")
       order.financialStatus = "authorized";
     shop.orders.push(order);
     // Paid at checkout: a sale, or an authorization the merchant captures later.
     if (paymentMethod !== "card_on_file") {
-      const amount = order.lines.reduce((sum, l) => sum + l.price * l.quantity, 0);
+      const amount = currentTotal(order);
       order.transactions.push({
         ...this.store.gid("OrderTransaction"),
         kind: input.checkout === "authorize" ? "AUTHORIZATION" : "SALE",
@@ -202,6 +207,33 @@ export class Lifecycle {
     this.emitOrder(shop, order, "orders/paid", mode);
     this.emitOrder(shop, order, "orders/updated", mode);
     return order;
+  }
+
+  /** A discount code entered at checkout, with Shopify's usage rules. */
+  private applyDiscount(shop: SandboxShop, order: SandboxOrder, code: string) {
+    const discount = shop.discountCodes.find((d) => d.code.toLowerCase() === code.toLowerCase());
+    if (!discount) throw new SandboxError(422, `discountCode: "${code}" is not a valid code`);
+    if (discount.usageLimit !== null && discount.usedBy.length >= discount.usageLimit)
+      throw new SandboxError(422, `discountCode: "${code}" has reached its usage limit`);
+    if (
+      discount.customerIds &&
+      (!order.customerId || !discount.customerIds.includes(order.customerId))
+    )
+      throw new SandboxError(422, `discountCode: "${code}" is not available to this customer`);
+    if (
+      discount.appliesOncePerCustomer &&
+      order.customerId &&
+      discount.usedBy.includes(order.customerId)
+    )
+      throw new SandboxError(422, `discountCode: "${code}" was already used by this customer`);
+    const subtotal = order.lines.reduce((sum, l) => sum + l.price * l.quantity, 0);
+    const off =
+      discount.amountOff !== null
+        ? Math.min(discount.amountOff, subtotal)
+        : Math.round((subtotal * (discount.percentOff ?? 0)) / 100);
+    order.discountCode = discount.code;
+    order.discountMinor = off;
+    discount.usedBy.push(order.customerId ?? order.id);
   }
 
   /** The merchant captures what the checkout authorized ("Capture payment" in the admin). */
@@ -353,15 +385,40 @@ export class Lifecycle {
   }
 
   /** A merchant refund of lines: money back for what was paid, the lines leave the order. */
-  refund(domain: string, orderId: string, lineItemIds?: string[], mode?: DeliveryMode) {
+  refund(
+    domain: string,
+    orderId: string,
+    lineItemIds?: string[],
+    mode?: DeliveryMode,
+    to: "original" | "store_credit" = "original",
+  ) {
     const shop = this.store.shop(domain);
     const order = this.store.order(domain, orderId);
     const removed = new Set(order.refunds.flatMap((r) => r.lineItemIds));
     const ids = (lineItemIds?.length ? lineItemIds : order.lines.map((l) => l.id)).filter(
       (id) => !removed.has(id),
     );
-    const money = Math.min(lineValue(order, ids), Math.max(0, netReceived(order)));
+    const value = Math.min(lineValue(order, ids), Math.max(0, netReceived(order)));
+    if (to === "store_credit" && !order.customerId)
+      throw new SandboxError(422, "to: a guest order cannot be refunded to store credit");
+    // Store credit: the lines leave the order, the money goes to the customer's credit account.
+    const money = to === "store_credit" ? 0 : value;
     const refund = new Payments(this.store).refund(shop, order, { lineItemIds: ids, money });
+    if (to === "store_credit" && order.customerId) {
+      const balance = (shop.storeCredit.get(order.customerId) ?? 0) + value;
+      shop.storeCredit.set(order.customerId, balance);
+      this.store.record({
+        shop: domain,
+        kind: "store_credit",
+        orderGid: order.id,
+        amount: { amount: (value / 100).toFixed(2), currencyCode: order.currency },
+        details: {
+          customerId: order.customerId,
+          balance: (balance / 100).toFixed(2),
+          by: "refund",
+        },
+      });
+    }
     this.outbox.emit(domain, "refunds/create", refundPayload(order, refund), mode);
     return refund;
   }

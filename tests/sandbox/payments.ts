@@ -21,14 +21,14 @@ export function lineValue(order: SandboxOrder, lineItemIds: readonly string[]): 
     .reduce((sum, l) => sum + l.price * l.quantity, 0);
 }
 
-/** What the order is worth now: its lines, less the lines refunded or removed. */
+/** What the order is worth now: its lines, less the lines refunded or removed, less discounts. */
 export function currentTotal(order: SandboxOrder): number {
   const all = lineValue(
     order,
     order.lines.map((l) => l.id),
   );
   const removed = new Set(order.refunds.flatMap((r) => r.lineItemIds));
-  return all - lineValue(order, [...removed]);
+  return Math.max(0, all - lineValue(order, [...removed]) - order.discountMinor);
 }
 
 /** Money received: sales and captures, less money refunded. */

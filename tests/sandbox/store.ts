@@ -143,6 +143,19 @@ export interface SandboxSellingPlanGroup {
   productVariantIds: string[];
 }
 
+export interface SandboxDiscountCode {
+  id: string;
+  code: string;
+  title: string;
+  /** Fixed amount off the order (minor units) or a percentage. */
+  amountOff: number | null;
+  percentOff: number | null;
+  usageLimit: number | null;
+  appliesOncePerCustomer: boolean;
+  customerIds: string[] | null;
+  usedBy: string[];
+}
+
 /** A cart and checkout validation: a Function run at checkout, configured by metafields. */
 export interface SandboxValidation {
   id: string;
@@ -181,6 +194,8 @@ export interface SandboxOrder {
   fulfillments: SandboxFulfillment[];
   returns: SandboxReturn[];
   refunds: SandboxRefund[];
+  discountCode: string | null;
+  discountMinor: number;
   transactions: SandboxTransaction[];
   mandatePayments: SandboxMandatePayment[];
 }
@@ -200,6 +215,9 @@ export interface SandboxShop {
   orders: SandboxOrder[];
   sellingPlanGroups: SandboxSellingPlanGroup[];
   validations: SandboxValidation[];
+  discountCodes: SandboxDiscountCode[];
+  /** Store credit balance per customer gid, in minor units of the shop's currency. */
+  storeCredit: Map<string, number>;
   faults: SandboxFaults;
 }
 
@@ -266,6 +284,8 @@ export class SandboxStore {
       orders: [],
       sellingPlanGroups: [],
       validations: [],
+      discountCodes: [],
+      storeCredit: new Map(),
       faults: {
         failNextAdminCalls: 0,
         serverErrors: 0,

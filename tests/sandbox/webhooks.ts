@@ -60,8 +60,13 @@ export function orderPayload(
     contact_email: order.email,
     currency: order.currency,
     presentment_currency: order.currency,
-    total_price: money(total),
-    subtotal_price: money(total),
+    total_price: money(total - order.discountMinor),
+    subtotal_price: money(total - order.discountMinor),
+    total_line_items_price: money(total),
+    total_discounts: money(order.discountMinor),
+    discount_codes: order.discountCode
+      ? [{ code: order.discountCode, amount: money(order.discountMinor), type: "fixed_amount" }]
+      : [],
     current_total_price: money(currentTotal(order)),
     total_outstanding: money(outstanding(order)),
     financial_status: order.financialStatus,

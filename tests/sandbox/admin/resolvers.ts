@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { orderMutationResolvers, orderQueryResolvers } from "./orders";
 import { validationMutationResolvers } from "./validations";
+import { rewardMutationResolvers } from "./rewards";
 import { flowAndCancelMutationResolvers } from "./flow-and-cancel";
 import { sellingPlanMutationResolvers, sellingPlanQueryResolvers } from "./selling-plans";
 import type { SandboxMetafield, SandboxShop, SandboxStore } from "../store";
@@ -70,6 +71,7 @@ export const queryResolvers = {
 };
 
 export const mutationResolvers = {
+  ...rewardMutationResolvers,
   ...flowAndCancelMutationResolvers,
   ...validationMutationResolvers,
   ...orderMutationResolvers,
