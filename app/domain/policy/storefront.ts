@@ -22,6 +22,9 @@ export function storefrontPolicy(
       holdIsOrderValue: !shop.plus,
       // How checkout (which sees no plan category) recognises a trial line.
       sellingPlanId: shop.trialSellingPlanId ?? null,
+      // The box fee as its own cart line is not built yet: storefront and checkout state no fee
+      // until this names the fee's variant.
+      feeVariantId: null,
       windowDays: trial.windowDays,
       maxPairs: trial.maxPairs,
       exchangesAllowed: trial.exchangesAllowed,

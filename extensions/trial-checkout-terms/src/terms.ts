@@ -9,6 +9,8 @@ export interface PublishedTrialPolicy {
     holdAmount?: { amount: number; currency: string };
     holdIsOrderValue?: boolean;
     windowDays?: number;
+    /** Set once the fee is added to the cart as its own line; until then no fee is stated. */
+    feeVariantId?: string | null;
   };
 }
 
@@ -28,7 +30,7 @@ export function trialTerms(
   if (pairs === 0) return null;
   const days = trial.windowDays ?? 7;
   const lines: string[] = [];
-  if (trial.boxFee && trial.boxFee.amount > 0)
+  if (trial.boxFee && trial.boxFee.amount > 0 && trial.feeVariantId)
     lines.push(`Trial box fee: ${formatMoney(trial.boxFee.amount)}.`);
   lines.push(
     trial.holdIsOrderValue || !trial.holdAmount

@@ -16,6 +16,7 @@ const policy = {
     holdAmount: { amount: 35000, currency: "USD" },
     holdIsOrderValue: false,
     windowDays: 7,
+    feeVariantId: "gid://shopify/ProductVariant/25",
   },
 };
 
@@ -94,6 +95,10 @@ describe("trial terms wording", () => {
     );
     expect(terms?.lines[0]).toMatch(/hold for the pairs' value/);
     expect(terms?.lines).toHaveLength(3);
+  });
+  it("states no fee while the fee is not a line of the cart", () => {
+    const terms = trialTerms({ trial: { ...policy.trial, feeVariantId: null } }, [PLAN], money);
+    expect(terms?.lines.some((l) => l.includes("fee"))).toBe(false);
   });
   it("is silent when the trial is off or not configured", () => {
     expect(trialTerms({ trial: { ...policy.trial, enabled: false } }, [PLAN], money)).toBeNull();
