@@ -49,6 +49,12 @@ function orderView(sandbox: Sandbox, shop: string, orderId: string) {
       authorizationExpiresAt: t.authorizationExpiresAt,
     })),
     sellingPlanIds: order.lines.map((l) => l.sellingPlanId),
+    fulfillmentOrders: order.fulfillmentOrders.map((fo) => ({
+      id: fo.id,
+      status: fo.status,
+      fulfillAt: fo.fulfillAt,
+      holds: fo.holds.map((h) => ({ id: h.id, reason: h.reason, handle: h.handle })),
+    })),
   };
 }
 

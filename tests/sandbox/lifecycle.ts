@@ -148,9 +148,23 @@ export class Lifecycle {
       refunds: [],
       discountCode: null,
       discountMinor: 0,
+      fulfillmentOrders: [],
       transactions: [],
       mandatePayments: [],
     };
+    // A pre-order line (made-to-order) makes its fulfillment order wait for the merchant's date.
+    const scheduled = order.lines.some((l) =>
+      shop.sellingPlanGroups.some((g) =>
+        g.plans.some((p) => p.id === l.sellingPlanId && p.category === "PRE_ORDER"),
+      ),
+    );
+    order.fulfillmentOrders.push({
+      id: this.store.gid("FulfillmentOrder").id,
+      status: scheduled ? "SCHEDULED" : "OPEN",
+      fulfillAt: null,
+      holds: [],
+      lineItemIds: order.lines.map((l) => l.id),
+    });
     if (input.discountCode) this.applyDiscount(shop, order, input.discountCode);
     if (input.checkout === "authorize" && paymentMethod !== "card_on_file")
       order.financialStatus = "authorized";
@@ -257,6 +271,12 @@ export class Lifecycle {
     const order = this.store.order(domain, orderId);
     if (order.cancelledAt)
       throw new SandboxError(422, "order: cancelled orders cannot be fulfilled");
+    const held = order.fulfillmentOrders.find((fo) => fo.status === "ON_HOLD");
+    if (held)
+      throw new SandboxError(
+        422,
+        `order: the fulfillment order is on hold (${held.holds.map((h) => h.reason).join(", ")})`,
+      );
     const done = new Set(
       order.fulfillments.filter((f) => f.status === "success").flatMap((f) => f.lineItemIds),
     );

@@ -166,6 +166,22 @@ export interface SandboxValidation {
   metafields: { namespace: string; key: string; type: string; value: string }[];
 }
 
+export interface SandboxFulfillmentHold {
+  id: string;
+  reason: string;
+  reasonNotes: string | null;
+  handle: string | null;
+}
+
+/** Shopify's unit of fulfilment work: one per order here, over all its lines. */
+export interface SandboxFulfillmentOrder {
+  id: string;
+  status: "OPEN" | "ON_HOLD" | "SCHEDULED" | "CLOSED" | "CANCELLED";
+  fulfillAt: string | null;
+  holds: SandboxFulfillmentHold[];
+  lineItemIds: string[];
+}
+
 export interface SandboxOrder {
   id: string;
   legacyId: string;
@@ -196,6 +212,7 @@ export interface SandboxOrder {
   refunds: SandboxRefund[];
   discountCode: string | null;
   discountMinor: number;
+  fulfillmentOrders: SandboxFulfillmentOrder[];
   transactions: SandboxTransaction[];
   mandatePayments: SandboxMandatePayment[];
 }

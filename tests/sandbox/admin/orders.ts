@@ -7,6 +7,7 @@ import {
   type SandboxTransaction,
 } from "../store";
 import { refundPayload } from "../webhooks";
+import { fulfillmentOrderObject } from "./fulfillment-orders";
 import type { ResolverContext } from "./resolvers";
 
 // Orders and their money as the Admin API shows them, and the payment mutations the trial box
@@ -136,6 +137,10 @@ export function orderObject(shop: SandboxShop, order: SandboxOrder, now: number)
         pageInfo: { __typename: "PageInfo", hasNextPage: order.lines.length > nodes.length },
       };
     },
+    fulfillmentOrders: () => ({
+      __typename: "FulfillmentOrderConnection",
+      nodes: order.fulfillmentOrders.map((fo) => fulfillmentOrderObject(fo, order)),
+    }),
     fulfillments: () =>
       order.fulfillments.map((f) => ({
         __typename: "Fulfillment",

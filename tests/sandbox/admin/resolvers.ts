@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { orderMutationResolvers, orderQueryResolvers } from "./orders";
 import { validationMutationResolvers } from "./validations";
 import { rewardMutationResolvers } from "./rewards";
+import { fulfillmentOrderMutationResolvers } from "./fulfillment-orders";
 import { flowAndCancelMutationResolvers } from "./flow-and-cancel";
 import { sellingPlanMutationResolvers, sellingPlanQueryResolvers } from "./selling-plans";
 import type { SandboxMetafield, SandboxShop, SandboxStore } from "../store";
@@ -71,6 +72,7 @@ export const queryResolvers = {
 };
 
 export const mutationResolvers = {
+  ...fulfillmentOrderMutationResolvers,
   ...rewardMutationResolvers,
   ...flowAndCancelMutationResolvers,
   ...validationMutationResolvers,

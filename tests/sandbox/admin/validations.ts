@@ -52,7 +52,7 @@ export const validationMutationResolvers = {
           {
             field: ["validation", "functionHandle"],
             message: `Function ${handle} not found.`,
-            code: "NOT_FOUND",
+            code: "FUNCTION_NOT_FOUND",
           },
         ],
       };
