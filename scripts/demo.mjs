@@ -16,7 +16,9 @@ run(process.execPath, ["scripts/setup.mjs"]);
 run(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"]);
 loadDotEnv(path.join(root, ".env"));
 
-const appUrl = `http://localhost:${appPort}`;
+// Same site as the sandbox (127.0.0.1): the shell frames the app, and a cross-site frame gets no
+// sessionStorage in Chromium, which Remix needs for client-side navigation.
+const appUrl = `http://127.0.0.1:${appPort}`;
 const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
 const children = [];
 function start(name, args, env) {

@@ -42,6 +42,15 @@ await shot(
   "At-home trial",
 );
 await shot("3-trials", `${sandbox}/admin?shop=${shop}&path=/app/trials`, "Trial day");
+if (state.orders.length > 0) {
+  // The first trial's page: timeline, money movements, actions.
+  await page.frameLocator("iframe").first().getByText(state.orders[0]!.name).last().click();
+  const frame = page.frameLocator("iframe").first();
+  await frame.getByText("Timeline").last().waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(outDir, "3b-trial.png"), fullPage: true });
+  console.log("3b-trial.png  (a trial's page)");
+}
 await page.goto(`${sandbox}/store/account?email=olivia%40example.com`);
 await shot("4-product-page", `${sandbox}/store/products/little-black-heels`, "Try at home");
 await shot("5-keep-return", `${sandbox}/apps/fitting-room/trial`, "Your home trial");
