@@ -3,7 +3,7 @@ import type { Browser } from "playwright-core";
 import prisma from "~/db.server";
 import { DEMO_SHOP, seedDemoStore } from "../sandbox/seed";
 import { startTestApp } from "../support/app-server";
-import { launchBrowser } from "../support/browser";
+import { DESKTOP_CHROME, launchBrowser } from "../support/browser";
 import { startSandbox } from "../support/sandbox";
 
 // The trial box end to end: the built app (with its in-process worker) against the sandbox, a
@@ -82,6 +82,7 @@ describe("trial box in the browser", () => {
     expect(await page.getByText("Try at home for 7 days").count()).toBe(2);
     await page.getByRole("button", { name: "Place order" }).click();
     const orderGid = (await page.locator("[data-order-id]").textContent())!.trim();
+    const orderName = (await page.locator("[data-order-name]").textContent())!.trim();
 
     // The app opens the trial and places the hold right after the order.
     const trial = await until(
@@ -133,5 +134,17 @@ describe("trial box in the browser", () => {
       (t) => t?.status === "charged",
     );
     await page.close();
+
+    // The merchant's view in the admin shell: the Trials list, then the trial's page by client-side
+    // navigation inside the frame, with the one capture and the rule behind it.
+    const admin = await browser!.newPage({ userAgent: DESKTOP_CHROME });
+    await admin.goto(`${sandbox.url}/admin?shop=${DEMO_SHOP}&path=/app/trials`);
+    const frame = admin.frameLocator("iframe").first();
+    await frame.getByText("Trial day").last().waitFor();
+    await frame.locator("html[data-hydrated=true]").waitFor({ state: "attached" });
+    await frame.getByText(orderName).last().click();
+    await frame.getByRole("heading", { name: "Timeline" }).waitFor();
+    await frame.getByText("Charged $245 from the hold").waitFor();
+    await admin.close();
   });
 });
