@@ -17,6 +17,8 @@ export const SCOPE_REASONS = {
   write_store_credit_account_transactions: "store credit for returns and referral rewards",
   write_discounts: "referral and newsletter discount codes",
   write_payment_terms: "move the deferred payment due date to the end of the trial",
+  write_publications:
+    "publish the trial box fee product to the Online Store so it can be added to carts",
   write_validations: "the trial checkout rules (cart and checkout validation) and their settings",
   write_order_edits:
     "remove returned trial lines so the outstanding balance is what is kept (non-Plus)",

@@ -127,3 +127,47 @@ export const VALIDATION_UPDATE = `#graphql
     }
   }
 ` as const;
+
+// The trial box fee: its own product (unlisted, no shipping, no stock tracking) so it is a
+// separate cart line paid at checkout, not part of the deferred trial balance.
+export const FEE_PRODUCT_SET = `#graphql
+  mutation TrialFeeProductSet($input: ProductSetInput!) {
+    productSet(input: $input, synchronous: true) {
+      product {
+        id
+        variants(first: 1) {
+          nodes {
+            id
+          }
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+` as const;
+
+export const PUBLICATIONS_QUERY = `#graphql
+  query TrialFeePublications {
+    publications(first: 20) {
+      nodes {
+        id
+        name
+      }
+    }
+  }
+` as const;
+
+export const PUBLISHABLE_PUBLISH = `#graphql
+  mutation TrialFeePublish($id: ID!, $input: [PublicationInput!]!) {
+    publishablePublish(id: $id, input: $input) {
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+` as const;

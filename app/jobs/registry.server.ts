@@ -3,7 +3,11 @@ import { unauthenticated } from "~/shopify.server";
 import { getCurrentPolicy, publishStorefrontPolicy } from "~/services/policy.server";
 import { syncShopDetails } from "~/services/shops.server";
 import type { AdminGraphql } from "~/services/admin.server";
-import { syncTrialPurchaseOption, syncTrialValidation } from "~/services/purchase-options.server";
+import {
+  syncTrialFee,
+  syncTrialPurchaseOption,
+  syncTrialValidation,
+} from "~/services/purchase-options.server";
 import { advanceTrial } from "~/services/trial-advance.server";
 import { processWebhookDelivery } from "~/webhooks/process.server";
 import { TerminalJobError } from "./errors.server";
@@ -19,8 +23,10 @@ async function syncPurchaseOptions(shop: string, version: number, graphql: Admin
   const current = await getCurrentPolicy(shop);
   if (current.version !== version) return { skipped: `version ${version} is not current` };
   const purchaseOption = await syncTrialPurchaseOption(shop, current.document.trial, graphql);
+  const fee = await syncTrialFee(shop, current.document.trial, graphql);
+  // After the fee: the checkout rules name the fee's variant as allowed beside trial pairs.
   const checkoutRules = await syncTrialValidation(shop, current.document.trial, graphql);
-  return { purchaseOption, checkoutRules };
+  return { purchaseOption, fee, checkoutRules };
 }
 
 async function adminFor(shop: string) {

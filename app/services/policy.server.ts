@@ -149,6 +149,7 @@ export async function publishStorefrontPolicy(
     storefrontPolicy(latest.document, version, {
       plus: shopRow?.shopifyPlus ?? false,
       trialSellingPlanId: shopRow?.trialSellingPlanGid ?? null,
+      trialFeeVariantId: shopRow?.trialFeeVariantGid ?? null,
     }),
   );
   await performEffect(

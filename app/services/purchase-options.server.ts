@@ -10,7 +10,11 @@ import {
   SELLING_PLAN_GROUP_UPDATE,
   VALIDATION_CREATE,
   VALIDATION_UPDATE,
+  FEE_PRODUCT_SET,
+  PUBLICATIONS_QUERY,
+  PUBLISHABLE_PUBLISH,
 } from "~/graphql/purchase-options";
+import { toDecimalString } from "~/domain/money";
 import { TerminalJobError } from "~/jobs/errors.server";
 import {
   adminRequest,
@@ -174,11 +178,12 @@ export async function syncTrialPurchaseOption(
 
 export const TRIAL_VALIDATION_HANDLE = "trial-validation";
 
-export function trialRules(trial: TrialPolicy) {
+export function trialRules(trial: TrialPolicy, feeVariantGid: string | null = null) {
   return {
     countries: trial.countries,
     maxPairs: trial.maxPairs,
     allowRegularItemsInTrialCart: trial.allowRegularItemsInTrialCart,
+    feeVariantId: feeVariantGid,
   };
 }
 
@@ -189,7 +194,7 @@ export async function syncTrialValidation(
   graphql: AdminGraphql,
 ): Promise<"created" | "updated" | "unchanged"> {
   const shopRow = await prisma.shop.findUniqueOrThrow({ where: { domain: shop } });
-  const rules = JSON.stringify(trialRules(trial));
+  const rules = JSON.stringify(trialRules(trial, shopRow.trialFeeVariantGid));
   const digest = crypto.createHash("sha256").update(`${rules}|${trial.enabled}`).digest("hex");
   if (shopRow.trialValidationGid && shopRow.trialRulesDigest === digest) return "unchanged";
   const metafields = [
@@ -221,4 +226,66 @@ export async function syncTrialValidation(
   assertNoUserErrors("validationUpdate", data.validationUpdate?.userErrors);
   await prisma.shop.update({ where: { domain: shop }, data: { trialRulesDigest: digest } });
   return "updated";
+}
+
+/**
+ * The box fee as its own product, so it is a cart line paid at checkout (a selling plan's
+ * checkout charge would be a deposit on each pair, not a fee). Unlisted: reachable by the block's
+ * cart add, not shown in collections or search. A fee of 0 archives it.
+ */
+export async function syncTrialFee(
+  shop: string,
+  trial: TrialPolicy,
+  graphql: AdminGraphql,
+): Promise<"created" | "updated" | "unchanged" | "none"> {
+  const shopRow = await prisma.shop.findUniqueOrThrow({ where: { domain: shop } });
+  const charged = trial.enabled && trial.boxFee.amount > 0;
+  if (!charged && !shopRow.trialFeeProductGid) return "none";
+  const price = toDecimalString(trial.boxFee);
+  const digest = `${price}|${charged}`;
+  if (shopRow.trialFeeProductGid && shopRow.trialFeeDigest === digest) return "unchanged";
+  const data = await adminRequest(graphql, FEE_PRODUCT_SET, {
+    input: {
+      ...(shopRow.trialFeeProductGid ? { id: shopRow.trialFeeProductGid } : {}),
+      title: "Home trial box fee",
+      handle: "fitting-room-trial-fee",
+      productType: "Fee",
+      vendor: "Fitting Room",
+      tags: ["fitting-room-trial-fee"],
+      status: charged ? "UNLISTED" : "ARCHIVED",
+      productOptions: [{ name: "Title", values: [{ name: "Default Title" }] }],
+      variants: [
+        {
+          optionValues: [{ optionName: "Title", name: "Default Title" }],
+          price,
+          taxable: true,
+          inventoryPolicy: "CONTINUE",
+          inventoryItem: { requiresShipping: false, tracked: false },
+        },
+      ],
+    },
+  });
+  assertNoUserErrors("productSet", data.productSet?.userErrors);
+  const product = data.productSet?.product;
+  const variantGid = product?.variants.nodes[0]?.id;
+  if (!product || !variantGid) throw new TerminalJobError("productSet returned no fee variant");
+  if (!shopRow.trialFeeProductGid) {
+    const publications = await adminRequest(graphql, PUBLICATIONS_QUERY);
+    const online = publications.publications.nodes.find((p) => p.name === "Online Store");
+    if (!online) throw new TerminalJobError("the shop has no Online Store publication");
+    const published = await adminRequest(graphql, PUBLISHABLE_PUBLISH, {
+      id: product.id,
+      input: [{ publicationId: online.id }],
+    });
+    assertNoUserErrors("publishablePublish", published.publishablePublish?.userErrors);
+  }
+  await prisma.shop.update({
+    where: { domain: shop },
+    data: {
+      trialFeeProductGid: product.id,
+      trialFeeVariantGid: charged ? variantGid : null,
+      trialFeeDigest: digest,
+    },
+  });
+  return shopRow.trialFeeProductGid ? "updated" : "created";
 }

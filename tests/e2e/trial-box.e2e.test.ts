@@ -71,6 +71,7 @@ describe("trial box in the browser", () => {
     ] as const) {
       await page.goto(`${sandbox.url}/store/products/${handle}`);
       await page.getByText("You have 7 full days from delivery to decide").waitFor();
+      await page.getByText("Trial box fee $25.").waitFor();
       // The theme hides the radio inside its size label, as real themes do: click the label.
       const radio = page.locator(`input[name="id"][value="${variantId(handle, size)}"]`);
       await page.locator("label", { has: radio }).click();
@@ -80,6 +81,8 @@ describe("trial box in the browser", () => {
       await page.getByRole("heading", { name: "Your cart" }).waitFor();
     }
     expect(await page.getByText("Try at home for 7 days").count()).toBe(2);
+    // The box fee is its own line, added once by the block for the whole box, paid at checkout.
+    expect(await page.getByText(/^Home trial box fee/).count()).toBe(1);
     await page.getByRole("button", { name: "Place order" }).click();
     const orderGid = (await page.locator("[data-order-id]").textContent())!.trim();
     const orderName = (await page.locator("[data-order-name]").textContent())!.trim();

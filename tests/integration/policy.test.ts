@@ -97,6 +97,8 @@ describe("policy versions", () => {
     // tagged in this shop), then writes the policy for Liquid and for checkout.
     expect(sandbox.store.ledger.map((e) => e.kind)).toEqual([
       "sellingPlanGroup.create",
+      "product.create", // the $25 box fee as its own product…
+      "product.publish", // …on the Online Store, so carts can hold it
       "validation.create",
       "metafield.set",
       "metafield.set",
@@ -111,7 +113,7 @@ describe("policy versions", () => {
     // Re-running the publish job (a retry) writes nothing more.
     await prisma.job.updateMany({ data: { status: "queued", runAt: new Date(0) } });
     await runJobs();
-    expect(sandbox.store.ledger).toHaveLength(4);
+    expect(sandbox.store.ledger).toHaveLength(6);
   });
 
   it("does not publish a version that a newer one replaced", async () => {

@@ -82,6 +82,9 @@ describe("trial purchase option", () => {
     await save({ maxPairs: "2" });
     await runJobs();
     const shop = sandbox.store.shop(SHOP);
+    // The $25 box fee is its own product, priced from the policy.
+    const fee = shop.products.find((p) => p.productType === "Fee")!;
+    expect(fee.variants[0]!.price).toBe(2500);
     expect(shop.validations).toEqual([
       expect.objectContaining({
         functionHandle: "trial-validation",
@@ -95,6 +98,7 @@ describe("trial purchase option", () => {
               countries: ["US"],
               maxPairs: 2,
               allowRegularItemsInTrialCart: false,
+              feeVariantId: fee.variants[0]!.id,
             }),
           },
         ],
@@ -126,6 +130,8 @@ describe("trial purchase option", () => {
     const planId = plan.id.split("/").pop()!;
     let cart = await add("", heels.variants[4]!.legacyId, planId);
     cart = await add(cart, heels.variants[8]!.legacyId, planId);
+    expect(await checkout(cart, "US")).toContain("needs its trial box fee");
+    cart = await add(cart, fee.variants[0]!.legacyId, null);
     expect(await checkout(cart, "CA")).toContain("The home trial ships to US only");
     const three = await add(cart, heels.variants[12]!.legacyId, planId);
     expect(await checkout(three, "US")).toContain("A trial box holds up to 2 pairs");
@@ -135,5 +141,40 @@ describe("trial purchase option", () => {
     expect(await checkout(cart, "US")).toContain("Thank you!");
     expect(shop.orders).toHaveLength(1);
     expect(shop.orders[0]!.mandateId).not.toBeNull();
+  });
+
+  it("keeps the box fee product's price in line with the policy, and stops charging it at 0", async () => {
+    seedDemoStore(sandbox.store, SHOP);
+    await installShop(sandbox.store, SHOP);
+    await getCurrentPolicy(SHOP);
+    await save({ boxFee: "25" });
+    await runJobs();
+    const shop = sandbox.store.shop(SHOP);
+    const fee = shop.products.find((p) => p.productType === "Fee")!;
+    sandbox.store.setPlan(SHOP, "standard");
+    await save({ boxFee: "30" });
+    await runJobs();
+    expect(fee.variants[0]!.price).toBe(3000);
+    sandbox.store.setPlan(SHOP, "standard");
+    await save({ boxFee: "0" });
+    await runJobs();
+    const row = await prisma.shop.findUniqueOrThrow({ where: { domain: SHOP } });
+    expect(row.trialFeeVariantGid).toBeNull();
+    const rules = JSON.parse(shop.validations[0]!.metafields[0]!.value) as {
+      feeVariantId: string | null;
+    };
+    expect(rules.feeVariantId).toBeNull();
+    const published = [...shop.metafields.values()].find((m) => m.key === "policy")!;
+    expect(JSON.parse(published.value).trial.feeVariantId).toBeNull();
+    expect(
+      sandbox.store.ledger
+        .filter((e) => e.kind.startsWith("product."))
+        .map((e) => `${e.kind} ${e.amount?.amount ?? ""}`.trim()),
+    ).toEqual([
+      "product.create 25.00",
+      "product.publish",
+      "product.update 30.00",
+      "product.update 0.00",
+    ]);
   });
 });

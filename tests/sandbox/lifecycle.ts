@@ -169,7 +169,29 @@ export class Lifecycle {
     if (input.checkout === "authorize" && paymentMethod !== "card_on_file")
       order.financialStatus = "authorized";
     shop.orders.push(order);
-    // Paid at checkout: a sale, or an authorization the merchant captures later.
+    // Paid at checkout: a sale, or an authorization the merchant captures later. With a card on
+    // file (a deferred purchase option), checkout still charges the lines that are not deferred
+    // (e.g. a trial box fee); the deferred balance is the app's to collect.
+    const deferredValue = order.lines
+      .filter((l) => l.sellingPlanId)
+      .reduce((sum, l) => sum + l.price * l.quantity, 0);
+    // (A card-on-file order with no plan line at all stays wholly deferred, e.g. a draft order.)
+    const dueNow =
+      paymentMethod === "card_on_file" && deferredValue > 0
+        ? currentTotal(order) - deferredValue
+        : 0;
+    if (dueNow > 0)
+      order.transactions.push({
+        ...this.store.gid("OrderTransaction"),
+        kind: "SALE",
+        status: "SUCCESS",
+        amount: dueNow,
+        parentId: null,
+        createdAt: now,
+        authorizationExpiresAt: null,
+        errorCode: null,
+        paymentReferenceId: null,
+      });
     if (paymentMethod !== "card_on_file") {
       const amount = currentTotal(order);
       order.transactions.push({

@@ -83,6 +83,44 @@ export async function handleCart(
       headers: { Location: "/store/cart", "Set-Cookie": cartCookie(lines) },
     });
   }
+  // The Ajax cart API themes and app blocks use (ids as strings: they can exceed 2^53).
+  if (url.pathname === "/store/cart.js" && request.method === "GET") {
+    return Response.json({
+      items: readCart(request).map((l) => ({
+        variant_id: l.variantId.split("/").pop(),
+        quantity: l.quantity,
+        selling_plan_allocation: l.sellingPlanId
+          ? { selling_plan: { id: l.sellingPlanId.split("/").pop() } }
+          : null,
+      })),
+    });
+  }
+  if (url.pathname === "/store/cart/add.js" && request.method === "POST") {
+    const body = (await request.json().catch(() => ({}))) as {
+      items?: { id?: unknown; quantity?: unknown; selling_plan?: unknown }[];
+    };
+    const lines = readCart(request);
+    for (const [i, item] of (body.items ?? []).entries()) {
+      const found = variantOf(shop, String(item.id ?? ""));
+      if (!found)
+        return Response.json(
+          { status: 422, description: `items[${i}].id: no such variant ${String(item.id)}` },
+          { status: 422 },
+        );
+      const plan = planOf(shop, item.selling_plan ? String(item.selling_plan) : null);
+      if (item.selling_plan && (!plan || !plan.group.productIds.includes(found.product.id)))
+        return Response.json(
+          { status: 422, description: `items[${i}].selling_plan: not offered on this product` },
+          { status: 422 },
+        );
+      lines.push({
+        variantId: found.variant.id,
+        sellingPlanId: plan?.plan.id ?? null,
+        quantity: Math.max(1, Number(item.quantity ?? 1)),
+      });
+    }
+    return Response.json({ items: lines.length }, { headers: { "Set-Cookie": cartCookie(lines) } });
+  }
   if (url.pathname === "/store/cart" && request.method === "GET") {
     const lines = readCart(request);
     const rows = lines

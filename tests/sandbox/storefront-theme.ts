@@ -16,6 +16,7 @@ main{max-width:1040px;margin:0 auto;padding:32px}
 button.buy{background:#111;color:#fff;border:0;border-radius:24px;padding:12px 28px;font-size:16px}
 .grid{display:grid;grid-template-columns:repeat(3,1fr);gap:24px}
 </style>
+<script>window.Shopify = { shop: "{{ shop.domain }}", routes: { root: "/store/" } };</script>
 {{ app_embeds }}
 </head><body>
 <header><a href="/store"><strong>{{ shop.name }}</strong></a>

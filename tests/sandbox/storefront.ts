@@ -167,11 +167,14 @@ export async function renderStorefront(
     });
   } else if (pathname === "/store" || pathname === "/store/") {
     content = await liquid.parseAndRender(INDEX_TEMPLATE, {
-      products: shop.products.map((p) => ({
-        handle: p.handle,
-        title: p.title,
-        price: p.variants[0]?.price ?? 0,
-      })),
+      // Unlisted products (fees) are not in collections.
+      products: shop.products
+        .filter((p) => p.productType !== "Fee")
+        .map((p) => ({
+          handle: p.handle,
+          title: p.title,
+          price: p.variants[0]?.price ?? 0,
+        })),
     });
   } else {
     return { status: 404, html: "<h1>Not found</h1>" };

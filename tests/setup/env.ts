@@ -1,3 +1,5 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -18,5 +20,12 @@ if (base && /^postgres(ql)?:\/\//.test(base)) {
   url.pathname = `/${url.pathname.replace(/^\//, "") || "fitting_room_test"}_w${worker}`;
   process.env.DATABASE_URL = url.toString();
 } else {
-  process.env.DATABASE_URL = `file:${path.join(os.tmpdir(), `fitting-room-test-${process.pid}-w${worker}.db`)}`;
+  // The migrations' names are in the file name: a file left by an earlier run whose process id
+  // comes round again must not be mistaken for a database with today's schema.
+  const migrations = fs
+    .readdirSync(path.resolve(import.meta.dirname, "../../prisma/migrations"))
+    .sort()
+    .join(",");
+  const schema = crypto.createHash("sha1").update(migrations).digest("hex").slice(0, 8);
+  process.env.DATABASE_URL = `file:${path.join(os.tmpdir(), `fitting-room-test-${schema}-${process.pid}-w${worker}.db`)}`;
 }

@@ -105,4 +105,23 @@ describe("trial validation function", () => {
     const query = parse(fs.readFileSync(path.join(dir, "src/run.graphql"), "utf8"));
     expect(validate(schema, query).map((e) => e.message)).toEqual([]);
   });
+
+  it("requires exactly one box fee line beside trial pairs when the policy has a fee, and never alone", () => {
+    const FEE = "gid://shopify/ProductVariant/999";
+    const rules = { ...RULES, feeVariantId: FEE };
+    const fee = (quantity = 1) => ({
+      ...line(999, false, quantity),
+      merchandise: { ...line(999, false).merchandise, id: FEE },
+    });
+    expect(run(input([line(1, true), fee()], "US", rules))).toEqual({ operations: [] });
+    expect(messages(run(input([line(1, true)], "US", rules)))).toEqual([
+      "Your home trial needs its trial box fee in the cart: add the pairs again from the product page.",
+    ]);
+    expect(messages(run(input([line(1, true), fee(2)], "US", rules)))).toEqual([
+      "One trial box fee covers the whole box: keep just one.",
+    ]);
+    expect(messages(run(input([fee()], "US", rules)))).toEqual([
+      "The home trial box fee goes with trial pairs: remove it or add a pair to try.",
+    ]);
+  });
 });

@@ -5,7 +5,11 @@ import type { PolicyDocument } from "./schema";
 export function storefrontPolicy(
   document: PolicyDocument,
   version: number,
-  shop: { plus: boolean; trialSellingPlanId?: string | null } = { plus: false },
+  shop: {
+    plus: boolean;
+    trialSellingPlanId?: string | null;
+    trialFeeVariantId?: string | null;
+  } = { plus: false },
 ) {
   const { trial, madeToOrder, returns, referrals, shipping } = document;
   return {
@@ -22,9 +26,8 @@ export function storefrontPolicy(
       holdIsOrderValue: !shop.plus,
       // How checkout (which sees no plan category) recognises a trial line.
       sellingPlanId: shop.trialSellingPlanId ?? null,
-      // The box fee as its own cart line is not built yet: storefront and checkout state no fee
-      // until this names the fee's variant.
-      feeVariantId: null,
+      // The box fee's own product variant: the block adds it to the cart beside the pairs.
+      feeVariantId: shop.trialFeeVariantId ?? null,
       windowDays: trial.windowDays,
       maxPairs: trial.maxPairs,
       exchangesAllowed: trial.exchangesAllowed,

@@ -9,7 +9,9 @@ export interface TrialRules {
   countries: string[];
   maxPairs: number;
   allowRegularItemsInTrialCart: boolean;
-  messages?: Partial<Record<"country" | "maxPairs" | "mixed", string>>;
+  /** The box fee's variant: one per trial cart, and never on its own. */
+  feeVariantId?: string | null;
+  messages?: Partial<Record<"country" | "maxPairs" | "mixed" | "fee", string>>;
 }
 
 type Line = RunInputQuery["cart"]["lines"][number];
@@ -26,15 +28,54 @@ function parseRules(value: unknown): TrialRules | null {
     countries: rules.countries.map(String),
     maxPairs: rules.maxPairs,
     allowRegularItemsInTrialCart: rules.allowRegularItemsInTrialCart === true,
+    feeVariantId: typeof rules.feeVariantId === "string" ? rules.feeVariantId : null,
     messages: rules.messages ?? {},
   };
 }
 
+function isFeeLine(line: Line, rules: TrialRules): boolean {
+  return (
+    rules.feeVariantId !== null &&
+    line.merchandise.__typename === "ProductVariant" &&
+    line.merchandise.id === rules.feeVariantId
+  );
+}
+
 export function run(input: RunInputQuery): CartValidationsGenerateRunResult {
   const rules = parseRules(input.validation.rules?.jsonValue);
+  if (!rules) return { operations: [] };
   const trialLines = input.cart.lines.filter(isTrialLine);
-  if (!rules || trialLines.length === 0) return { operations: [] };
+  const feeQuantity = input.cart.lines
+    .filter((line) => isFeeLine(line, rules))
+    .reduce((sum, line) => sum + line.quantity, 0);
+  if (trialLines.length === 0)
+    return feeQuantity > 0
+      ? {
+          operations: [
+            {
+              validationAdd: {
+                errors: [
+                  {
+                    message:
+                      "The home trial box fee goes with trial pairs: remove it or add a pair to try.",
+                    target: "$.cart",
+                  },
+                ],
+              },
+            },
+          ],
+        }
+      : { operations: [] };
   const errors: { message: string; target: string }[] = [];
+  if (rules.feeVariantId && feeQuantity !== 1)
+    errors.push({
+      message:
+        rules.messages?.fee ??
+        (feeQuantity === 0
+          ? "Your home trial needs its trial box fee in the cart: add the pairs again from the product page."
+          : "One trial box fee covers the whole box: keep just one."),
+      target: "$.cart",
+    });
 
   const pairs = trialLines.reduce((sum, line) => sum + line.quantity, 0);
   if (pairs > rules.maxPairs)
@@ -45,7 +86,7 @@ export function run(input: RunInputQuery): CartValidationsGenerateRunResult {
       target: "$.cart",
     });
 
-  const regular = input.cart.lines.filter((line) => !isTrialLine(line));
+  const regular = input.cart.lines.filter((line) => !isTrialLine(line) && !isFeeLine(line, rules));
   if (regular.length > 0 && !rules.allowRegularItemsInTrialCart)
     errors.push({
       message:

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { orderMutationResolvers, orderQueryResolvers } from "./orders";
 import { validationMutationResolvers } from "./validations";
 import { rewardMutationResolvers } from "./rewards";
+import { productMutationResolvers, productQueryResolvers } from "./products";
 import { fulfillmentOrderMutationResolvers } from "./fulfillment-orders";
 import { flowAndCancelMutationResolvers } from "./flow-and-cancel";
 import { sellingPlanMutationResolvers, sellingPlanQueryResolvers } from "./selling-plans";
@@ -57,6 +58,7 @@ function metafieldObject(m: SandboxMetafield) {
 }
 
 export const queryResolvers = {
+  ...productQueryResolvers,
   ...orderQueryResolvers,
   ...sellingPlanQueryResolvers,
   shop: (_args: Args, { shop }: ResolverContext) => shopObject(shop),
@@ -72,6 +74,7 @@ export const queryResolvers = {
 };
 
 export const mutationResolvers = {
+  ...productMutationResolvers,
   ...fulfillmentOrderMutationResolvers,
   ...rewardMutationResolvers,
   ...flowAndCancelMutationResolvers,
