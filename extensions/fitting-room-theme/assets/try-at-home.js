@@ -31,7 +31,11 @@
       event.preventDefault();
       var data = new FormData(form);
       var items = [
-        { id: String(data.get("id")), quantity: Number(data.get("quantity") || 1), selling_plan: plan },
+        {
+          id: String(data.get("id")),
+          quantity: Number(data.get("quantity") || 1),
+          selling_plan: plan,
+        },
       ];
       fetch(root() + "cart.js", { headers: { Accept: "application/json" } })
         .then(function (r) {

@@ -30,28 +30,18 @@ export const productMutationResolvers = {
   productSet: (args: Args, { shop, store }: ResolverContext) => {
     const input = args.input as ProductSetArgs;
     const existing = input.id ? shop.products.find((p) => p.id === input.id) : undefined;
+    const refuse = (field: string[], message: string, code: string) => ({
+      product: null,
+      userErrors: [{ field, message, code }],
+    });
     if (input.id && !existing)
-      return {
-        product: null,
-        userErrors: [
-          {
-            field: ["input", "id"],
-            message: "Product does not exist",
-            code: "PRODUCT_DOES_NOT_EXIST",
-          },
-        ],
-      };
+      return refuse(["input", "id"], "Product does not exist", "PRODUCT_DOES_NOT_EXIST");
     if ((input.variants ?? []).length !== 1)
-      return {
-        product: null,
-        userErrors: [
-          {
-            field: ["input", "variants"],
-            message: "The sandbox's productSet takes exactly one variant",
-            code: "INVALID_VARIANT",
-          },
-        ],
-      };
+      return refuse(
+        ["input", "variants"],
+        "The sandbox's productSet takes exactly one variant",
+        "INVALID_VARIANT",
+      );
     const price = toMinor(input.variants![0]!.price ?? "0", "price");
     const product =
       existing ??
