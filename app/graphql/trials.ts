@@ -164,3 +164,32 @@ export const TRIAL_LINE_QUANTITIES_QUERY = `#graphql
     }
   }
 ` as const;
+
+// Shopify's own payment reminder for the deferred balance, where the order has payment terms.
+export const TRIAL_PAYMENT_SCHEDULE_QUERY = `#graphql
+  query TrialPaymentSchedule($id: ID!) {
+    order(id: $id) {
+      paymentTerms {
+        paymentSchedules(first: 1) {
+          nodes {
+            id
+            completedAt
+          }
+        }
+      }
+    }
+  }
+` as const;
+
+export const PAYMENT_REMINDER_SEND_MUTATION = `#graphql
+  mutation TrialPaymentReminderSend($paymentScheduleId: ID!) {
+    paymentReminderSend(paymentScheduleId: $paymentScheduleId) {
+      success
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+` as const;

@@ -11,6 +11,7 @@ import { RetryableJobError, TerminalJobError } from "~/jobs/errors.server";
 import { now } from "~/lib/clock.server";
 import { withBusyRetry } from "~/lib/sqlite-busy.server";
 import { FLOW_TRIGGER_RECEIVE } from "~/graphql/flow";
+import { PAYMENT_REMINDER_SEND_MUTATION, TRIAL_PAYMENT_SCHEDULE_QUERY } from "~/graphql/trials";
 import { ORDER_CANCEL_MUTATION } from "~/graphql/orders";
 import { adminRequest, assertNoUserErrors, type AdminGraphql } from "./admin.server";
 import { performEffect } from "./effects.server";
@@ -83,7 +84,10 @@ async function advanceLocked(trialId: string, graphql: AdminGraphql, log: Logger
     }
     // Shopify-side effects that are not money: performed under their key first, so a crash
     // before the decision is recorded repeats nothing when the loop comes back here.
-    if (action.kind === "remind") await fireTrialEndingSoon(trial, action.window.lastDay, graphql);
+    if (action.kind === "remind") {
+      await fireTrialEndingSoon(trial, action.window.lastDay, graphql);
+      await sendPaymentReminder(trial, graphql, log);
+    }
     if (action.kind === "cancel_order") await cancelOrder(trial, action.reason, graphql);
     if (action.kind === "settle" && (await inboxBacklog(trial.shop, at))) {
       // A webhook received but not yet processed may be the return that changes what is owed.
@@ -134,6 +138,35 @@ async function fireTrialEndingSoon(trial: TrialWithLines, lastDay: string, graph
       return { fired: true };
     },
   );
+}
+
+/** Shopify's own reminder email for the balance, when the order has an open payment schedule. */
+async function sendPaymentReminder(trial: TrialWithLines, graphql: AdminGraphql, log: Logger) {
+  const result = await performEffect(
+    {
+      shop: trial.shop,
+      key: `trial:${trial.id}:payment-reminder`,
+      kind: "payment.reminder",
+      request: {},
+    },
+    async () => {
+      const data = await adminRequest(graphql, TRIAL_PAYMENT_SCHEDULE_QUERY, {
+        id: trial.orderGid,
+      });
+      const schedule = data.order?.paymentTerms?.paymentSchedules.nodes[0];
+      if (!schedule || schedule.completedAt)
+        return { sent: false, reason: "no open payment schedule" };
+      const sent = await adminRequest(graphql, PAYMENT_REMINDER_SEND_MUTATION, {
+        paymentScheduleId: schedule.id,
+      });
+      const errors = sent.paymentReminderSend?.userErrors ?? [];
+      // Shopify declines some reminders (nothing due, a channel that cannot send): not a failure.
+      if (errors.length > 0)
+        return { sent: false, reason: errors.map((e) => e.message).join("; ") };
+      return { sent: sent.paymentReminderSend?.success === true, reason: null };
+    },
+  );
+  log.info({ trialId: trial.id, ...result }, "payment reminder");
 }
 
 async function cancelOrder(trial: TrialWithLines, reason: string, graphql: AdminGraphql) {
@@ -260,7 +293,7 @@ async function record(
           await tx.trial.update({ where: { id: trial.id }, data: { remindedAt: at } });
           await addTrialEvent(tx, trial.id, trial.shop, {
             kind: "reminder",
-            message: `Reminder sent (Flow "Trial ending soon"): the trial ends ${action.window.lastDay} (end of day)`,
+            message: `Reminder sent (Flow "Trial ending soon", and Shopify's payment reminder where the order has payment terms): the trial ends ${action.window.lastDay} (end of day)`,
             dedupeKey: "reminder",
             occurredAt: at,
           });

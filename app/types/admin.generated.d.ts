@@ -225,6 +225,23 @@ export type TrialLineQuantitiesQueryVariables = AdminTypes.Exact<{
 
 export type TrialLineQuantitiesQuery = { nodes: Array<AdminTypes.Maybe<Pick<AdminTypes.LineItem, 'id' | 'currentQuantity'>>> };
 
+export type TrialPaymentScheduleQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type TrialPaymentScheduleQuery = { order?: AdminTypes.Maybe<{ paymentTerms?: AdminTypes.Maybe<{ paymentSchedules: { nodes: Array<Pick<AdminTypes.PaymentSchedule, 'id' | 'completedAt'>> } }> }> };
+
+export type TrialPaymentReminderSendMutationVariables = AdminTypes.Exact<{
+  paymentScheduleId: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type TrialPaymentReminderSendMutation = { paymentReminderSend?: AdminTypes.Maybe<(
+    Pick<AdminTypes.PaymentReminderSendPayload, 'success'>
+    & { userErrors: Array<Pick<AdminTypes.PaymentReminderSendUserError, 'field' | 'message' | 'code'>> }
+  )> };
+
 interface GeneratedQueryTypes {
   "#graphql\n  query AppInstallationId {\n    currentAppInstallation {\n      id\n    }\n    shop {\n      id\n    }\n  }\n": {return: AppInstallationIdQuery, variables: AppInstallationIdQueryVariables},
   "#graphql\n  query PaymentScheduleOrder($id: ID!) {\n    node(id: $id) {\n      ... on PaymentSchedule {\n        id\n        dueAt\n        paymentTerms {\n          order {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: PaymentScheduleOrderQuery, variables: PaymentScheduleOrderQueryVariables},
@@ -235,6 +252,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query TrialOrder($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      paymentCollectionDetails {\n        vaultedPaymentMethods {\n          id\n        }\n      }\n      totalOutstandingSet {\n        shopMoney {\n          amount\n          currencyCode\n        }\n      }\n      transactions {\n        id\n        kind\n        status\n        authorizationExpiresAt\n        amountSet {\n          shopMoney {\n            amount\n            currencyCode\n          }\n        }\n        parentTransaction {\n          id\n        }\n      }\n    }\n  }\n": {return: TrialOrderQuery, variables: TrialOrderQueryVariables},
   "#graphql\n  query TrialPaymentStatus($orderId: ID!, $paymentReferenceId: String!) {\n    orderPaymentStatus(orderId: $orderId, paymentReferenceId: $paymentReferenceId) {\n      status\n      errorMessage\n      transactions {\n        id\n        kind\n        status\n        authorizationExpiresAt\n        amountSet {\n          shopMoney {\n            amount\n            currencyCode\n          }\n        }\n      }\n    }\n  }\n": {return: TrialPaymentStatusQuery, variables: TrialPaymentStatusQueryVariables},
   "#graphql\n  query TrialLineQuantities($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on LineItem {\n        id\n        currentQuantity\n      }\n    }\n  }\n": {return: TrialLineQuantitiesQuery, variables: TrialLineQuantitiesQueryVariables},
+  "#graphql\n  query TrialPaymentSchedule($id: ID!) {\n    order(id: $id) {\n      paymentTerms {\n        paymentSchedules(first: 1) {\n          nodes {\n            id\n            completedAt\n          }\n        }\n      }\n    }\n  }\n": {return: TrialPaymentScheduleQuery, variables: TrialPaymentScheduleQueryVariables},
 }
 
 interface GeneratedMutationTypes {
@@ -254,6 +272,7 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation TrialCapture($input: OrderCaptureInput!) {\n    orderCapture(input: $input) {\n      transaction {\n        id\n        kind\n        status\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: TrialCaptureMutation, variables: TrialCaptureMutationVariables},
   "#graphql\n  mutation TrialVoid($parentTransactionId: ID!) {\n    transactionVoid(parentTransactionId: $parentTransactionId) {\n      transaction {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialVoidMutation, variables: TrialVoidMutationVariables},
   "#graphql\n  mutation TrialRemoveLines($input: RefundInput!) {\n    refundCreate(input: $input) {\n      refund {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: TrialRemoveLinesMutation, variables: TrialRemoveLinesMutationVariables},
+  "#graphql\n  mutation TrialPaymentReminderSend($paymentScheduleId: ID!) {\n    paymentReminderSend(paymentScheduleId: $paymentScheduleId) {\n      success\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialPaymentReminderSendMutation, variables: TrialPaymentReminderSendMutationVariables},
 }
 declare module '@shopify/admin-api-client' {
   type InputMaybe<T> = AdminTypes.InputMaybe<T>;

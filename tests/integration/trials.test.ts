@@ -4,6 +4,7 @@ import { defaultPolicy } from "~/domain/policy/defaults";
 import { sectionFormValues } from "~/domain/policy/form";
 import { savePolicySection } from "~/services/policy.server";
 import { enqueue } from "~/jobs/queue.server";
+import { orderForPaymentSchedule } from "~/services/payment-schedules.server";
 import { startSandbox } from "../support/sandbox";
 import { startWebhookReceiver } from "../support/webhook-receiver";
 import {
@@ -197,6 +198,11 @@ describe("trial box", () => {
     for (let day = 0; day < 9; day += 1) await advanceDays(context, 1);
     const flows = store.ledger.filter((e) => e.kind === "flow.trigger" && e.orderGid === order.id);
     expect(flows).toHaveLength(1);
+    // …and Shopify's own payment reminder for the deferred balance, once.
+    const reminders = store.ledger.filter(
+      (e) => e.kind === "payment.reminder" && e.orderGid === order.id,
+    );
+    expect(reminders.map((e) => e.amount?.amount)).toEqual(["490.00"]);
     expect(flows[0]!.details).toMatchObject({
       handle: "trial-ending-soon",
       payload: { order_id: order.id, "Pairs not yet returned": 2 },
@@ -243,5 +249,14 @@ describe("trial box", () => {
       "void 490.00",
     ]);
     expect(await prisma.trialPayment.count({ where: { trialId: trial.id } })).toBe(3);
+  });
+
+  it("puts the deferred balance on payment terms the app can trace back to its order", async () => {
+    const { planGid } = await setupTrialShop(context);
+    const order = context.sandbox.lifecycle.placeOrder(TRIAL_SHOP, trialOrderInput(planGid));
+    expect(order.paymentSchedule?.dueAt).toBeTruthy();
+    // payment_schedules/due names only the schedule: the app looks the order up.
+    expect(await orderForPaymentSchedule(TRIAL_SHOP, order.paymentSchedule!.id)).toBe(order.id);
+    expect(await orderForPaymentSchedule(TRIAL_SHOP, "gid://shopify/PaymentSchedule/1")).toBeNull();
   });
 });

@@ -149,6 +149,7 @@ export class Lifecycle {
       discountCode: null,
       discountMinor: 0,
       fulfillmentOrders: [],
+      paymentSchedule: null,
       transactions: [],
       mandatePayments: [],
     };
@@ -166,6 +167,24 @@ export class Lifecycle {
       lineItemIds: order.lines.map((l) => l.id),
     });
     if (input.discountCode) this.applyDiscount(shop, order, input.discountCode);
+    // A deferred purchase option puts the balance on payment terms due after the plan's delay.
+    const deferredPlan = shop.sellingPlanGroups
+      .flatMap((g) => g.plans)
+      .find((p) => order.lines.some((l) => l.sellingPlanId === p.id));
+    if (deferredPlan) {
+      const after = (
+        deferredPlan.billingPolicy as {
+          fixed?: { remainingBalanceChargeTimeAfterCheckout?: string };
+        } | null
+      )?.fixed?.remainingBalanceChargeTimeAfterCheckout;
+      const days = Number(/^P(\d+)D$/.exec(after ?? "")?.[1] ?? 30);
+      order.paymentSchedule = {
+        id: this.store.gid("PaymentSchedule").id,
+        termsId: this.store.gid("PaymentTerms").id,
+        dueAt: new Date(this.store.clock() + days * 86_400_000).toISOString(),
+        completedAt: null,
+      };
+    }
     if (input.checkout === "authorize" && paymentMethod !== "card_on_file")
       order.financialStatus = "authorized";
     shop.orders.push(order);

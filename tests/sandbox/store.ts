@@ -213,6 +213,13 @@ export interface SandboxOrder {
   discountCode: string | null;
   discountMinor: number;
   fulfillmentOrders: SandboxFulfillmentOrder[];
+  /** Deferred purchase orders: Shopify's payment terms with one schedule (the due date). */
+  paymentSchedule: {
+    id: string;
+    termsId: string;
+    dueAt: string;
+    completedAt: string | null;
+  } | null;
   transactions: SandboxTransaction[];
   mandatePayments: SandboxMandatePayment[];
 }

@@ -137,6 +137,7 @@ export function orderObject(shop: SandboxShop, order: SandboxOrder, now: number)
         pageInfo: { __typename: "PageInfo", hasNextPage: order.lines.length > nodes.length },
       };
     },
+    paymentTerms: order.paymentSchedule && paymentTermsObject(order),
     fulfillmentOrders: () => ({
       __typename: "FulfillmentOrderConnection",
       nodes: order.fulfillmentOrders.map((fo) => fulfillmentOrderObject(fo, order)),
@@ -152,6 +153,32 @@ export function orderObject(shop: SandboxShop, order: SandboxOrder, now: number)
         status: f.status.toUpperCase(),
         displayStatus: FULFILLMENT_DISPLAY[f.shipmentStatus ?? "confirmed"] ?? "FULFILLED",
       })),
+  };
+}
+
+function paymentTermsObject(order: SandboxOrder) {
+  const schedule = order.paymentSchedule!;
+  return {
+    __typename: "PaymentTerms",
+    id: schedule.termsId,
+    paymentTermsType: "FIXED",
+    paymentSchedules: () => ({
+      __typename: "PaymentScheduleConnection",
+      nodes: [paymentScheduleObject(order)],
+    }),
+    order: { __typename: "Order", id: order.id },
+  };
+}
+
+export function paymentScheduleObject(order: SandboxOrder) {
+  const schedule = order.paymentSchedule!;
+  const paid = outstanding(order) <= 0;
+  return {
+    __typename: "PaymentSchedule",
+    id: schedule.id,
+    dueAt: schedule.dueAt,
+    completedAt: paid ? (schedule.completedAt ?? order.updatedAt) : null,
+    paymentTerms: () => paymentTermsObject(order),
   };
 }
 
@@ -214,6 +241,33 @@ export const orderQueryResolvers = {
 };
 
 export const orderMutationResolvers = {
+  paymentReminderSend: (args: Args, { shop, store }: ResolverContext) => {
+    const order = shop.orders.find((o) => o.paymentSchedule?.id === args.paymentScheduleId);
+    if (!order || outstanding(order) <= 0)
+      return {
+        success: false,
+        userErrors: [
+          {
+            field: ["paymentScheduleId"],
+            message: order
+              ? "Nothing is due on this payment schedule"
+              : "Payment schedule not found",
+            code: "PAYMENT_REMINDER_SEND_UNSUCCESSFUL",
+          },
+        ],
+      };
+    store.record({
+      shop: shop.domain,
+      kind: "payment.reminder",
+      orderGid: order.id,
+      amount: { amount: (outstanding(order) / 100).toFixed(2), currencyCode: order.currency },
+      details: {
+        paymentScheduleId: order.paymentSchedule!.id,
+        dueAt: order.paymentSchedule!.dueAt,
+      },
+    });
+    return { success: true, userErrors: [] };
+  },
   orderCreateMandatePayment: (args: Args, { shop, store }: ResolverContext) => {
     const order = findOrder(shop, args.id);
     if (!order)

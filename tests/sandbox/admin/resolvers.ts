@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { orderMutationResolvers, orderQueryResolvers } from "./orders";
+import { orderMutationResolvers, orderQueryResolvers, paymentScheduleObject } from "./orders";
 import { validationMutationResolvers } from "./validations";
 import { rewardMutationResolvers } from "./rewards";
 import { productMutationResolvers, productQueryResolvers } from "./products";
@@ -68,6 +68,10 @@ export const queryResolvers = {
   }),
   node: (args: Args, { shop }: ResolverContext) => {
     const id = String(args.id);
+    if (id.startsWith("gid://shopify/PaymentSchedule/")) {
+      const order = shop.orders.find((o) => o.paymentSchedule?.id === id);
+      return order ? paymentScheduleObject(order) : null;
+    }
     const metafield = [...shop.metafields.values()].find((m) => m.id === id);
     return metafield ? metafieldObject(metafield) : null;
   },
