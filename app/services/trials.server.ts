@@ -190,7 +190,15 @@ async function replayEarlierEvents(shop: string, orderGid: string) {
       );
     else if (event.kind === "order.cancelled")
       await recordTrialCancelled(shop, orderGid, event.occurredAt);
-    else if (RETURN_STAGES[event.kind])
+    else if (RETURN_STAGES[event.kind]) {
+      const exchangeLines = (data as { exchangeLineItems?: unknown[] }).exchangeLineItems ?? [];
+      if (RETURN_STAGES[event.kind] === "started" && exchangeLines.length > 0)
+        await recordTrialExchange(shop, orderGid, {
+          returnGid: event.subjectGid,
+          replacedLineGids: returnedLineGids(data.returnLineItems),
+          exchangeLines,
+          at: event.occurredAt,
+        });
       await recordTrialReturn(shop, orderGid, {
         returnGid: event.subjectGid,
         lineItemGids: returnedLineGids(data.returnLineItems),
@@ -198,6 +206,7 @@ async function replayEarlierEvents(shop: string, orderGid: string) {
         at: event.occurredAt,
         key,
       });
+    }
   }
 }
 
@@ -271,6 +280,72 @@ export async function recordTrialDelivery(
 }
 
 export type ReturnStage = "started" | "received" | "withdrawn";
+
+interface ExchangeLinePayload {
+  line_item?: OrderLinePayload | null;
+}
+
+/**
+ * The trial's one free exchange: the merchant creates it in Shopify as a return with exchange
+ * items. The replacement pairs join the trial as pairs on trial (charged at the end unless sent
+ * back); the pairs they replace are marked exchanged and, like any return, are not charged once
+ * they are back.
+ */
+export async function recordTrialExchange(
+  shop: string,
+  orderGid: string,
+  input: { returnGid: string; replacedLineGids: string[]; exchangeLines: unknown[]; at: Date },
+) {
+  const trial = await prisma.trial.findUnique({ where: { shop_orderGid: { shop, orderGid } } });
+  if (!trial) return;
+  const currency = trial.currencyCode;
+  const lines = (input.exchangeLines as ExchangeLinePayload[])
+    .map((e) => e.line_item)
+    .filter((l): l is OrderLinePayload => Boolean(l?.admin_graphql_api_id));
+  if (lines.length === 0) return;
+  await withBusyRetry(() =>
+    prisma.$transaction(async (tx) => {
+      for (const l of lines) {
+        const price = parseMoneyInput(l.price ?? "0", currency);
+        await tx.trialLine.upsert({
+          where: {
+            trialId_lineItemGid: {
+              trialId: trial.id,
+              lineItemGid: l.admin_graphql_api_id as string,
+            },
+          },
+          create: {
+            trialId: trial.id,
+            lineItemGid: l.admin_graphql_api_id as string,
+            productGid: l.product_id ? `gid://shopify/Product/${String(l.product_id)}` : null,
+            variantGid: l.variant_id
+              ? `gid://shopify/ProductVariant/${String(l.variant_id)}`
+              : null,
+            title: l.title ?? "Item",
+            variantTitle: l.variant_title ?? null,
+            quantity: l.quantity ?? 1,
+            unitPriceMinor: price.ok ? price.amount : 0,
+          },
+          update: {},
+        });
+      }
+      await tx.trialLine.updateMany({
+        where: { trialId: trial.id, lineItemGid: { in: input.replacedLineGids } },
+        data: { exchanged: true, choice: "return" },
+      });
+      await addTrialEvent(tx, trial.id, shop, {
+        kind: "exchange",
+        message: `Exchange: ${lines.map((l) => `${l.title ?? "pair"} ${l.variant_title ?? ""}`.trim()).join(", ")} sent for trial`,
+        dedupeKey: `exchange:${input.returnGid}`,
+        occurredAt: input.at,
+      });
+      // The request the shopper made is answered.
+      if (trial.attentionReason?.startsWith("Exchange requested"))
+        await tx.trial.update({ where: { id: trial.id }, data: { attentionReason: null } });
+      await advanceTrialSoon(trial, `exchange:${input.returnGid}`, tx);
+    }),
+  );
+}
 
 /** Returns of trial lines: started pauses the charge for those lines, received ends it. */
 export async function recordTrialReturn(

@@ -259,4 +259,36 @@ describe("trial box", () => {
     expect(await orderForPaymentSchedule(TRIAL_SHOP, order.paymentSchedule!.id)).toBe(order.id);
     expect(await orderForPaymentSchedule(TRIAL_SHOP, "gid://shopify/PaymentSchedule/1")).toBeNull();
   });
+
+  it("takes the free exchange into the trial: the replacement is on trial, the replaced pair is not charged", async () => {
+    const { planGid } = await setupTrialShop(context);
+    const { lifecycle } = context.sandbox;
+    const order = lifecycle.placeOrder(TRIAL_SHOP, trialOrderInput(planGid));
+    await flush(context);
+    lifecycle.fulfil(TRIAL_SHOP, order.id);
+    lifecycle.carrierEvent(TRIAL_SHOP, order.id, "delivered");
+    await advanceDays(context, 2);
+    // The nudes are half a size too small: the merchant sends 8.5 in exchange.
+    lifecycle.requestReturn(TRIAL_SHOP, order.id, [order.lines[1]!.id], undefined, [
+      { handle: "five-shades-of-nude", size: "8.5" },
+    ]);
+    lifecycle.returnStep(TRIAL_SHOP, order.id, "approve");
+    await advanceDays(context, 1);
+    lifecycle.returnStep(TRIAL_SHOP, order.id, "process");
+    lifecycle.fulfil(TRIAL_SHOP, order.id);
+    await flush(context);
+    const trial = await trialFor(order.id);
+    expect(
+      trial.lines.map((l) => [l.variantTitle, l.exchanged, Boolean(l.returnReceivedAt)]),
+    ).toEqual([
+      ["7.5 / Medium", false, false],
+      ["8 / Medium", true, true],
+      ["8.5 / Medium", false, false],
+    ]);
+    for (let day = 0; day < 8; day += 1) await advanceDays(context, 1);
+    // Kept: the heels and the replacement; the replaced pair came back.
+    const charges = ledgerFor(context, order.id).filter((l) => /^(capture|charge) /.test(l));
+    expect(charges).toEqual(["capture 490.00"]);
+    expect(await trialFor(order.id)).toMatchObject({ status: "charged", owedMinor: 49000 });
+  });
 });

@@ -181,7 +181,13 @@ export async function handleControl(
           );
           break;
         case "returns":
-          lifecycle.requestReturn(shop, id, ids, mode);
+          lifecycle.requestReturn(
+            shop,
+            id,
+            ids,
+            mode,
+            Array.isArray(body.exchange) ? (body.exchange as never[]) : [],
+          );
           break;
         case "approve-return":
         case "decline-return":

@@ -58,8 +58,24 @@ function returnPayload(order: SandboxOrder, ret: SandboxReturn): Record<string, 
         quantity: l.quantity,
       })),
     return_shipping_fees: [],
-    exchange_line_items: [],
-    total_exchange_line_items: 0,
+    exchange_line_items: order.lines
+      .filter((l) => ret.exchangeLineItemIds.includes(l.id))
+      .map((l) => ({
+        admin_graphql_api_id: `gid://shopify/ExchangeLineItem/${l.legacyId}`,
+        line_item: {
+          admin_graphql_api_id: l.id,
+          product_id: BigInt(l.productId.split("/").pop() as string),
+          variant_id: BigInt(l.variantId.split("/").pop() as string),
+          title: l.title,
+          variant_title: l.variantTitle,
+          quantity: l.quantity,
+          price: (l.price / 100).toFixed(2),
+          selling_plan_allocation: l.sellingPlanId
+            ? { selling_plan_id: BigInt(l.sellingPlanId.split("/").pop() as string) }
+            : null,
+        },
+      })),
+    total_exchange_line_items: ret.exchangeLineItemIds.length,
   };
 }
 
@@ -388,13 +404,42 @@ export class Lifecycle {
     return fulfillment;
   }
 
-  requestReturn(domain: string, orderId: string, lineItemIds?: string[], mode?: DeliveryMode) {
+  /**
+   * A return, optionally with exchange items: each becomes a new line of the order on the same
+   * purchase option as the line it replaces (Shopify's returnCreate with exchangeLineItems).
+   */
+  requestReturn(
+    domain: string,
+    orderId: string,
+    lineItemIds?: string[],
+    mode?: DeliveryMode,
+    exchange: LineInput[] = [],
+  ) {
+    const shop = this.store.shop(domain);
     const order = this.store.order(domain, orderId);
     const ids = lineItemIds?.length ? lineItemIds : order.lines.map((l) => l.id);
+    const replaced = order.lines.find((l) => l.id === ids[0]);
+    const exchangeLines = exchange.map((line) => {
+      const { product, variant } = this.findVariant(shop, line);
+      variant.inventoryQuantity -= line.quantity ?? 1;
+      return {
+        ...this.store.gid("LineItem"),
+        productId: product.id,
+        variantId: variant.id,
+        title: product.title,
+        variantTitle: variant.title,
+        sku: variant.sku,
+        quantity: line.quantity ?? 1,
+        price: variant.price,
+        sellingPlanId: line.sellingPlanId ?? replaced?.sellingPlanId ?? null,
+      };
+    });
+    order.lines.push(...exchangeLines);
     const ret = {
       ...this.store.gid("Return"),
       status: "requested" as const,
       lineItemIds: ids,
+      exchangeLineItemIds: exchangeLines.map((l) => l.id),
       createdAt: this.store.now(),
     };
     order.returns.push(ret);

@@ -87,6 +87,8 @@ export interface SandboxReturn {
   legacyId: string;
   status: "requested" | "open" | "declined" | "closed";
   lineItemIds: string[];
+  /** Lines added to the order as the exchange for the returned ones. */
+  exchangeLineItemIds: string[];
   createdAt: string;
 }
 

@@ -211,6 +211,38 @@ describe("settlement", () => {
     });
   });
 
+  it("treats an exchange as a return of the replaced pair plus a new pair on trial", () => {
+    const replaced = line({
+      lineItemGid: "old",
+      exchanged: true,
+      choice: "return",
+      returnStartedAt: at("2026-11-08T00:00:00Z"),
+    });
+    const replacement = line({ lineItemGid: "new" });
+    const back = { ...replaced, returnReceivedAt: at("2026-11-10T00:00:00Z") };
+    expect(
+      settlementReadiness([back, replacement], TERMS, CLOSES, at("2026-11-13T12:00:00Z")),
+    ).toMatchObject({
+      ready: true,
+      settlement: { total: 24500, chargedLineGids: ["new"], returnedLineGids: ["old"] },
+    });
+    // A replaced pair that never comes back is charged like any pair not returned.
+    expect(lineOutcome(replaced, TERMS, CLOSES, at("2026-11-19T00:00:00Z"))).toMatchObject({
+      kind: "charge",
+    });
+    const sentBackToo = {
+      ...replacement,
+      returnStartedAt: at("2026-11-12T00:00:00Z"),
+      returnReceivedAt: at("2026-11-14T00:00:00Z"),
+    };
+    expect(
+      settlementReadiness([back, sentBackToo], TERMS, CLOSES, at("2026-11-14T00:00:00Z")),
+    ).toMatchObject({
+      ready: true,
+      settlement: { total: 0 },
+    });
+  });
+
   it("waits for the earliest return in transit, then sums exactly what is owed", () => {
     const lines = [
       line({ lineItemGid: "a", choice: "keep" }),

@@ -1,5 +1,10 @@
 import { recordOrderEvent } from "~/services/orders.server";
-import { recordTrialReturn, returnedLineGids, type ReturnStage } from "~/services/trials.server";
+import {
+  recordTrialExchange,
+  recordTrialReturn,
+  returnedLineGids,
+  type ReturnStage,
+} from "~/services/trials.server";
 import { gidFor } from "../json";
 import type { WebhookContext, WebhookHandler } from "./index";
 
@@ -42,6 +47,13 @@ const returnTopic =
         exchangeLineItems: ret.exchange_line_items ?? [],
       },
     });
+    if (trialStage === "started" && (ret.exchange_line_items ?? []).length > 0)
+      await recordTrialExchange(shop, orderGid, {
+        returnGid: ret.admin_graphql_api_id,
+        replacedLineGids: returnedLineGids(ret.return_line_items),
+        exchangeLines: ret.exchange_line_items ?? [],
+        at: triggeredAt,
+      });
     if (trialStage)
       await recordTrialReturn(shop, orderGid, {
         returnGid: ret.admin_graphql_api_id,
