@@ -26,6 +26,9 @@ const TERMS: LeadTerms = {
   },
 };
 
+const promise = (orderDate: string, sizeConfirmed: boolean) =>
+  promisedShipDate({ orderDate, sizeConfirmed, fittingDeliveryBusinessDays: 5 }, TERMS);
+
 describe("made-to-order ship dates", () => {
   it("counts 14 days from the order for a confirmed size and ships on a business day", () => {
     expect(productionShipDate("2026-11-23", TERMS)).toMatchObject({
@@ -60,19 +63,13 @@ describe("made-to-order ship dates", () => {
   });
 
   it("promises the fitting path from the day the fitting pair should have arrived", () => {
-    const promise = promisedShipDate(
-      { orderDate: "2026-11-23", sizeConfirmed: false, fittingDeliveryBusinessDays: 5 },
-      TERMS,
-    );
-    expect(promise).toMatchObject({
+    const promised = promise("2026-11-23", false);
+    expect(promised).toMatchObject({
       path: "fitting_first",
       expectedConfirmationDate: "2026-11-30",
       shipDate: "2026-12-14",
     });
-    const known = promisedShipDate(
-      { orderDate: "2026-11-23", sizeConfirmed: true, fittingDeliveryBusinessDays: 5 },
-      TERMS,
-    );
+    const known = promise("2026-11-23", true);
     expect(known).toMatchObject({
       path: "confirmed_size",
       expectedConfirmationDate: null,
@@ -81,12 +78,9 @@ describe("made-to-order ship dates", () => {
   });
 
   it("reschedules from the actual confirmation, under the terms promised at order time", () => {
-    const promise = promisedShipDate(
-      { orderDate: "2027-01-05", sizeConfirmed: false, fittingDeliveryBusinessDays: 5 },
-      TERMS,
-    );
+    const promised = promise("2027-01-05", false);
     // Counting on confirmation 2027-01-12, production would run into Lunar New Year.
-    expect(promise).toMatchObject({
+    expect(promised).toMatchObject({
       expectedConfirmationDate: "2027-01-12",
       shipDate: "2027-02-09",
       leadDays: 28,
