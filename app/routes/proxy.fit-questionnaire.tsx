@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import prisma from "~/db.server";
+import { WIDTHS } from "~/domain/made-to-order/fit-profile";
 import { escapeHtml, proxyPage } from "~/storefront/html";
 import { customerGidFromProxy, saveQuestionnaire } from "~/services/trial-shopper.server";
 import { authenticate } from "~/shopify.server";
@@ -8,7 +9,6 @@ import { authenticate } from "~/shopify.server";
 // /apps/fitting-room/fit-questionnaire: the trial box questionnaire (usual size, width, fit
 // issues, colours, new or sample), saved against the shopper's trial for the fitting team.
 
-const WIDTHS = ["Narrow", "Medium", "Wide", "Extra Wide"] as const;
 const schema = z.object({
   trialId: z.string().min(1, "Choose the trial box"),
   usualSize: z.string().regex(/^(?:[4-9]|1[0-2])(?:\.5)?$/, "Choose a US size between 4 and 12"),
