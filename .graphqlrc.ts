@@ -18,6 +18,7 @@ export default {
               plugins: ["typescript", "typescript-operations"],
               config: {
                 enumsAsTypes: true,
+                defaultScalarType: "unknown",
                 skipTypename: false,
                 scalars: { JSON: "unknown", Decimal: "string" },
               },

@@ -3,8 +3,8 @@ import { z } from "zod";
 import prisma from "~/db.server";
 import { WIDTHS } from "~/domain/made-to-order/fit-profile";
 import { escapeHtml, proxyPage } from "~/storefront/html";
-import { customerGidFromProxy, saveQuestionnaire } from "~/services/trial-shopper.server";
-import { authenticate } from "~/shopify.server";
+import { saveQuestionnaire } from "~/services/trial-shopper.server";
+import { proxyShopper } from "~/storefront/proxy-shopper.server";
 
 // /apps/fitting-room/fit-questionnaire: the trial box questionnaire (usual size, width, fit
 // issues, colours, new or sample), saved against the shopper's trial for the fitting team.
@@ -19,15 +19,6 @@ const schema = z.object({
     errorMap: () => ({ message: "Choose new, sample or either" }),
   }),
 });
-
-async function context(request: Request) {
-  const { session } = await authenticate.public.appProxy(request);
-  const url = new URL(request.url);
-  return {
-    shop: session?.shop ?? url.searchParams.get("shop"),
-    customerGid: customerGidFromProxy(url.searchParams.get("logged_in_customer_id")),
-  };
-}
 
 async function form(shop: string, customerGid: string, notice: string | null, error: boolean) {
   const trials = await prisma.trial.findMany({
@@ -61,26 +52,15 @@ async function form(shop: string, customerGid: string, notice: string | null, er
 }
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop, customerGid } = await context(request);
-  if (!shop) return proxyPage("Error", "<p>Unknown shop.</p>", 400);
-  if (!customerGid)
-    return proxyPage(
-      "Fit questionnaire",
-      `<p>Please <a href="/account/login">sign in</a> first.</p>`,
-      401,
-    );
-  return form(shop, customerGid, null, false);
+  const shopper = await proxyShopper(request, "Fit questionnaire");
+  if (!shopper.ok) return shopper.response;
+  return form(shopper.shop, shopper.customerGid, null, false);
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, customerGid } = await context(request);
-  if (!shop) return proxyPage("Error", "<p>Unknown shop.</p>", 400);
-  if (!customerGid)
-    return proxyPage(
-      "Fit questionnaire",
-      `<p>Please <a href="/account/login">sign in</a> first.</p>`,
-      401,
-    );
+  const shopper = await proxyShopper(request, "Fit questionnaire");
+  if (!shopper.ok) return shopper.response;
+  const { shop, customerGid } = shopper;
   const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -2,32 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { escapeHtml, proxyPage } from "~/storefront/html";
 import {
-  customerGidFromProxy,
   saveShopperChoices,
   shopperTrials,
   type ShopperChoiceResult,
 } from "~/services/trial-shopper.server";
-import { authenticate } from "~/shopify.server";
+import { proxyShopper } from "~/storefront/proxy-shopper.server";
 
 // /apps/fitting-room/trial on the storefront: the shopper's keep/return page. Shopify signs the
 // proxy query (verified by authenticate.public.appProxy) and names the logged-in customer; a
 // shopper only ever sees and changes their own trials.
-
-async function shopper(request: Request) {
-  const { session } = await authenticate.public.appProxy(request);
-  const url = new URL(request.url);
-  const shop = session?.shop ?? url.searchParams.get("shop");
-  const customerGid = customerGidFromProxy(url.searchParams.get("logged_in_customer_id"));
-  return { shop, customerGid };
-}
-
-function signInPage() {
-  return proxyPage(
-    "Your home trial",
-    `<h1>Your home trial</h1><p>Please <a href="/account/login">sign in</a> with the account you ordered with to choose what to keep.</p>`,
-    401,
-  );
-}
 
 async function render(shop: string, customerGid: string, result: ShopperChoiceResult | null) {
   const trials = await shopperTrials(shop, customerGid);
@@ -69,10 +52,9 @@ async function render(shop: string, customerGid: string, result: ShopperChoiceRe
 }
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop, customerGid } = await shopper(request);
-  if (!shop) return proxyPage("Error", "<p>Unknown shop.</p>", 400);
-  if (!customerGid) return signInPage();
-  return render(shop, customerGid, null);
+  const shopper = await proxyShopper(request, "Your home trial");
+  if (!shopper.ok) return shopper.response;
+  return render(shopper.shop, shopper.customerGid, null);
 };
 
 const choicesSchema = z.object({
@@ -95,9 +77,9 @@ const choicesSchema = z.object({
 });
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, customerGid } = await shopper(request);
-  if (!shop) return proxyPage("Error", "<p>Unknown shop.</p>", 400);
-  if (!customerGid) return signInPage();
+  const shopper = await proxyShopper(request, "Your home trial");
+  if (!shopper.ok) return shopper.response;
+  const { shop, customerGid } = shopper;
   const form = await request.formData();
   const parsed = choicesSchema.safeParse({
     trialId: form.get("trialId"),

@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import prisma from "~/db.server";
 import { formatMoney } from "~/domain/money";
 import { nextTrialAction, type TrialAction } from "~/domain/trial/next-action";
-import { paymentPlan, type PaymentStep } from "~/domain/trial/payment-plan";
+import { holdAmount, paymentPlan, type PaymentStep } from "~/domain/trial/payment-plan";
 import { trialStatus } from "~/domain/trial/status";
 import { trialWindow } from "~/domain/trial/window";
 import { enqueue } from "~/jobs/queue.server";
@@ -257,7 +257,11 @@ async function record(
               kind: action.kind,
               sequence: attempt * 100,
               idempotencyKey: `trial:${trial.id}:authorize:${attempt}`,
-              amountMinor: holdAmount(trial),
+              amountMinor: holdAmount(
+                trial.plus,
+                trial.lines.reduce((sum, l) => sum + l.unitPriceMinor * l.quantity, 0),
+                trialSnapshot(trial).terms.holdAmount,
+              ),
               rule:
                 action.kind === "authorize"
                   ? "hold placed right after the order to check the card"
@@ -347,14 +351,6 @@ async function record(
       }
     }),
   );
-}
-
-/** Plus chooses the hold (the policy's, capped at the pairs' value); elsewhere 0 = order value. */
-function holdAmount(trial: TrialWithLines): number {
-  if (!trial.plus) return 0;
-  const value = trial.lines.reduce((s, l) => s + l.unitPriceMinor * l.quantity, 0);
-  const policyHold = trialSnapshot(trial).terms.holdAmount ?? value;
-  return Math.min(policyHold, value);
 }
 
 function paymentRow(trial: TrialWithLines, step: PaymentStep, index: number, rules: string[]) {

@@ -1,6 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
-import { TRIAL_STATUSES, type TrialStatus } from "~/domain/trial/status";
+import { OPEN_TRIAL_STATUSES, TRIAL_STATUSES, type TrialStatus } from "~/domain/trial/status";
 import { trialDay, trialWindow } from "~/domain/trial/window";
 import { now } from "~/lib/clock.server";
 import { trialSnapshot } from "./trials.server";
@@ -13,19 +13,9 @@ export interface TrialListFilter {
   take?: number;
 }
 
-const OPEN: TrialStatus[] = [
-  "awaiting_authorization",
-  "awaiting_shipment",
-  "in_transit",
-  "delivered",
-  "ending_soon",
-  "awaiting_returns",
-  "needs_attention",
-];
-
 export async function listTrials(shop: string, filter: TrialListFilter = {}) {
   const where: Prisma.TrialWhereInput = { shop };
-  if (filter.status === "open") where.status = { in: OPEN };
+  if (filter.status === "open") where.status = { in: [...OPEN_TRIAL_STATUSES] };
   else if (filter.status && TRIAL_STATUSES.includes(filter.status)) where.status = filter.status;
   const q = filter.query?.trim();
   if (q)
@@ -178,7 +168,7 @@ export async function trialOverview(shop: string) {
     }),
     prisma.trial.count({ where: { shop, authorizationFailedAt: { not: null }, settledAt: null } }),
     prisma.trial.count({ where: { shop, attentionReason: { not: null } } }),
-    prisma.trial.count({ where: { shop, status: { in: OPEN } } }),
+    prisma.trial.count({ where: { shop, status: { in: [...OPEN_TRIAL_STATUSES] } } }),
   ]);
   // Upper bound: every pair not already back is charged unless it comes back in time.
   const toCapture = dueThisWeek.reduce(

@@ -1,19 +1,12 @@
 import prisma from "~/db.server";
 import { formatMoney } from "~/domain/money";
-import { SETTLEMENT_GRACE_MS } from "~/domain/trial/settlement";
+import { chargePreview } from "~/domain/trial/settlement";
 import { trialWindow } from "~/domain/trial/window";
-import { localDate } from "~/domain/calendar";
 import { now } from "~/lib/clock.server";
 import { addTrialEvent, advanceTrialSoon, setTrialChoices, trialSnapshot } from "./trials.server";
 
 // The shopper's side of a trial, behind the signed app proxy: only the order's own customer sees
 // or changes it. What they are told will be charged comes from the same rules the charge uses.
-
-export function customerGidFromProxy(loggedInCustomerId: string | null): string | null {
-  return loggedInCustomerId && /^\d+$/.test(loggedInCustomerId)
-    ? `gid://shopify/Customer/${loggedInCustomerId}`
-    : null;
-}
 
 export async function shopperTrials(shop: string, customerGid: string) {
   const trials = await prisma.trial.findMany({
@@ -27,14 +20,8 @@ export async function shopperTrials(shop: string, customerGid: string) {
     const snapshot = trialSnapshot(t);
     const window = trialWindow(snapshot.terms, snapshot, at);
     const money = (amount: number) => formatMoney({ amount, currency: t.currencyCode });
-    const keepValue = t.lines
-      .filter((l) => l.choice !== "return" && !l.returnReceivedAt)
-      .reduce((s, l) => s + l.unitPriceMinor * l.quantity, 0);
-    const chargeDate = window
-      ? localDate(
-          new Date(window.closesAt.getTime() + SETTLEMENT_GRACE_MS),
-          snapshot.terms.timeZone,
-        )
+    const preview = window
+      ? chargePreview(snapshot.lines, window.closesAt, snapshot.terms.timeZone)
       : null;
     return {
       id: t.id,
@@ -55,7 +42,7 @@ export async function shopperTrials(shop: string, customerGid: string) {
       summary: t.settledAt
         ? `Settled: ${money(t.collectedMinor)} charged.`
         : window
-          ? `If you keep what is marked "keep" and send the rest back by the end of ${window.lastDay}, we charge ${money(keepValue)} on ${chargeDate}. Pairs not sent back by then are charged too.`
+          ? `If you keep what is marked "keep" and send the rest back by the end of ${window.lastDay}, we charge ${money(preview?.amount ?? 0)} on ${preview?.chargeDate}. Pairs not sent back by then are charged too.`
           : "Your trial starts the day your box is delivered.",
     };
   });

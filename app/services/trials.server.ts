@@ -39,6 +39,20 @@ export interface TrialOrderPayload {
   line_items?: OrderLinePayload[];
 }
 
+/** A trial line from a REST line item (order webhooks, exchange items of a return). */
+function trialLineData(l: OrderLinePayload, currency: string) {
+  const price = parseMoneyInput(l.price ?? "0", currency);
+  return {
+    lineItemGid: l.admin_graphql_api_id as string,
+    productGid: l.product_id ? `gid://shopify/Product/${String(l.product_id)}` : null,
+    variantGid: l.variant_id ? `gid://shopify/ProductVariant/${String(l.variant_id)}` : null,
+    title: l.title ?? "Item",
+    variantTitle: l.variant_title ?? null,
+    quantity: l.quantity ?? 1,
+    unitPriceMinor: price.ok ? price.amount : 0,
+  };
+}
+
 function sellingPlanGid(line: OrderLinePayload): string | null {
   const id = line.selling_plan_allocation?.selling_plan_id;
   if (id === undefined || id === null) return null;
@@ -112,20 +126,7 @@ export async function openTrialFromOrder(
             plus: shopRow?.shopifyPlus ?? false,
             orderedAt: new Date(order.created_at ?? now()),
             lines: {
-              create: trialLines.map((l) => {
-                const price = parseMoneyInput(l.price ?? "0", currency);
-                return {
-                  lineItemGid: l.admin_graphql_api_id as string,
-                  productGid: l.product_id ? `gid://shopify/Product/${String(l.product_id)}` : null,
-                  variantGid: l.variant_id
-                    ? `gid://shopify/ProductVariant/${String(l.variant_id)}`
-                    : null,
-                  title: l.title ?? "Item",
-                  variantTitle: l.variant_title ?? null,
-                  quantity: l.quantity ?? 1,
-                  unitPriceMinor: price.ok ? price.amount : 0,
-                };
-              }),
+              create: trialLines.map((l) => trialLineData(l, currency)),
             },
           },
         });
@@ -306,26 +307,10 @@ export async function recordTrialExchange(
   await withBusyRetry(() =>
     prisma.$transaction(async (tx) => {
       for (const l of lines) {
-        const price = parseMoneyInput(l.price ?? "0", currency);
+        const data = trialLineData(l, currency);
         await tx.trialLine.upsert({
-          where: {
-            trialId_lineItemGid: {
-              trialId: trial.id,
-              lineItemGid: l.admin_graphql_api_id as string,
-            },
-          },
-          create: {
-            trialId: trial.id,
-            lineItemGid: l.admin_graphql_api_id as string,
-            productGid: l.product_id ? `gid://shopify/Product/${String(l.product_id)}` : null,
-            variantGid: l.variant_id
-              ? `gid://shopify/ProductVariant/${String(l.variant_id)}`
-              : null,
-            title: l.title ?? "Item",
-            variantTitle: l.variant_title ?? null,
-            quantity: l.quantity ?? 1,
-            unitPriceMinor: price.ok ? price.amount : 0,
-          },
+          where: { trialId_lineItemGid: { trialId: trial.id, lineItemGid: data.lineItemGid } },
+          create: { trialId: trial.id, ...data },
           update: {},
         });
       }

@@ -34,6 +34,7 @@ execFileSync("node", ["scripts/db.mjs"], { cwd: root, env: process.env, stdio: "
 const { createSandbox, startSandboxServer } = await import("../../tests/sandbox/server");
 const { seedDemoStore } = await import("../../tests/sandbox/seed");
 const { Payments } = await import("../../tests/sandbox/payments");
+const { toMinor } = await import("../../tests/sandbox/admin/orders");
 const { default: prisma } = await import("../../app/db.server");
 const { initDatabase } = await import("../../app/lib/database.server");
 const { installSandboxRouting } = await import("../../app/lib/sandbox-routing.server");
@@ -180,7 +181,7 @@ for (const e of sandbox.store.ledger) {
   if (e.kind !== "capture" && e.kind !== "charge") continue;
   const entry = moneyByOrder.get(e.orderGid!) ?? { count: 0, amount: 0 };
   entry.count += 1;
-  entry.amount += Math.round(Number(e.amount!.amount) * 100);
+  entry.amount += toMinor(e.amount!.amount, "amount");
   moneyByOrder.set(e.orderGid!, entry);
 }
 let doubles = 0;

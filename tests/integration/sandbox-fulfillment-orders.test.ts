@@ -1,29 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { executeAdmin } from "../sandbox/admin/executor";
-import { Lifecycle } from "../sandbox/lifecycle";
-import { seedDemoStore } from "../sandbox/seed";
-import { SandboxStore } from "../sandbox/store";
-import { Outbox } from "../sandbox/webhooks";
+import { memorySandbox } from "../support/sandbox-memory";
 
 // Fulfillment orders in the sandbox: holds told apart by handle, release, and rescheduling of a
 // pre-order's date, each on the ledger; a held order cannot be fulfilled.
 
 const SHOP = "fo-demo.myshopify.com";
 
-function setup() {
-  const store = new SandboxStore();
-  const shop = seedDemoStore(store, SHOP);
-  const lifecycle = new Lifecycle(store, new Outbox(store, null));
-  const run = async (query: string, variables: Record<string, unknown>) => {
-    const result = await executeAdmin(store, SHOP, { query, variables });
-    if (result.errors) throw new Error(JSON.stringify(result.errors));
-    return result.data as Record<
-      string,
-      Record<string, unknown> & { userErrors: { code?: string }[] }
-    >;
-  };
-  return { store, shop, lifecycle, run };
-}
+const setup = () => memorySandbox(SHOP);
 
 const HOLD = `mutation H($id: ID!, $h: FulfillmentOrderHoldInput!) { fulfillmentOrderHold(id: $id, fulfillmentHold: $h) { fulfillmentHold { id handle } fulfillmentOrder { status } userErrors { field message code } } }`;
 const RELEASE = `mutation R($id: ID!, $holds: [ID!]) { fulfillmentOrderReleaseHold(id: $id, holdIds: $holds) { fulfillmentOrder { status } userErrors { field message code } } }`;

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { executeAdmin } from "../sandbox/admin/executor";
-import { Lifecycle } from "../sandbox/lifecycle";
-import { seedDemoStore } from "../sandbox/seed";
-import { SandboxStore } from "../sandbox/store";
-import { Outbox } from "../sandbox/webhooks";
+import { memorySandbox } from "../support/sandbox-memory";
 
 // The sandbox's money behaves like Shopify Payments, so the trial's payment code is tested
 // against the rules that bite in production: idempotency keys, 7-day authorizations, partial
@@ -12,14 +8,8 @@ import { Outbox } from "../sandbox/webhooks";
 const SHOP = "pay-demo.myshopify.com";
 
 function setup(plan: "standard" | "plus" = "standard") {
-  const store = new SandboxStore();
-  seedDemoStore(store, SHOP);
-  store.setPlan(SHOP, plan);
-  const outbox = new Outbox(store, null);
-  const emitted: string[] = [];
-  store.emit = (_shop, topic) => emitted.push(topic);
-  const lifecycle = new Lifecycle(store, outbox);
-  const order = lifecycle.placeOrder(SHOP, {
+  const sandbox = memorySandbox(SHOP, plan);
+  const order = sandbox.lifecycle.placeOrder(SHOP, {
     customerEmail: "maya@example.com",
     paymentMethod: "card_on_file",
     lines: [
@@ -27,12 +17,7 @@ function setup(plan: "standard" | "plus" = "standard") {
       { handle: "five-shades-of-nude", size: "7" },
     ],
   });
-  const run = async (query: string, variables: Record<string, unknown> = {}) => {
-    const result = await executeAdmin(store, SHOP, { query, variables });
-    if (result.errors) throw new Error(JSON.stringify(result.errors));
-    return result.data as Record<string, Record<string, unknown>>;
-  };
-  return { store, order, run, emitted, lifecycle };
+  return { ...sandbox, order };
 }
 
 const AUTHORIZE = `mutation Pay($id: ID!, $mandateId: ID!, $key: String!, $auto: Boolean) {

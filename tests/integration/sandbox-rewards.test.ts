@@ -1,29 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { executeAdmin } from "../sandbox/admin/executor";
-import { Lifecycle } from "../sandbox/lifecycle";
-import { seedDemoStore } from "../sandbox/seed";
-import { SandboxStore } from "../sandbox/store";
-import { Outbox } from "../sandbox/webhooks";
+import { memorySandbox } from "../support/sandbox-memory";
 
 // Discount codes and store credit in the sandbox: created through the Admin API as the app will
 // (referrals, returns), used at checkout and by refunds, each on the ledger.
 
 const SHOP = "rewards-demo.myshopify.com";
 
-function setup() {
-  const store = new SandboxStore();
-  const shop = seedDemoStore(store, SHOP);
-  const lifecycle = new Lifecycle(store, new Outbox(store, null));
-  const run = async (query: string, variables: Record<string, unknown>) => {
-    const result = await executeAdmin(store, SHOP, { query, variables });
-    if (result.errors) throw new Error(JSON.stringify(result.errors));
-    return result.data as Record<
-      string,
-      { userErrors: { message: string }[] } & Record<string, unknown>
-    >;
-  };
-  return { store, shop, lifecycle, run };
-}
+const setup = () => memorySandbox(SHOP);
 
 const CREATE_CODE = `mutation C($d: DiscountCodeBasicInput!) { discountCodeBasicCreate(basicCodeDiscount: $d) { codeDiscountNode { id } userErrors { field message code } } }`;
 const CREDIT = `mutation S($id: ID!, $c: StoreCreditAccountCreditInput!) { storeCreditAccountCredit(id: $id, creditInput: $c) { storeCreditAccountTransaction { amount { amount } balanceAfterTransaction { amount } } userErrors { field message code } } }`;

@@ -3,9 +3,7 @@ import prisma from "~/db.server";
 import { loader as listLoader } from "~/routes/app.trials._index";
 import { action as trialAction, loader as detailLoader } from "~/routes/app.trials.$id";
 import { loader as overviewLoader } from "~/routes/app._index";
-import { startSandbox } from "../support/sandbox";
 import { adminRequest } from "../support/shopify";
-import { startWebhookReceiver } from "../support/webhook-receiver";
 import {
   TRIAL_SHOP,
   advanceDays,
@@ -13,13 +11,13 @@ import {
   ledgerFor,
   setupTrialShop,
   trialOrderInput,
+  startTrialSandbox,
 } from "../support/trial-scenario";
 
 // The merchant's side of the trial box: the Trials list, a trial's page and its actions, and the
 // Overview card, through the real routes (session token, zod validation, services).
 
-const receiver = startWebhookReceiver();
-const context = startSandbox({ appUrl: () => receiver.url });
+const context = startTrialSandbox();
 
 async function deliveredTrial() {
   const { planGid } = await setupTrialShop(context);

@@ -3,21 +3,19 @@ import prisma from "~/db.server";
 import { action as questionnaireAction } from "~/routes/proxy.fit-questionnaire";
 import { action as trialAction, loader as trialLoader } from "~/routes/proxy.trial";
 import { signProxyQuery } from "../sandbox/storefront";
-import { startSandbox } from "../support/sandbox";
 import { TEST_SECRET } from "../support/shopify";
-import { startWebhookReceiver } from "../support/webhook-receiver";
 import {
   TRIAL_SHOP,
   advanceDays,
   flush,
   setupTrialShop,
   trialOrderInput,
+  startTrialSandbox,
 } from "../support/trial-scenario";
 
 // The shopper's keep/return page and questionnaire behind the signed app proxy.
 
-const receiver = startWebhookReceiver();
-const context = startSandbox({ appUrl: () => receiver.url });
+const context = startTrialSandbox();
 
 function proxyRequest(
   path: string,

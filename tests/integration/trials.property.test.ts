@@ -3,15 +3,15 @@ import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { addCalendarDays, localDate, startOfLocalDay } from "~/domain/calendar";
 import { SETTLEMENT_GRACE_MS } from "~/domain/trial/settlement";
+import { toMinor } from "../sandbox/admin/orders";
 import type { DeliveryMode } from "../sandbox/webhooks";
-import { startSandbox } from "../support/sandbox";
-import { startWebhookReceiver } from "../support/webhook-receiver";
 import {
   TRIAL_SHOP,
   advanceDays,
   flush,
   setupTrialShop,
   trialOrderInput,
+  startTrialSandbox,
 } from "../support/trial-scenario";
 
 // Random trials through the real app and the sandbox: webhooks duplicated or held back and
@@ -19,8 +19,7 @@ import {
 // call and the bookkeeping), jobs retried. Whatever happens, each trial is charged at most once,
 // exactly what the rules say is owed, and never before its window has closed.
 
-const receiver = startWebhookReceiver();
-const context = startSandbox({ appUrl: () => receiver.url });
+const context = startTrialSandbox();
 const HOUR = 3_600_000;
 const TZ = "America/New_York";
 const CAP_DAYS = 10; // policy default returnInTransitCapDays
@@ -131,7 +130,7 @@ describe("trial settlement under any order of events", () => {
           (e) => e.orderGid === order.id && (e.kind === "capture" || e.kind === "charge"),
         );
         expect(money.length).toBeLessThanOrEqual(1);
-        const collected = money.reduce((s, e) => s + Math.round(Number(e.amount!.amount) * 100), 0);
+        const collected = money.reduce((s, e) => s + toMinor(e.amount!.amount, "amount"), 0);
         expect(collected).toBe(owed);
         for (const e of money)
           expect(Date.parse(e.at)).toBeGreaterThanOrEqual(closesAt + SETTLEMENT_GRACE_MS);

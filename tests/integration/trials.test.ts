@@ -5,8 +5,6 @@ import { sectionFormValues } from "~/domain/policy/form";
 import { savePolicySection } from "~/services/policy.server";
 import { enqueue } from "~/jobs/queue.server";
 import { orderForPaymentSchedule } from "~/services/payment-schedules.server";
-import { startSandbox } from "../support/sandbox";
-import { startWebhookReceiver } from "../support/webhook-receiver";
 import {
   TRIAL_SHOP,
   advanceDays,
@@ -14,13 +12,13 @@ import {
   ledgerFor,
   setupTrialShop,
   trialOrderInput,
+  startTrialSandbox,
 } from "../support/trial-scenario";
 
 // The trial box end to end through the sandbox: Shopify's webhooks drive the app's jobs, which
 // place the hold, start the clock at delivery, wait for returns and charge what is kept, once.
 
-const receiver = startWebhookReceiver();
-const context = startSandbox({ appUrl: () => receiver.url });
+const context = startTrialSandbox();
 
 async function trialFor(orderGid: string) {
   return prisma.trial.findUniqueOrThrow({

@@ -4,6 +4,7 @@ import { DEMO_SHOP, seedDemoStore } from "./seed";
 import { mintSessionToken } from "./auth";
 import type { DeliveryMode } from "./webhooks";
 import { outstanding } from "./payments";
+import { createDiscountCode } from "./admin/rewards";
 
 // The control API (/__sandbox/…): JSON in, JSON out, documented in tests/sandbox/README.md.
 // Scripts outside the project can drive a whole scenario with it alone.
@@ -232,26 +233,27 @@ export async function handleControl(
       return Response.json({ now: store.now(), offsetMs: store.clockOffsetMs });
     }
     if (route === "POST /discount-codes") {
-      const s = store.shop(shop);
-      const code = String(body.code ?? "").trim();
-      if (!code) throw new SandboxError(422, "code: required");
-      if (s.discountCodes.some((d) => d.code.toLowerCase() === code.toLowerCase()))
-        throw new SandboxError(422, `code: "${code}" already exists`);
-      const discount = {
-        id: store.gid("DiscountCodeNode").id,
-        code,
-        title: String(body.title ?? code),
-        amountOff: body.amountOff !== undefined ? Math.round(Number(body.amountOff) * 100) : null,
-        percentOff: body.percentOff !== undefined ? Number(body.percentOff) : null,
-        usageLimit: body.usageLimit !== undefined ? Number(body.usageLimit) : null,
+      // A code the merchant made by hand: the same validation as discountCodeBasicCreate.
+      const created = createDiscountCode(store, store.shop(shop), {
+        code: body.code === undefined ? null : String(body.code),
+        title: body.title === undefined ? null : String(body.title),
+        usageLimit: body.usageLimit === undefined ? null : Number(body.usageLimit),
         appliesOncePerCustomer: body.appliesOncePerCustomer === true,
-        customerIds: null,
-        usedBy: [],
-      };
-      if (discount.amountOff === null && discount.percentOff === null)
-        throw new SandboxError(422, "amountOff/percentOff: one is required");
-      s.discountCodes.push(discount);
-      return Response.json(discount, { status: 201 });
+        customerGets: {
+          value: {
+            percentage: body.percentOff === undefined ? null : Number(body.percentOff) / 100,
+            ...(body.amountOff === undefined
+              ? {}
+              : { discountAmount: { amount: String(body.amountOff) } }),
+          },
+        },
+      });
+      if (!created.discount)
+        throw new SandboxError(
+          422,
+          created.errors.map((e) => `${e.field.at(-1)}: ${e.message}`).join("; "),
+        );
+      return Response.json(created.discount, { status: 201 });
     }
     if (route === "POST /plan") {
       const plan = body.plan === "plus" ? "plus" : body.plan === "standard" ? "standard" : null;

@@ -115,6 +115,25 @@ export class Lifecycle {
     throw new SandboxError(422, `lines: no variant for ${JSON.stringify(line)}`);
   }
 
+  /** A line for a variant, taking it out of stock (overselling makes inventory negative). */
+  private newLine(shop: SandboxShop, line: LineInput, defaultSellingPlanId: string | null) {
+    const { product, variant } = this.findVariant(shop, line);
+    const quantity = line.quantity ?? 1;
+    if (quantity < 1) throw new SandboxError(422, "lines.quantity: must be at least 1");
+    variant.inventoryQuantity -= quantity;
+    return {
+      ...this.store.gid("LineItem"),
+      productId: product.id,
+      variantId: variant.id,
+      title: product.title,
+      variantTitle: variant.title,
+      sku: variant.sku,
+      quantity,
+      price: variant.price,
+      sellingPlanId: line.sellingPlanId ?? defaultSellingPlanId,
+    };
+  }
+
   placeOrder(domain: string, input: PlaceOrderInput): SandboxOrder {
     const shop = this.store.shop(domain);
     if (!Array.isArray(input.lines) || input.lines.length === 0)
@@ -133,23 +152,7 @@ export class Lifecycle {
       customerId: customer?.id ?? null,
       email: customer?.email ?? null,
       currency: shop.currencyCode,
-      lines: input.lines.map((line) => {
-        const { product, variant } = this.findVariant(shop, line);
-        const quantity = line.quantity ?? 1;
-        if (quantity < 1) throw new SandboxError(422, "lines.quantity: must be at least 1");
-        variant.inventoryQuantity -= quantity;
-        return {
-          ...this.store.gid("LineItem"),
-          productId: product.id,
-          variantId: variant.id,
-          title: product.title,
-          variantTitle: variant.title,
-          sku: variant.sku,
-          quantity,
-          price: variant.price,
-          sellingPlanId: line.sellingPlanId ?? null,
-        };
-      }),
+      lines: input.lines.map((line) => this.newLine(shop, line, null)),
       shippingCountry: input.shippingCountry ?? customer?.country ?? "US",
       paymentMethod,
       mandateId: paymentMethod === "card_on_file" ? this.store.gid("PaymentMandate").id : null,
@@ -419,21 +422,9 @@ export class Lifecycle {
     const order = this.store.order(domain, orderId);
     const ids = lineItemIds?.length ? lineItemIds : order.lines.map((l) => l.id);
     const replaced = order.lines.find((l) => l.id === ids[0]);
-    const exchangeLines = exchange.map((line) => {
-      const { product, variant } = this.findVariant(shop, line);
-      variant.inventoryQuantity -= line.quantity ?? 1;
-      return {
-        ...this.store.gid("LineItem"),
-        productId: product.id,
-        variantId: variant.id,
-        title: product.title,
-        variantTitle: variant.title,
-        sku: variant.sku,
-        quantity: line.quantity ?? 1,
-        price: variant.price,
-        sellingPlanId: line.sellingPlanId ?? replaced?.sellingPlanId ?? null,
-      };
-    });
+    const exchangeLines = exchange.map((line) =>
+      this.newLine(shop, line, replaced?.sellingPlanId ?? null),
+    );
     order.lines.push(...exchangeLines);
     const ret = {
       ...this.store.gid("Return"),

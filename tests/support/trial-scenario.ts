@@ -2,7 +2,8 @@ import prisma from "~/db.server";
 import { setClockSource } from "~/lib/clock.server";
 import type { PlaceOrderInput } from "../sandbox/lifecycle";
 import { seedDemoStore } from "../sandbox/seed";
-import type { startSandbox } from "./sandbox";
+import { startSandbox } from "./sandbox";
+import { startWebhookReceiver } from "./webhook-receiver";
 import { installShop } from "./shopify";
 import { runJobs } from "./worker";
 
@@ -126,4 +127,13 @@ export function ledgerFor(context: SandboxContext, orderGid: string) {
   return context.store.ledger
     .filter((e) => e.orderGid === orderGid && MONEY.test(e.kind))
     .map((e) => `${e.kind} ${e.amount?.amount ?? ""}`.trim());
+}
+
+/**
+ * The sandbox for trial tests: its webhooks go to the app's real inbox (routes' own handler, no
+ * HTTP server of the app), and the test drives time and jobs with `flush` and `advanceDays`.
+ */
+export function startTrialSandbox() {
+  const receiver = startWebhookReceiver();
+  return startSandbox({ appUrl: () => receiver.url });
 }

@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { startOfLocalDay } from "~/domain/calendar";
 import { nextTrialAction, type TrialSnapshot } from "~/domain/trial/next-action";
-import { paymentPlan, reauthorizeAt } from "~/domain/trial/payment-plan";
-import { lineOutcome, settlementReadiness, type TrialLineFacts } from "~/domain/trial/settlement";
+import { holdAmount, paymentPlan, reauthorizeAt } from "~/domain/trial/payment-plan";
+import {
+  chargePreview,
+  lineOutcome,
+  settlementReadiness,
+  type TrialLineFacts,
+} from "~/domain/trial/settlement";
 import { trialDay, trialWindow, type WindowTerms } from "~/domain/trial/window";
 
 const NY: WindowTerms = {
@@ -459,5 +464,28 @@ describe("next trial action", () => {
     expect(nextTrialAction(snapshot({ cancelledAt: ordered }), ordered)).toMatchObject({
       kind: "release_hold",
     });
+  });
+});
+
+describe("hold and shopper preview", () => {
+  it("holds the policy's amount on Plus (never above the pairs), the balance elsewhere", () => {
+    expect(holdAmount(true, 49000, 35000)).toBe(35000);
+    expect(holdAmount(true, 24500, 35000)).toBe(24500);
+    expect(holdAmount(true, 49000, undefined)).toBe(49000);
+    expect(holdAmount(false, 49000, 35000)).toBe(0);
+  });
+
+  it("tells the shopper the pairs not marked for return, charged the local day settlement runs", () => {
+    const lines = [
+      line({ lineItemGid: "a", choice: "keep" }),
+      line({ lineItemGid: "b", choice: "return" }),
+      line({ lineItemGid: "c", returnReceivedAt: at("2026-11-10T00:00:00Z") }),
+      line({ lineItemGid: "d", unitPrice: 19500 }),
+    ];
+    expect(chargePreview(lines, CLOSES, "America/New_York")).toEqual({
+      amount: 44000,
+      chargeDate: "2026-11-13",
+    });
+    expect(chargePreview(lines, CLOSES, "Asia/Tokyo").chargeDate).toBe("2026-11-13");
   });
 });

@@ -97,3 +97,16 @@ export function reauthorizeAt(expiresAt: Date, settlesNoEarlierThan: Date | null
     return null;
   return at;
 }
+
+/**
+ * The hold placed for a trial: Plus chooses it (the policy's amount, never above the pairs' value);
+ * elsewhere Shopify holds the order's outstanding balance, which `0` (no amount) asks for.
+ */
+export function holdAmount(
+  plus: boolean,
+  pairsValue: number,
+  policyHold: number | undefined,
+): number {
+  if (!plus) return 0;
+  return Math.min(policyHold ?? pairsValue, pairsValue);
+}

@@ -1,3 +1,5 @@
+import { localDate } from "~/domain/calendar";
+
 // What a trial customer owes when the window closes, and when that can be known. Pure: the same
 // facts always give the same answer, so a retried or duplicated settlement decides the same thing.
 //
@@ -146,4 +148,21 @@ export function settlementReadiness(
       lines: outcomes,
     },
   };
+}
+
+/**
+ * What the shopper is told on the keep/return page: the value of every pair not marked for return
+ * (and not back already), charged on the local day settlement runs. The rules above decide the
+ * real charge; a pair marked "return" but never sent is still charged then.
+ */
+export function chargePreview(
+  lines: readonly Pick<TrialLineFacts, "unitPrice" | "quantity" | "choice" | "returnReceivedAt">[],
+  closesAt: Date,
+  timeZone: string,
+  graceMs: number = SETTLEMENT_GRACE_MS,
+): { amount: number; chargeDate: string } {
+  const amount = lines
+    .filter((l) => l.choice !== "return" && !l.returnReceivedAt)
+    .reduce((sum, l) => sum + l.unitPrice * l.quantity, 0);
+  return { amount, chargeDate: localDate(new Date(closesAt.getTime() + graceMs), timeZone) };
 }

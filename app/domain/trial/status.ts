@@ -17,6 +17,17 @@ export const TRIAL_STATUSES = [
 ] as const;
 export type TrialStatus = (typeof TRIAL_STATUSES)[number];
 
+/** Trials still running (or waiting for a person): the "Open" view and the Overview count. */
+export const OPEN_TRIAL_STATUSES: readonly TrialStatus[] = [
+  "awaiting_authorization",
+  "awaiting_shipment",
+  "in_transit",
+  "delivered",
+  "ending_soon",
+  "awaiting_returns",
+  "needs_attention",
+];
+
 export const TRIAL_STATUS_LABELS: Record<TrialStatus, string> = {
   awaiting_authorization: "Awaiting authorization",
   awaiting_shipment: "Awaiting shipment",

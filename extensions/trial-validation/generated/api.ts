@@ -17,21 +17,21 @@ export type Scalars = {
    * For example, September 7, 2019 is represented as `"2019-07-16"`.
    *
    */
-  Date: { input: any; output: any; }
+  Date: { input: unknown; output: unknown; }
   /**
    * Represents an [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)-encoded date and time string.
    * For example, 3:50 pm on September 7, 2019 in the time zone of UTC (Coordinated Universal Time) is
    * represented as `"2019-09-07T15:50:00Z`".
    *
    */
-  DateTime: { input: any; output: any; }
+  DateTime: { input: unknown; output: unknown; }
   /**
    * A subset of the [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format that includes the date and time but not the timezone which is determined from context.
    *
    * For example, "2018-01-01T00:00:00".
    *
    */
-  DateTimeWithoutTimezone: { input: any; output: any; }
+  DateTimeWithoutTimezone: { input: unknown; output: unknown; }
   /**
    * A signed decimal number, which supports arbitrary precision and is serialized as a string.
    *
@@ -45,7 +45,7 @@ export type Scalars = {
    * Example value: `"10079785100"`
    *
    */
-  Handle: { input: any; output: any; }
+  Handle: { input: unknown; output: unknown; }
   /**
    * A [JSON](https://www.json.org/json-en.html) object.
    *
@@ -68,7 +68,7 @@ export type Scalars = {
    * For example, "05:43:21".
    *
    */
-  TimeWithoutTimezone: { input: any; output: any; }
+  TimeWithoutTimezone: { input: unknown; output: unknown; }
   /**
    * Represents an [RFC 3986](https://datatracker.ietf.org/doc/html/rfc3986) and
    * [RFC 3987](https://datatracker.ietf.org/doc/html/rfc3987)-compliant URI string.
@@ -77,9 +77,9 @@ export type Scalars = {
    * (`example.myshopify.com`).
    *
    */
-  URL: { input: any; output: any; }
+  URL: { input: unknown; output: unknown; }
   /** A void type that can be used to return a null value from a mutation. */
-  Void: { input: any; output: any; }
+  Void: { input: unknown; output: unknown; }
 };
 
 /**
