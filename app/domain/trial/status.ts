@@ -18,15 +18,10 @@ export const TRIAL_STATUSES = [
 export type TrialStatus = (typeof TRIAL_STATUSES)[number];
 
 /** Trials still running (or waiting for a person): the "Open" view and the Overview count. */
-export const OPEN_TRIAL_STATUSES: readonly TrialStatus[] = [
-  "awaiting_authorization",
-  "awaiting_shipment",
-  "in_transit",
-  "delivered",
-  "ending_soon",
-  "awaiting_returns",
-  "needs_attention",
-];
+const FINISHED: readonly TrialStatus[] = ["charged", "closed", "cancelled"];
+export const OPEN_TRIAL_STATUSES: readonly TrialStatus[] = TRIAL_STATUSES.filter(
+  (status) => !FINISHED.includes(status),
+);
 
 export const TRIAL_STATUS_LABELS: Record<TrialStatus, string> = {
   awaiting_authorization: "Awaiting authorization",
