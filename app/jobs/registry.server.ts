@@ -4,11 +4,13 @@ import { getCurrentPolicy, publishStorefrontPolicy } from "~/services/policy.ser
 import { syncShopDetails } from "~/services/shops.server";
 import type { AdminGraphql } from "~/services/admin.server";
 import {
+  syncMadeToOrderPurchaseOption,
   syncTrialFee,
   syncTrialPurchaseOption,
   syncTrialValidation,
 } from "~/services/purchase-options.server";
 import { advanceTrial } from "~/services/trial-advance.server";
+import { advanceMtoCase } from "~/services/mto-advance.server";
 import { processWebhookDelivery } from "~/webhooks/process.server";
 import { TerminalJobError } from "./errors.server";
 import type { JobContext, JobHandler, JobType } from "./types";
@@ -26,7 +28,12 @@ async function syncPurchaseOptions(shop: string, version: number, graphql: Admin
   const fee = await syncTrialFee(shop, current.document.trial, graphql);
   // After the fee: the checkout rules name the fee's variant as allowed beside trial pairs.
   const checkoutRules = await syncTrialValidation(shop, current.document.trial, graphql);
-  return { purchaseOption, fee, checkoutRules };
+  const madeToOrder = await syncMadeToOrderPurchaseOption(
+    shop,
+    current.document.madeToOrder,
+    graphql,
+  );
+  return { purchaseOption, fee, checkoutRules, madeToOrder };
 }
 
 async function adminFor(shop: string) {
@@ -54,6 +61,11 @@ export const jobHandlers: Record<JobType, JobHandler> = {
     const shop = requireShop(context);
     const { trialId } = context.payload as { trialId: string };
     await advanceTrial(trialId, await adminFor(shop), context.log.child({ trialId }));
+  },
+  "mto.advance": async (context) => {
+    const shop = requireShop(context);
+    const { caseId } = context.payload as { caseId: string };
+    await advanceMtoCase(caseId, await adminFor(shop), context.log.child({ caseId }));
   },
   // After an install: the shop's currency, time zone and plan, then the storefront policy, so
   // theme blocks can read it before the merchant ever saves settings.

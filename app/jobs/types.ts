@@ -6,6 +6,7 @@ export const JOB_TYPES = [
   "policy.publish",
   "shop.sync",
   "trial.advance",
+  "mto.advance",
 ] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 

@@ -30,6 +30,9 @@ export const MODELS_WITH_CUSTOMER_DATA = [
   "Effect",
   "Trial",
   "TrialEvent",
+  "MtoCase",
+  "MtoEvent",
+  "FitEvidence",
 ] as const;
 
 async function subjectOrderGids(shop: string, subject: CustomerSubject): Promise<string[]> {
@@ -57,7 +60,7 @@ export async function exportCustomerData(
   requestId: string | null,
 ) {
   const orderGids = await subjectOrderGids(shop, subject);
-  const [orders, events, revokedPaymentMethods, trials] = await Promise.all([
+  const [orders, events, revokedPaymentMethods, trials, mtoCases, fit] = await Promise.all([
     prisma.shopOrder.findMany({ where: { shop, orderGid: { in: orderGids } } }),
     prisma.orderEvent.findMany({
       where: { shop, orderGid: { in: orderGids } },
@@ -70,6 +73,10 @@ export async function exportCustomerData(
       where: { shop, orderGid: { in: orderGids } },
       include: { lines: true, payments: true },
     }),
+    prisma.mtoCase.findMany({ where: { shop, orderGid: { in: orderGids } } }),
+    subject.customerGid
+      ? prisma.fitEvidence.findMany({ where: { shop, customerGid: subject.customerGid } })
+      : Promise.resolve([]),
   ]);
   const report = {
     subject,
@@ -104,6 +111,16 @@ export async function exportCustomerData(
         at: p.createdAt,
       })),
     })),
+    madeToOrder: mtoCases.map((c) => ({
+      orderGid: c.orderGid,
+      item: `${c.title} ${c.variantTitle ?? ""}`.trim(),
+      status: c.status,
+      fitConfirmedAt: c.fitConfirmedAt,
+      fit: c.confirmedSize && { size: c.confirmedSize, width: c.confirmedWidth, feel: c.fitFeel },
+      fitNotes: c.fitNotes,
+      shipDate: c.scheduledShipDate ?? c.promisedShipDate,
+    })),
+    fitProfile: fit.map((f) => ({ size: f.size, width: f.width, source: f.source, at: f.at })),
   };
   return prisma.dataRequestReport.create({
     data: {
@@ -126,44 +143,72 @@ export async function redactCustomer(shop: string, subject: CustomerSubject) {
       select: { id: true },
     })
   ).map((t) => t.id);
-  const [orders, events, deliveries, revoked, reports, effects, trials, trialEvents] =
-    await withBusyRetry(() =>
-      prisma.$transaction([
-        prisma.shopOrder.updateMany({
-          where: { shop, orderGid: { in: orderGids } },
-          data: { email: null, customerName: null, customerGid: null },
-        }),
-        prisma.orderEvent.updateMany({
-          where: { shop, orderGid: { in: orderGids } },
-          data: { data: '{"redacted":true}' },
-        }),
-        prisma.webhookDelivery.updateMany({
-          where: { shop, OR: mentions.length ? mentions : [{ id: "" }] },
-          data: { payload: null },
-        }),
-        prisma.revokedPaymentMethod.deleteMany({
-          where: { shop, customerGid: subject.customerGid ?? "" },
-        }),
-        prisma.dataRequestReport.deleteMany({
-          where: {
-            shop,
-            OR: [{ customerGid: subject.customerGid ?? "" }, { email: subject.email ?? "" }],
-          },
-        }),
-        prisma.effect.updateMany({
-          where: { shop, OR: requestMentions.length ? requestMentions : [{ id: "" }] },
-          data: { request: '{"redacted":true}' },
-        }),
-        prisma.trial.updateMany({
-          where: { shop, id: { in: trialIds } },
-          data: { customerEmail: null, customerName: null, customerGid: null, questionnaire: null },
-        }),
-        prisma.trialEvent.updateMany({
-          where: { shop, trialId: { in: trialIds } },
-          data: { data: '{"redacted":true}' },
-        }),
-      ]),
-    );
+  const caseIds = (
+    await prisma.mtoCase.findMany({
+      where: { shop, orderGid: { in: orderGids } },
+      select: { id: true },
+    })
+  ).map((c) => c.id);
+  const [
+    orders,
+    events,
+    deliveries,
+    revoked,
+    reports,
+    effects,
+    trials,
+    trialEvents,
+    mtoCases,
+    mtoEvents,
+    fitEvidence,
+  ] = await withBusyRetry(() =>
+    prisma.$transaction([
+      prisma.shopOrder.updateMany({
+        where: { shop, orderGid: { in: orderGids } },
+        data: { email: null, customerName: null, customerGid: null },
+      }),
+      prisma.orderEvent.updateMany({
+        where: { shop, orderGid: { in: orderGids } },
+        data: { data: '{"redacted":true}' },
+      }),
+      prisma.webhookDelivery.updateMany({
+        where: { shop, OR: mentions.length ? mentions : [{ id: "" }] },
+        data: { payload: null },
+      }),
+      prisma.revokedPaymentMethod.deleteMany({
+        where: { shop, customerGid: subject.customerGid ?? "" },
+      }),
+      prisma.dataRequestReport.deleteMany({
+        where: {
+          shop,
+          OR: [{ customerGid: subject.customerGid ?? "" }, { email: subject.email ?? "" }],
+        },
+      }),
+      prisma.effect.updateMany({
+        where: { shop, OR: requestMentions.length ? requestMentions : [{ id: "" }] },
+        data: { request: '{"redacted":true}' },
+      }),
+      prisma.trial.updateMany({
+        where: { shop, id: { in: trialIds } },
+        data: { customerEmail: null, customerName: null, customerGid: null, questionnaire: null },
+      }),
+      prisma.trialEvent.updateMany({
+        where: { shop, trialId: { in: trialIds } },
+        data: { data: '{"redacted":true}' },
+      }),
+      prisma.mtoCase.updateMany({
+        where: { shop, id: { in: caseIds } },
+        data: { customerEmail: null, customerName: null, customerGid: null, fitNotes: null },
+      }),
+      prisma.mtoEvent.updateMany({
+        where: { shop, caseId: { in: caseIds } },
+        data: { data: '{"redacted":true}' },
+      }),
+      prisma.fitEvidence.deleteMany({
+        where: { shop, customerGid: subject.customerGid ?? "" },
+      }),
+    ]),
+  );
   return {
     orders: orders.count,
     events: events.count,
@@ -173,6 +218,9 @@ export async function redactCustomer(shop: string, subject: CustomerSubject) {
     effects: effects.count,
     trials: trials.count,
     trialEvents: trialEvents.count,
+    mtoCases: mtoCases.count,
+    mtoEvents: mtoEvents.count,
+    fitEvidence: fitEvidence.count,
   };
 }
 
@@ -189,6 +237,9 @@ export async function eraseShop(shop: string) {
       prisma.trialPayment.deleteMany({ where: { shop } }),
       prisma.trialLine.deleteMany({ where: { trial: { shop } } }),
       prisma.trial.deleteMany({ where: { shop } }),
+      prisma.mtoEvent.deleteMany({ where: { shop } }),
+      prisma.mtoCase.deleteMany({ where: { shop } }),
+      prisma.fitEvidence.deleteMany({ where: { shop } }),
       prisma.policyVersion.deleteMany({ where: { shop } }),
       prisma.webhookDelivery.deleteMany({ where: { shop } }),
       prisma.job.deleteMany({ where: { shop, status: { not: "running" } } }),

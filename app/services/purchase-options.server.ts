@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import prisma from "~/db.server";
-import type { TrialPolicy } from "~/domain/policy/schema";
+import type { MadeToOrderPolicy, TrialPolicy } from "~/domain/policy/schema";
 import {
   PRODUCTS_BY_QUERY,
   SELLING_PLAN_GROUP_ADD_PRODUCTS,
@@ -59,17 +59,42 @@ export function trialPlanInput(trial: TrialPolicy) {
   };
 }
 
-/** Shopify search for the products the policy makes eligible (ids and tags). */
-export function eligibleProductQuery(trial: TrialPolicy): string | null {
+/** The made-to-order option: paid in full at checkout, shipped when the app schedules it. */
+export function madeToOrderPlanInput(mto: MadeToOrderPolicy) {
+  return {
+    name: `Made to order: ships about ${mto.leadDays} days after your size is confirmed`,
+    category: "PRE_ORDER" as const,
+    options: ["Made to order"],
+    description:
+      "Made for you in this size. If we don't know your size yet, a fitting pair comes first; production starts once you confirm the fit.",
+    billingPolicy: {
+      fixed: {
+        checkoutCharge: { type: "PERCENTAGE" as const, value: { percentage: 100 } },
+        remainingBalanceChargeTrigger: "NO_REMAINING_BALANCE" as const,
+      },
+    },
+    // The app sets the date (fit first, then production): Shopify must not ship on its own.
+    deliveryPolicy: { fixed: { fulfillmentTrigger: "UNKNOWN" as const } },
+    inventoryPolicy: { reserve: "ON_FULFILLMENT" as const },
+    metafields: [
+      { namespace: "fitting_room", key: "made_to_order", type: "boolean", value: "true" },
+    ],
+  };
+}
+
+/** Shopify search for the products a policy makes eligible (ids and tags). */
+export function eligibleProductQuery(policy: {
+  eligibleProductIds?: readonly string[];
+  eligibleProductTags: readonly string[];
+}): string | null {
   const terms = [
-    ...trial.eligibleProductIds.map((gid) => `id:${gid.split("/").pop()}`),
-    ...trial.eligibleProductTags.map((tag) => `tag:'${tag.replace(/'/g, "")}'`),
+    ...(policy.eligibleProductIds ?? []).map((gid) => `id:${gid.split("/").pop()}`),
+    ...policy.eligibleProductTags.map((tag) => `tag:'${tag.replace(/'/g, "")}'`),
   ];
   return terms.length > 0 ? terms.join(" OR ") : null;
 }
 
-async function eligibleProductIds(graphql: AdminGraphql, trial: TrialPolicy): Promise<string[]> {
-  const query = eligibleProductQuery(trial);
+async function productIdsMatching(graphql: AdminGraphql, query: string | null): Promise<string[]> {
   if (!query) return [];
   const ids: string[] = [];
   let after: string | null = null;
@@ -85,7 +110,7 @@ async function eligibleProductIds(graphql: AdminGraphql, trial: TrialPolicy): Pr
   return ids;
 }
 
-function planDigest(plan: ReturnType<typeof trialPlanInput>): string {
+function planDigest(plan: unknown): string {
   return crypto.createHash("sha256").update(JSON.stringify(plan)).digest("hex");
 }
 
@@ -96,25 +121,88 @@ export interface PurchaseOptionSync {
   removed: number;
 }
 
-export async function syncTrialPurchaseOption(
+type PlanInput = ReturnType<typeof trialPlanInput> | ReturnType<typeof madeToOrderPlanInput>;
+
+/** Where each purchase option keeps its Shopify ids and last-synced plan on the shop row. */
+const COLUMNS = {
+  trial: {
+    group: "trialSellingPlanGroupGid",
+    plan: "trialSellingPlanGid",
+    digest: "trialSellingPlanDigest",
+  },
+  mto: {
+    group: "mtoSellingPlanGroupGid",
+    plan: "mtoSellingPlanGid",
+    digest: "mtoSellingPlanDigest",
+  },
+} as const;
+
+interface GroupSpec {
+  columns: (typeof COLUMNS)[keyof typeof COLUMNS];
+  enabled: boolean;
+  productQuery: string | null;
+  plan: PlanInput;
+  name: string;
+  merchantCode: string;
+  options: string[];
+}
+
+export function syncTrialPurchaseOption(shop: string, trial: TrialPolicy, graphql: AdminGraphql) {
+  return syncSellingPlanGroup(
+    shop,
+    {
+      columns: COLUMNS.trial,
+      enabled: trial.enabled,
+      productQuery: eligibleProductQuery(trial),
+      plan: trialPlanInput(trial),
+      name: "Try at home",
+      merchantCode: "fitting-room-trial",
+      options: ["Home trial"],
+    },
+    graphql,
+  );
+}
+
+export function syncMadeToOrderPurchaseOption(
   shop: string,
-  trial: TrialPolicy,
+  mto: MadeToOrderPolicy,
+  graphql: AdminGraphql,
+) {
+  return syncSellingPlanGroup(
+    shop,
+    {
+      columns: COLUMNS.mto,
+      enabled: mto.enabled,
+      productQuery: eligibleProductQuery(mto),
+      plan: madeToOrderPlanInput(mto),
+      name: "Made to order",
+      merchantCode: "fitting-room-made-to-order",
+      options: ["Made to order"],
+    },
+    graphql,
+  );
+}
+
+async function syncSellingPlanGroup(
+  shop: string,
+  spec: GroupSpec,
   graphql: AdminGraphql,
 ): Promise<PurchaseOptionSync | null> {
   const shopRow = await prisma.shop.findUnique({ where: { domain: shop } });
   if (!shopRow) throw new TerminalJobError(`shop ${shop} is not installed`);
-  if (!trial.enabled && !shopRow.trialSellingPlanGroupGid) return null;
-  const wanted = trial.enabled ? await eligibleProductIds(graphql, trial) : [];
-  const plan = trialPlanInput(trial);
+  const existingGroup = shopRow[spec.columns.group];
+  if (!spec.enabled && !existingGroup) return null;
+  const wanted = spec.enabled ? await productIdsMatching(graphql, spec.productQuery) : [];
+  const plan = spec.plan;
 
-  if (!shopRow.trialSellingPlanGroupGid) {
+  if (!existingGroup) {
     const data = await adminRequest(graphql, SELLING_PLAN_GROUP_CREATE, {
       input: {
-        name: "Try at home",
-        merchantCode: "fitting-room-trial",
-        // Liquid sees it as selling_plan_group.app_id: how the theme block finds our group.
+        name: spec.name,
+        merchantCode: spec.merchantCode,
+        // Liquid sees it as selling_plan_group.app_id: how the theme blocks find our groups.
         appId: "fitting-room",
-        options: ["Home trial"],
+        options: spec.options,
         sellingPlansToCreate: [plan],
       },
       resources: { productIds: wanted },
@@ -127,22 +215,22 @@ export async function syncTrialPurchaseOption(
     await prisma.shop.update({
       where: { domain: shop },
       data: {
-        trialSellingPlanGroupGid: group.id,
-        trialSellingPlanGid: planGid,
-        trialSellingPlanDigest: planDigest(plan),
+        [spec.columns.group]: group.id,
+        [spec.columns.plan]: planGid,
+        [spec.columns.digest]: planDigest(plan),
       },
     });
     return { groupGid: group.id, planGid, added: wanted.length, removed: 0 };
   }
 
-  const groupGid = shopRow.trialSellingPlanGroupGid;
+  const groupGid = existingGroup;
   const current = await adminRequest(graphql, SELLING_PLAN_GROUP_QUERY, { id: groupGid });
   const group = current.sellingPlanGroup;
   if (!group) throw new TerminalJobError(`selling plan group ${groupGid} no longer exists`);
-  const planGid = shopRow.trialSellingPlanGid ?? group.sellingPlans.nodes[0]?.id;
+  const planGid = shopRow[spec.columns.plan] ?? group.sellingPlans.nodes[0]?.id;
   if (!planGid) throw new TerminalJobError(`selling plan group ${groupGid} has no plan`);
   const digest = planDigest(plan);
-  if (shopRow.trialSellingPlanDigest !== digest) {
+  if (shopRow[spec.columns.digest] !== digest) {
     const update = await adminRequest(graphql, SELLING_PLAN_GROUP_UPDATE, {
       id: groupGid,
       input: { sellingPlansToUpdate: [{ id: planGid, ...plan }] },
@@ -171,7 +259,7 @@ export async function syncTrialPurchaseOption(
   }
   await prisma.shop.update({
     where: { domain: shop },
-    data: { trialSellingPlanGid: planGid, trialSellingPlanDigest: digest },
+    data: { [spec.columns.plan]: planGid, [spec.columns.digest]: digest },
   });
   return { groupGid, planGid, added: add.length, removed: remove.length };
 }

@@ -93,13 +93,14 @@ describe("policy versions", () => {
       version: 2,
       trial: { holdAmount: { amount: 30000, currency: "USD" } },
     });
-    // The same job first creates the trial purchase option and checkout rules (no products are
+    // The same job first creates the purchase options and checkout rules (no products are
     // tagged in this shop), then writes the policy for Liquid and for checkout.
     expect(sandbox.store.ledger.map((e) => e.kind)).toEqual([
       "sellingPlanGroup.create",
       "product.create", // the $25 box fee as its own product…
       "product.publish", // …on the Online Store, so carts can hold it
       "validation.create",
+      "sellingPlanGroup.create", // made-to-order's PRE_ORDER option
       "metafield.set",
       "metafield.set",
     ]);
@@ -113,7 +114,7 @@ describe("policy versions", () => {
     // Re-running the publish job (a retry) writes nothing more.
     await prisma.job.updateMany({ data: { status: "queued", runAt: new Date(0) } });
     await runJobs();
-    expect(sandbox.store.ledger).toHaveLength(6);
+    expect(sandbox.store.ledger).toHaveLength(7);
   });
 
   it("does not publish a version that a newer one replaced", async () => {

@@ -28,8 +28,27 @@ describe("trial purchase option", () => {
     await save({ windowDays: "7" });
     await runJobs();
     const shop = sandbox.store.shop(SHOP);
-    expect(shop.sellingPlanGroups).toHaveLength(1);
-    const group = shop.sellingPlanGroups[0]!;
+    const trialGroups = () =>
+      shop.sellingPlanGroups.filter((g) => g.merchantCode === "fitting-room-trial");
+    expect(trialGroups()).toHaveLength(1);
+    const group = trialGroups()[0]!;
+    // Made-to-order's own PRE_ORDER group, paid in full at checkout, on the made-to-order tag.
+    const mto = shop.sellingPlanGroups.find(
+      (g) => g.merchantCode === "fitting-room-made-to-order",
+    )!;
+    expect(mto.plans[0]).toMatchObject({
+      category: "PRE_ORDER",
+      billingPolicy: {
+        fixed: { checkoutCharge: { type: "PERCENTAGE", value: { percentage: 100 } } },
+      },
+      deliveryPolicy: { fixed: { fulfillmentTrigger: "UNKNOWN" } },
+    });
+    expect(mto.productIds.sort()).toEqual(
+      shop.products
+        .filter((p) => p.tags.includes("made-to-order"))
+        .map((p) => p.id)
+        .sort(),
+    );
     const tagged = shop.products.filter((p) => p.tags.includes("classic-pump")).map((p) => p.id);
     expect(group.productIds.sort()).toEqual(tagged.sort());
     expect(group.appId).toBe("fitting-room");
@@ -52,7 +71,7 @@ describe("trial purchase option", () => {
     // Bridal heels join, the window grows: the same group is updated, no second group.
     await save({ windowDays: "10", eligibleProductTags: "classic-pump, bridal" });
     await runJobs();
-    expect(shop.sellingPlanGroups).toHaveLength(1);
+    expect(trialGroups()).toHaveLength(1);
     expect(group.plans[0]!.name).toBe("Try at home for 10 days");
     const bridal = shop.products.find((p) => p.handle === "bridal-heels")!.id;
     expect(group.productIds).toContain(bridal);
@@ -69,6 +88,7 @@ describe("trial purchase option", () => {
       sandbox.store.ledger.map((e) => e.kind).filter((k) => k.startsWith("sellingPlanGroup")),
     ).toEqual([
       "sellingPlanGroup.create",
+      "sellingPlanGroup.create", // made-to-order's, once; later trial saves leave it alone
       "sellingPlanGroup.update",
       "sellingPlanGroup.addProducts",
       "sellingPlanGroup.removeProducts",

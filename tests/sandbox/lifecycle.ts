@@ -9,8 +9,10 @@ import {
   netReceived,
   outstanding,
 } from "./payments";
+import { isDeferredPlan, planById } from "./plans";
 import {
   SandboxError,
+  type SandboxLineItem,
   type SandboxOrder,
   type SandboxReturn,
   type SandboxShop,
@@ -43,6 +45,61 @@ export interface PlaceOrderInput {
 }
 
 /** A return as the returns/* topics carry it. */
+function findVariant(shop: SandboxShop, line: LineInput) {
+  for (const product of shop.products) {
+    for (const variant of product.variants) {
+      const matches =
+        (line.variantId &&
+          (variant.id === line.variantId || variant.legacyId === line.variantId)) ||
+        (line.sku && variant.sku === line.sku) ||
+        (line.handle &&
+          product.handle === line.handle &&
+          variant.size === line.size &&
+          variant.width === (line.width ?? "Medium"));
+      if (matches) return { product, variant };
+    }
+  }
+  throw new SandboxError(422, `lines: no variant for ${JSON.stringify(line)}`);
+}
+
+/** A line for a variant, taking it out of stock (overselling makes inventory negative). */
+export function newLine(
+  store: SandboxStore,
+  shop: SandboxShop,
+  line: LineInput,
+  defaultSellingPlanId: string | null,
+): SandboxLineItem {
+  const { product, variant } = findVariant(shop, line);
+  const quantity = line.quantity ?? 1;
+  if (quantity < 1) throw new SandboxError(422, "lines.quantity: must be at least 1");
+  variant.inventoryQuantity -= quantity;
+  return {
+    ...store.gid("LineItem"),
+    productId: product.id,
+    variantId: variant.id,
+    title: product.title,
+    variantTitle: variant.title,
+    sku: variant.sku,
+    quantity,
+    price: variant.price,
+    sellingPlanId: line.sellingPlanId ?? defaultSellingPlanId,
+  };
+}
+
+/** Lines added after checkout (exchange items, order edits) ship from a new fulfillment order. */
+export function addLines(store: SandboxStore, order: SandboxOrder, lines: SandboxLineItem[]) {
+  if (lines.length === 0) return;
+  order.lines.push(...lines);
+  order.fulfillmentOrders.push({
+    id: store.gid("FulfillmentOrder").id,
+    status: "OPEN",
+    fulfillAt: null,
+    scheduled: false,
+    holds: [],
+    lineItemIds: lines.map((l) => l.id),
+  });
+}
+
 function returnPayload(order: SandboxOrder, ret: SandboxReturn): Record<string, unknown> {
   return {
     id: BigInt(ret.legacyId),
@@ -98,42 +155,6 @@ export class Lifecycle {
     order.updatedAt = this.store.now();
   }
 
-  private findVariant(shop: SandboxShop, line: LineInput) {
-    for (const product of shop.products) {
-      for (const variant of product.variants) {
-        const matches =
-          (line.variantId &&
-            (variant.id === line.variantId || variant.legacyId === line.variantId)) ||
-          (line.sku && variant.sku === line.sku) ||
-          (line.handle &&
-            product.handle === line.handle &&
-            variant.size === line.size &&
-            variant.width === (line.width ?? "Medium"));
-        if (matches) return { product, variant };
-      }
-    }
-    throw new SandboxError(422, `lines: no variant for ${JSON.stringify(line)}`);
-  }
-
-  /** A line for a variant, taking it out of stock (overselling makes inventory negative). */
-  private newLine(shop: SandboxShop, line: LineInput, defaultSellingPlanId: string | null) {
-    const { product, variant } = this.findVariant(shop, line);
-    const quantity = line.quantity ?? 1;
-    if (quantity < 1) throw new SandboxError(422, "lines.quantity: must be at least 1");
-    variant.inventoryQuantity -= quantity;
-    return {
-      ...this.store.gid("LineItem"),
-      productId: product.id,
-      variantId: variant.id,
-      title: product.title,
-      variantTitle: variant.title,
-      sku: variant.sku,
-      quantity,
-      price: variant.price,
-      sellingPlanId: line.sellingPlanId ?? defaultSellingPlanId,
-    };
-  }
-
   placeOrder(domain: string, input: PlaceOrderInput): SandboxOrder {
     const shop = this.store.shop(domain);
     if (!Array.isArray(input.lines) || input.lines.length === 0)
@@ -152,7 +173,7 @@ export class Lifecycle {
       customerId: customer?.id ?? null,
       email: customer?.email ?? null,
       currency: shop.currencyCode,
-      lines: input.lines.map((line) => this.newLine(shop, line, null)),
+      lines: input.lines.map((line) => newLine(this.store, shop, line, null)),
       shippingCountry: input.shippingCountry ?? customer?.country ?? "US",
       paymentMethod,
       mandateId: paymentMethod === "card_on_file" ? this.store.gid("PaymentMandate").id : null,
@@ -172,24 +193,28 @@ export class Lifecycle {
       transactions: [],
       mandatePayments: [],
     };
-    // A pre-order line (made-to-order) makes its fulfillment order wait for the merchant's date.
-    const scheduled = order.lines.some((l) =>
+    // Pre-order lines (made-to-order) wait in their own fulfillment order for the merchant's date.
+    const preOrder = (l: SandboxLineItem) =>
       shop.sellingPlanGroups.some((g) =>
         g.plans.some((p) => p.id === l.sellingPlanId && p.category === "PRE_ORDER"),
-      ),
-    );
-    order.fulfillmentOrders.push({
-      id: this.store.gid("FulfillmentOrder").id,
-      status: scheduled ? "SCHEDULED" : "OPEN",
-      fulfillAt: null,
-      holds: [],
-      lineItemIds: order.lines.map((l) => l.id),
-    });
+      );
+    for (const scheduled of [false, true]) {
+      const lines = order.lines.filter((l) => preOrder(l) === scheduled);
+      if (lines.length > 0)
+        order.fulfillmentOrders.push({
+          id: this.store.gid("FulfillmentOrder").id,
+          status: scheduled ? "SCHEDULED" : "OPEN",
+          fulfillAt: null,
+          scheduled,
+          holds: [],
+          lineItemIds: lines.map((l) => l.id),
+        });
+    }
     if (input.discountCode) this.applyDiscount(shop, order, input.discountCode);
     // A deferred purchase option puts the balance on payment terms due after the plan's delay.
     const deferredPlan = shop.sellingPlanGroups
       .flatMap((g) => g.plans)
-      .find((p) => order.lines.some((l) => l.sellingPlanId === p.id));
+      .find((p) => isDeferredPlan(p) && order.lines.some((l) => l.sellingPlanId === p.id));
     if (deferredPlan) {
       const after = (
         deferredPlan.billingPolicy as {
@@ -211,7 +236,7 @@ export class Lifecycle {
     // file (a deferred purchase option), checkout still charges the lines that are not deferred
     // (e.g. a trial box fee); the deferred balance is the app's to collect.
     const deferredValue = order.lines
-      .filter((l) => l.sellingPlanId)
+      .filter((l) => isDeferredPlan(planById(shop, l.sellingPlanId)))
       .reduce((sum, l) => sum + l.price * l.quantity, 0);
     // (A card-on-file order with no plan line at all stays wholly deferred, e.g. a draft order.)
     const dueNow =
@@ -331,18 +356,27 @@ export class Lifecycle {
     const order = this.store.order(domain, orderId);
     if (order.cancelledAt)
       throw new SandboxError(422, "order: cancelled orders cannot be fulfilled");
-    const held = order.fulfillmentOrders.find((fo) => fo.status === "ON_HOLD");
-    if (held)
-      throw new SandboxError(
-        422,
-        `order: the fulfillment order is on hold (${held.holds.map((h) => h.reason).join(", ")})`,
-      );
     const done = new Set(
       order.fulfillments.filter((f) => f.status === "success").flatMap((f) => f.lineItemIds),
     );
-    const ids = (lineItemIds?.length ? lineItemIds : order.lines.map((l) => l.id)).filter(
-      (id) => !done.has(id),
-    );
+    const live = order.lines.filter((l) => !l.removedByEdit && !done.has(l.id));
+    const foOf = (lineId: string) =>
+      order.fulfillmentOrders.find((fo) => fo.lineItemIds.includes(lineId));
+    const ready = (lineId: string) => foOf(lineId)?.status === "OPEN";
+    // Without a list, everything ready to ship; a line asked for by id must be ready.
+    const ids = lineItemIds?.length
+      ? lineItemIds.filter((id) => live.some((l) => l.id === id))
+      : live.map((l) => l.id).filter(ready);
+    const blocked =
+      ids.map(foOf).find((fo) => fo && fo.status !== "OPEN") ??
+      (ids.length === 0 ? live.map((l) => foOf(l.id)).find(Boolean) : undefined);
+    if (blocked)
+      throw new SandboxError(
+        422,
+        blocked.status === "ON_HOLD"
+          ? `order: the fulfillment order is on hold (${blocked.holds.map((h) => h.reason).join(", ")})`
+          : `order: the fulfillment order is ${blocked.status.toLowerCase()}${blocked.fulfillAt ? ` until ${blocked.fulfillAt}` : ""}`,
+      );
     if (ids.length === 0) throw new SandboxError(422, "lineItemIds: nothing left to fulfil");
     const now = this.store.now();
     const fulfillment = {
@@ -357,7 +391,9 @@ export class Lifecycle {
     };
     order.fulfillments.push(fulfillment);
     const fulfilled = new Set([...done, ...ids]);
-    order.fulfillmentStatus = order.lines.every((l) => fulfilled.has(l.id))
+    for (const fo of order.fulfillmentOrders)
+      if (fo.lineItemIds.every((id) => fulfilled.has(id))) fo.status = "CLOSED";
+    order.fulfillmentStatus = order.lines.every((l) => l.removedByEdit || fulfilled.has(l.id))
       ? "fulfilled"
       : "partial";
     this.touch(order);
@@ -423,9 +459,9 @@ export class Lifecycle {
     const ids = lineItemIds?.length ? lineItemIds : order.lines.map((l) => l.id);
     const replaced = order.lines.find((l) => l.id === ids[0]);
     const exchangeLines = exchange.map((line) =>
-      this.newLine(shop, line, replaced?.sellingPlanId ?? null),
+      newLine(this.store, shop, line, replaced?.sellingPlanId ?? null),
     );
-    order.lines.push(...exchangeLines);
+    addLines(this.store, order, exchangeLines);
     const ret = {
       ...this.store.gid("Return"),
       status: "requested" as const,

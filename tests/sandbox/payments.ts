@@ -27,7 +27,10 @@ export function currentTotal(order: SandboxOrder): number {
     order,
     order.lines.map((l) => l.id),
   );
-  const removed = new Set(order.refunds.flatMap((r) => r.lineItemIds));
+  const removed = new Set([
+    ...order.refunds.flatMap((r) => r.lineItemIds),
+    ...order.lines.filter((l) => l.removedByEdit).map((l) => l.id),
+  ]);
   return Math.max(0, all - lineValue(order, [...removed]) - order.discountMinor);
 }
 

@@ -68,6 +68,8 @@ export interface SandboxLineItem {
   quantity: number;
   price: number;
   sellingPlanId: string | null;
+  /** Taken off the order by an order edit (its current quantity is 0). */
+  removedByEdit?: boolean;
 }
 
 export interface SandboxFulfillment {
@@ -175,11 +177,16 @@ export interface SandboxFulfillmentHold {
   handle: string | null;
 }
 
-/** Shopify's unit of fulfilment work: one per order here, over all its lines. */
+/**
+ * Shopify's unit of fulfilment work. Pre-order lines get their own (SCHEDULED) one; lines added
+ * by an order edit get a new one.
+ */
 export interface SandboxFulfillmentOrder {
   id: string;
   status: "OPEN" | "ON_HOLD" | "SCHEDULED" | "CLOSED" | "CANCELLED";
   fulfillAt: string | null;
+  /** A scheduled order put on hold goes back to SCHEDULED when its holds are released. */
+  scheduled: boolean;
   holds: SandboxFulfillmentHold[];
   lineItemIds: string[];
 }

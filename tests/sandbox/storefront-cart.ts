@@ -1,9 +1,11 @@
 import { runCheckoutValidations } from "./functions";
 import type { Lifecycle } from "./lifecycle";
+import { isDeferredPlan, planById } from "./plans";
 import { SandboxError, type SandboxShop } from "./store";
 
 // The demo store's cart and a one-page checkout. A line bought on a deferred purchase option
-// (the trial) vaults the card, as Shopify's checkout does, so the order has a payment mandate.
+// (the trial) vaults the card, as Shopify's checkout does, so the order has a payment mandate; a
+// pre-order (made-to-order) line is paid at checkout.
 
 interface CartLine {
   variantId: string;
@@ -130,7 +132,7 @@ export async function handleCart(
         return `<tr><td>${found?.product.title ?? "?"} — ${found?.variant.title ?? ""}</td><td>${plan ? plan.plan.name : "Buy now"}</td><td>${line.quantity}</td><td>$${(((found?.variant.price ?? 0) * line.quantity) / 100).toFixed(2)}</td></tr>`;
       })
       .join("");
-    const deferred = lines.some((l) => l.sellingPlanId);
+    const deferred = lines.some((l) => isDeferredPlan(planById(shop, l.sellingPlanId)));
     return page(
       "Cart",
       `<h1>Your cart</h1>${
@@ -158,7 +160,9 @@ export async function handleCart(
       const order = lifecycle.placeOrder(shop.domain, {
         ...(customerEmail ? { customerEmail } : {}),
         shippingCountry: country,
-        paymentMethod: lines.some((l) => l.sellingPlanId) ? "card_on_file" : "card",
+        paymentMethod: lines.some((l) => isDeferredPlan(planById(shop, l.sellingPlanId)))
+          ? "card_on_file"
+          : "card",
         lines: lines.map((l) => ({
           variantId: l.variantId,
           quantity: l.quantity,

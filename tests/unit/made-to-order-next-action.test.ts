@@ -19,6 +19,9 @@ const base: MtoCase = {
   fittingPairReturnedAt: null,
   fittingPairOverdueNotifiedAt: null,
   cancelledAt: null,
+  sizeChange: "none",
+  holdsReleased: false,
+  productionHoldUntil: null,
 };
 
 describe("made-to-order next action", () => {

@@ -25,6 +25,18 @@ export interface MtoCase {
   fittingPairReturnedAt: Date | null;
   fittingPairOverdueNotifiedAt: Date | null;
   cancelledAt: Date | null;
+  /**
+   * The shopper's size change: "requested" until the app changes the line on the order,
+   * "needs_merchant" when it could not (production waits for the merchant).
+   */
+  sizeChange: "none" | "requested" | "needs_merchant";
+  /** The app's holds were released because the order was cancelled. */
+  holdsReleased: boolean;
+  /**
+   * The shop-local date a production hold lasts until: used when the fulfillment order could not
+   * be rescheduled (it was no longer scheduled, e.g. after a size change added a new line).
+   */
+  productionHoldUntil: string | null;
 }
 
 export type MtoAction =
@@ -34,6 +46,8 @@ export type MtoAction =
   | { kind: "escalate_fit" }
   | { kind: "fitting_pair_overdue" }
   | { kind: "release_hold_for_cancel" }
+  | { kind: "release_production_hold" }
+  | { kind: "change_size" }
   | { kind: "wait"; until: Date | null; reason: string };
 
 /** The start of the local day `days` after the local day of `from`. */
@@ -43,15 +57,22 @@ function daysAfter(from: Date, days: number, timeZone: string): Date {
 
 export function nextMtoAction(c: MtoCase, terms: MtoTerms, now: Date): MtoAction {
   if (c.cancelledAt)
-    return c.holdPlaced && !c.scheduled
+    // Holds of ours can be in place: the fitting hold before production, a production hold after.
+    return ((c.holdPlaced && !c.scheduled) || c.productionHoldUntil) && !c.holdsReleased
       ? { kind: "release_hold_for_cancel" }
       : { kind: "wait", until: null, reason: "cancelled" };
+  if (c.productionHoldUntil && c.scheduled) {
+    const releaseAt = startOfLocalDay(c.productionHoldUntil, terms.timeZone);
+    if (now >= releaseAt) return { kind: "release_production_hold" };
+  }
   if (c.path === "confirmed_size")
-    return c.scheduled
-      ? { kind: "wait", until: null, reason: "in production" }
-      : { kind: "schedule_production" };
+    return c.scheduled ? inProduction(c, terms) : { kind: "schedule_production" };
 
   if (!c.holdPlaced) return { kind: "hold_and_ship_fitting_pair" };
+  if (c.fitConfirmedAt && !c.scheduled && c.sizeChange === "requested")
+    return { kind: "change_size" };
+  if (c.fitConfirmedAt && c.sizeChange === "needs_merchant")
+    return { kind: "wait", until: null, reason: "size change for the merchant" };
   if (c.fitConfirmedAt && !c.scheduled) return { kind: "schedule_production" };
 
   if (!c.fitConfirmedAt) {
@@ -82,11 +103,19 @@ export function nextMtoAction(c: MtoCase, terms: MtoTerms, now: Date): MtoAction
   if (!c.fittingPairReturnedAt) {
     const dueAt = daysAfter(c.fitConfirmedAt, terms.fittingPairReturnDays, terms.timeZone);
     if (!c.fittingPairOverdueNotifiedAt && now >= dueAt) return { kind: "fitting_pair_overdue" };
-    return {
-      kind: "wait",
-      until: c.fittingPairOverdueNotifiedAt ? null : dueAt,
-      reason: "fitting pair to be returned",
-    };
+    const production = inProduction(c, terms);
+    const until = [c.fittingPairOverdueNotifiedAt ? null : dueAt, production.until]
+      .filter((d): d is Date => d !== null)
+      .sort((a, b) => a.getTime() - b.getTime())[0];
+    return { kind: "wait", until: until ?? null, reason: "fitting pair to be returned" };
   }
-  return { kind: "wait", until: null, reason: "in production" };
+  return inProduction(c, terms);
+}
+
+function inProduction(c: MtoCase, terms: MtoTerms): MtoAction & { kind: "wait" } {
+  return {
+    kind: "wait",
+    until: c.productionHoldUntil ? startOfLocalDay(c.productionHoldUntil, terms.timeZone) : null,
+    reason: "in production",
+  };
 }

@@ -1,5 +1,6 @@
 import { recordOrderEvent } from "~/services/orders.server";
 import { recordTrialDelivery, recordTrialFulfilment } from "~/services/trials.server";
+import { recordMtoDelivery, recordMtoFulfilment } from "~/services/mto-cases.server";
 import { gidFor } from "../json";
 import type { WebhookContext, WebhookHandler } from "./index";
 
@@ -13,6 +14,7 @@ interface FulfillmentPayload {
   tracking_url?: string | null;
   created_at?: string;
   updated_at?: string;
+  line_items?: { admin_graphql_api_id?: string }[];
 }
 
 interface FulfillmentEventPayload {
@@ -50,18 +52,29 @@ const fulfillmentTopic =
       data,
     };
     await recordOrderEvent({ ...base, kind });
-    if (fulfillment.status !== "cancelled")
+    if (fulfillment.status !== "cancelled") {
       await recordTrialFulfilment(
         shop,
         orderGid,
         new Date(fulfillment.created_at ?? occurredAt),
         fulfillment.admin_graphql_api_id,
       );
+      await recordMtoFulfilment(
+        shop,
+        orderGid,
+        fulfillment.admin_graphql_api_id,
+        (fulfillment.line_items ?? []).flatMap((l) =>
+          l.admin_graphql_api_id ? [l.admin_graphql_api_id] : [],
+        ),
+        new Date(fulfillment.created_at ?? occurredAt),
+      );
+    }
     // A fulfillment whose shipment status says delivered is a delivery even if no
     // fulfillment_events/create arrives (some carriers only update the fulfillment).
     if (fulfillment.shipment_status === "delivered") {
       await recordOrderEvent({ ...base, kind: "fulfillment.delivered" });
       await recordTrialDelivery(shop, orderGid, occurredAt, fulfillment.admin_graphql_api_id);
+      await recordMtoDelivery(shop, orderGid, fulfillment.admin_graphql_api_id, occurredAt);
     }
   };
 
@@ -90,6 +103,7 @@ const fulfillmentEvent: WebhookHandler = async ({
   if (event.status === "delivered") {
     await recordOrderEvent({ ...base, kind: "fulfillment.delivered" });
     await recordTrialDelivery(shop, orderGid, occurredAt, fulfillmentGid);
+    await recordMtoDelivery(shop, orderGid, fulfillmentGid, occurredAt);
   }
 };
 

@@ -4,6 +4,11 @@ import {
   recordTrialCancelled,
   type TrialOrderPayload,
 } from "~/services/trials.server";
+import {
+  openMtoCasesFromOrder,
+  recordMtoCancelled,
+  type MtoOrderPayload,
+} from "~/services/mto-cases.server";
 import type { WebhookContext, WebhookHandler } from "./index";
 
 const orderTopic =
@@ -28,10 +33,14 @@ const orderTopic =
         currency: order.currency ?? null,
       },
     });
-    if (kind === "order.created")
+    if (kind === "order.created") {
       await openTrialFromOrder(shop, payload as TrialOrderPayload, deliveryId);
-    if (kind === "order.cancelled" && order.cancelled_at)
+      await openMtoCasesFromOrder(shop, payload as MtoOrderPayload, deliveryId);
+    }
+    if (kind === "order.cancelled" && order.cancelled_at) {
       await recordTrialCancelled(shop, orderGid, new Date(order.cancelled_at));
+      await recordMtoCancelled(shop, orderGid, new Date(order.cancelled_at));
+    }
   };
 
 export const orderHandlers = {

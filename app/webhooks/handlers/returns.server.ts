@@ -5,6 +5,7 @@ import {
   returnedLineGids,
   type ReturnStage,
 } from "~/services/trials.server";
+import { recordMtoReturn } from "~/services/mto-cases.server";
 import { gidFor } from "../json";
 import type { WebhookContext, WebhookHandler } from "./index";
 
@@ -54,6 +55,14 @@ const returnTopic =
         exchangeLines: ret.exchange_line_items ?? [],
         at: triggeredAt,
       });
+    if (trialStage === "received")
+      await recordMtoReturn(
+        shop,
+        orderGid,
+        returnedLineGids(ret.return_line_items),
+        triggeredAt,
+        ret.admin_graphql_api_id,
+      );
     if (trialStage)
       await recordTrialReturn(shop, orderGid, {
         returnGid: ret.admin_graphql_api_id,

@@ -23,6 +23,22 @@ export function fulfillmentOrderObject(fo: SandboxFulfillmentOrder, order: Sandb
     status: fo.status,
     fulfillAt: fo.fulfillAt,
     orderId: order.id,
+    lineItems: () => ({
+      __typename: "FulfillmentOrderLineItemConnection",
+      nodes: fo.lineItemIds.map((lineItemId) => {
+        const line = order.lines.find((l) => l.id === lineItemId);
+        const shipped = order.fulfillments.some(
+          (f) => f.status === "success" && f.lineItemIds.includes(lineItemId),
+        );
+        return {
+          __typename: "FulfillmentOrderLineItem",
+          id: `gid://shopify/FulfillmentOrderLineItem/${lineItemId.split("/").pop()}`,
+          totalQuantity: line?.quantity ?? 0,
+          remainingQuantity: shipped ? 0 : (line?.quantity ?? 0),
+          lineItem: { __typename: "LineItem", id: lineItemId },
+        };
+      }),
+    }),
     fulfillmentHolds: fo.holds.map((h) => ({
       __typename: "FulfillmentHold",
       id: h.id,
@@ -149,7 +165,10 @@ export const fulfillmentOrderMutationResolvers = {
       };
     fo.holds = fo.holds.filter((h) => !ids.includes(h.id));
     if (fo.holds.length === 0)
-      fo.status = fo.fulfillAt && Date.parse(fo.fulfillAt) > store.clock() ? "SCHEDULED" : "OPEN";
+      fo.status =
+        fo.scheduled && (!fo.fulfillAt || Date.parse(fo.fulfillAt) > store.clock())
+          ? "SCHEDULED"
+          : "OPEN";
     store.record({
       shop: shop.domain,
       kind: "fulfillment.release",

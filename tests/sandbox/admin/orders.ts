@@ -123,7 +123,7 @@ export function orderObject(shop: SandboxShop, order: SandboxOrder, now: number)
         variantTitle: l.variantTitle,
         sku: l.sku,
         quantity: l.quantity,
-        currentQuantity: removed.has(l.id) ? 0 : l.quantity,
+        currentQuantity: removed.has(l.id) || l.removedByEdit ? 0 : l.quantity,
         originalUnitPriceSet: moneyBag(l.price, order.currency),
         sellingPlan: l.sellingPlanId
           ? { __typename: "LineItemSellingPlan", sellingPlanId: l.sellingPlanId, name: "Plan" }

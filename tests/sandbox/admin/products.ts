@@ -20,6 +20,40 @@ interface ProductSetArgs {
 const ONLINE_STORE = "gid://shopify/Publication/1";
 
 export const productQueryResolvers = {
+  product: (args: Args, { shop }: ResolverContext) => {
+    const product = shop.products.find((p) => p.id === args.id);
+    if (!product) return null;
+    return {
+      __typename: "Product",
+      id: product.id,
+      title: product.title,
+      handle: product.handle,
+      tags: product.tags,
+      variants: (variantArgs: Args) => {
+        const nodes = product.variants.slice(0, Math.min(Number(variantArgs.first ?? 50), 250));
+        return {
+          __typename: "ProductVariantConnection",
+          nodes: nodes.map((v) => ({
+            __typename: "ProductVariant",
+            id: v.id,
+            title: v.title,
+            sku: v.sku,
+            price: (v.price / 100).toFixed(2),
+            inventoryQuantity: v.inventoryQuantity,
+            selectedOptions: [
+              { __typename: "SelectedOption", name: "Size", value: v.size },
+              { __typename: "SelectedOption", name: "Width", value: v.width },
+            ],
+          })),
+          pageInfo: {
+            __typename: "PageInfo",
+            hasNextPage: product.variants.length > nodes.length,
+            endCursor: null,
+          },
+        };
+      },
+    };
+  },
   publications: () => ({
     __typename: "PublicationConnection",
     nodes: [{ __typename: "Publication", id: ONLINE_STORE, name: "Online Store" }],

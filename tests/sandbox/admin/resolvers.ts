@@ -4,6 +4,7 @@ import { validationMutationResolvers } from "./validations";
 import { rewardMutationResolvers } from "./rewards";
 import { productMutationResolvers, productQueryResolvers } from "./products";
 import { fulfillmentOrderMutationResolvers } from "./fulfillment-orders";
+import { orderEditMutationResolvers } from "./order-edits";
 import { flowAndCancelMutationResolvers } from "./flow-and-cancel";
 import { sellingPlanMutationResolvers, sellingPlanQueryResolvers } from "./selling-plans";
 import type { SandboxMetafield, SandboxShop, SandboxStore } from "../store";
@@ -80,6 +81,7 @@ export const queryResolvers = {
 export const mutationResolvers = {
   ...productMutationResolvers,
   ...fulfillmentOrderMutationResolvers,
+  ...orderEditMutationResolvers,
   ...rewardMutationResolvers,
   ...flowAndCancelMutationResolvers,
   ...validationMutationResolvers,

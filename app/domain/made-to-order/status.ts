@@ -1,0 +1,39 @@
+// Where a made-to-order case stands, for the merchant's queues. A fitting pair still out after
+// the fit is confirmed is its own queue ("to be returned") alongside production, so it is a
+// separate question (`fittingPairOutstanding`), not a status.
+
+export const MTO_STATUSES = [
+  "fitting_pair_to_ship",
+  "awaiting_fit",
+  "size_change_needed",
+  "in_production",
+  "shipped",
+  "cancelled",
+] as const;
+export type MtoStatus = (typeof MTO_STATUSES)[number];
+
+export interface MtoStatusFacts {
+  path: "confirmed_size" | "fitting_first";
+  fittingPairShippedAt: Date | null;
+  fitConfirmedAt: Date | null;
+  sizeChange: "none" | "requested" | "needs_merchant";
+  shippedAt: Date | null;
+  cancelledAt: Date | null;
+}
+
+export function mtoStatus(c: MtoStatusFacts): MtoStatus {
+  if (c.cancelledAt) return "cancelled";
+  if (c.shippedAt) return "shipped";
+  if (c.path === "confirmed_size") return "in_production";
+  if (!c.fitConfirmedAt) return c.fittingPairShippedAt ? "awaiting_fit" : "fitting_pair_to_ship";
+  return c.sizeChange === "needs_merchant" ? "size_change_needed" : "in_production";
+}
+
+export const MTO_STATUS_LABELS: Record<MtoStatus, string> = {
+  fitting_pair_to_ship: "Fitting pair to ship",
+  awaiting_fit: "Awaiting fit confirmation",
+  size_change_needed: "Size change to make",
+  in_production: "In production",
+  shipped: "Shipped",
+  cancelled: "Cancelled",
+};

@@ -1,0 +1,193 @@
+// Admin operations of made-to-order (issue 5): find the made-to-order line's fulfillment order,
+// hold it while the fit is unknown, schedule it for the ship date, add the fitting pair (or the
+// new size) to the order by editing it.
+
+export const MTO_ORDER_QUERY = `#graphql
+  query MtoOrder($id: ID!) {
+    order(id: $id) {
+      id
+      cancelledAt
+      lineItems(first: 50) {
+        nodes {
+          id
+          currentQuantity
+          sku
+          variant {
+            id
+          }
+        }
+      }
+      fulfillmentOrders(first: 5) {
+        nodes {
+          id
+          status
+          fulfillAt
+          lineItems(first: 20) {
+            nodes {
+              lineItem {
+                id
+              }
+            }
+          }
+          fulfillmentHolds {
+            id
+            handle
+          }
+        }
+      }
+    }
+  }
+` as const;
+
+export const MTO_PRODUCT_VARIANTS_QUERY = `#graphql
+  query MtoProductVariants($id: ID!) {
+    product(id: $id) {
+      id
+      title
+      variants(first: 100) {
+        nodes {
+          id
+          title
+          price
+          selectedOptions {
+            name
+            value
+          }
+        }
+      }
+    }
+  }
+` as const;
+
+export const MTO_HOLD_MUTATION = `#graphql
+  mutation MtoFulfillmentOrderHold($id: ID!, $fulfillmentHold: FulfillmentOrderHoldInput!) {
+    fulfillmentOrderHold(id: $id, fulfillmentHold: $fulfillmentHold) {
+      fulfillmentHold {
+        id
+        handle
+      }
+      fulfillmentOrder {
+        id
+        status
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+` as const;
+
+export const MTO_RELEASE_HOLD_MUTATION = `#graphql
+  mutation MtoFulfillmentOrderReleaseHold($id: ID!, $holdIds: [ID!]) {
+    fulfillmentOrderReleaseHold(id: $id, holdIds: $holdIds) {
+      fulfillmentOrder {
+        id
+        status
+        fulfillAt
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+` as const;
+
+export const MTO_RESCHEDULE_MUTATION = `#graphql
+  mutation MtoFulfillmentOrderReschedule($id: ID!, $fulfillAt: DateTime!) {
+    fulfillmentOrderReschedule(id: $id, fulfillAt: $fulfillAt) {
+      fulfillmentOrder {
+        id
+        status
+        fulfillAt
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+` as const;
+
+export const MTO_EDIT_BEGIN_MUTATION = `#graphql
+  mutation MtoOrderEditBegin($id: ID!) {
+    orderEditBegin(id: $id) {
+      calculatedOrder {
+        id
+        lineItems(first: 50) {
+          nodes {
+            id
+            quantity
+            variant {
+              id
+            }
+          }
+        }
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+` as const;
+
+export const MTO_EDIT_ADD_VARIANT_MUTATION = `#graphql
+  mutation MtoOrderEditAddVariant($id: ID!, $variantId: ID!, $quantity: Int!) {
+    orderEditAddVariant(id: $id, variantId: $variantId, quantity: $quantity, allowDuplicates: false) {
+      calculatedLineItem {
+        id
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+` as const;
+
+export const MTO_EDIT_SET_QUANTITY_MUTATION = `#graphql
+  mutation MtoOrderEditSetQuantity($id: ID!, $lineItemId: ID!, $quantity: Int!) {
+    orderEditSetQuantity(id: $id, lineItemId: $lineItemId, quantity: $quantity, restock: false) {
+      calculatedOrder {
+        id
+        totalOutstandingSet {
+          shopMoney {
+            amount
+          }
+        }
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+` as const;
+
+export const MTO_EDIT_COMMIT_MUTATION = `#graphql
+  mutation MtoOrderEditCommit($id: ID!, $staffNote: String) {
+    orderEditCommit(id: $id, notifyCustomer: false, staffNote: $staffNote) {
+      order {
+        id
+        lineItems(first: 50) {
+          nodes {
+            id
+            currentQuantity
+            variant {
+              id
+            }
+          }
+        }
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+` as const;
