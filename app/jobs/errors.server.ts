@@ -13,9 +13,18 @@ export class RetryableJobError extends Error {
   constructor(
     message: string,
     readonly retryAfterMs?: number,
+    /** Shopify refused the call before acting on it (throttled): nothing can be in flight. */
+    readonly notPerformed = false,
   ) {
     super(message);
   }
+}
+
+/** Shopify's THROTTLED answer, however the client library surfaced it. */
+export function isThrottled(error: unknown): boolean {
+  if (error instanceof GraphqlQueryError)
+    return JSON.stringify(error.body ?? error.response ?? {}).includes("THROTTLED");
+  return error instanceof Error && /throttled/i.test(error.message);
 }
 
 export type Classified = { terminal: boolean; message: string; retryAfterMs?: number };
@@ -37,9 +46,8 @@ export function classifyJobError(error: unknown): Classified {
     return { terminal: isTerminalHttpStatus(error.status), message: `HTTP ${error.status}` };
   }
   if (error instanceof GraphqlQueryError) {
-    const throttled = JSON.stringify(error.body ?? error.response ?? {}).includes("THROTTLED");
     // A query the schema rejects will be rejected again; throttling passes.
-    return { terminal: !throttled, message };
+    return { terminal: !isThrottled(error), message };
   }
   const status = (error as { status?: unknown })?.status;
   if (typeof status === "number")

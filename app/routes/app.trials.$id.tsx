@@ -19,6 +19,7 @@ import { TrialStatusBadge } from "~/components/TrialStatusBadge";
 import { formatMoney } from "~/domain/money";
 import { performTrialAction } from "~/services/trial-actions.server";
 import { trialDetail } from "~/services/trial-queries.server";
+import { invalidForm } from "~/lib/form-errors.server";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -54,17 +55,7 @@ const actionSchema = z.discriminatedUnion("action", [
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return json(
-      {
-        ok: false as const,
-        field: String(issue?.path.join(".") || "action"),
-        message: issue?.message ?? "Invalid",
-      },
-      { status: 422 },
-    );
-  }
+  if (!parsed.success) return invalidForm(parsed.error);
   const staff = session.onlineAccessInfo?.associated_user?.email ?? "staff";
   const result = await performTrialAction(session.shop, params.id ?? "", parsed.data, staff);
   return json(result, { status: result.ok ? 200 : 422 });

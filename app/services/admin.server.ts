@@ -4,7 +4,7 @@ import type {
   ReturnData,
 } from "@shopify/admin-api-client";
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
-import { RetryableJobError, TerminalJobError } from "~/jobs/errors.server";
+import { RetryableJobError, TerminalJobError, isThrottled } from "~/jobs/errors.server";
 
 export type AdminGraphql = AdminApiContext["graphql"];
 
@@ -24,14 +24,22 @@ export async function adminRequest<O extends Operation>(
   operation: O,
   variables?: OperationVariables<O>,
 ): Promise<OperationData<O>> {
-  const response = await graphql(operation, variables ? { variables } : undefined);
+  let response: Response;
+  try {
+    response = await graphql(operation, variables ? { variables } : undefined);
+  } catch (error) {
+    // The client library throws on GraphQL errors; a throttled call was never acted on.
+    if (isThrottled(error))
+      throw new RetryableJobError(`throttled: ${(error as Error).message}`, 2000, true);
+    throw error;
+  }
   const body = await response.json();
   const errors = (body as { errors?: { message: string; extensions?: { code?: string } }[] })
     .errors;
   if (errors && errors.length > 0) {
     const text = errors.map((e) => e.message).join("; ");
     if (errors.some((e) => e.extensions?.code === "THROTTLED"))
-      throw new RetryableJobError(`throttled: ${text}`, 1000);
+      throw new RetryableJobError(`throttled: ${text}`, 1000, true);
     throw new TerminalJobError(`GraphQL error: ${text}`);
   }
   if (!body.data) throw new RetryableJobError("GraphQL response without data");

@@ -75,6 +75,12 @@ export async function performEffect<T>(
     await markSucceeded(effect.id, result);
     return result;
   } catch (error) {
+    // Refused before Shopify acted (throttled): the attempt is not in flight, retry freely.
+    if (error instanceof RetryableJobError && error.notPerformed)
+      await prisma.effect.update({
+        where: { id: effect.id },
+        data: { attempts: { decrement: 1 }, lastAttemptAt: null },
+      });
     if (error instanceof TerminalJobError) {
       await prisma.effect.update({
         where: { id: effect.id },

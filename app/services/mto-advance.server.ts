@@ -168,6 +168,26 @@ async function flow(
   );
 }
 
+/** Releases one of our holds; a retry after a lost answer finds the hold gone and stops there. */
+function releaseOurHold(c: MtoCase, graphql: AdminGraphql, foGid: string, holdGid: string) {
+  return performEffect(
+    {
+      shop: c.shop,
+      key: `mto:${c.id}:release:${holdGid}`,
+      kind: "fulfillment.release",
+      request: { fo: foGid },
+    },
+    () => releaseHold(graphql, foGid, holdGid),
+    {
+      reconcile: async () => {
+        const order = await fetchOrder(graphql, c.orderGid);
+        const fo = order.fulfillmentOrders.nodes.find((f) => f.id === foGid);
+        return fo && !fo.fulfillmentHolds.some((h) => h.id === holdGid) ? fo.status : undefined;
+      },
+    },
+  );
+}
+
 const daysSince = (from: Date | null, at: Date) =>
   from ? Math.floor((at.getTime() - from.getTime()) / 86_400_000) : 0;
 
@@ -187,16 +207,7 @@ async function perform(
       return scheduleProduction(c, terms, graphql);
     case "release_production_hold": {
       const fo = c.fulfillmentOrderGid;
-      if (fo && c.productionHoldGid)
-        await performEffect(
-          {
-            shop: c.shop,
-            key: `mto:${c.id}:release:${c.productionHoldGid}`,
-            kind: "fulfillment.release",
-            request: { fo },
-          },
-          () => releaseHold(graphql, fo, c.productionHoldGid as string),
-        );
+      if (fo && c.productionHoldGid) await releaseOurHold(c, graphql, fo, c.productionHoldGid);
       return update(
         c,
         { productionHoldGid: null },
@@ -249,15 +260,7 @@ async function perform(
         for (const hold of fo.fulfillmentHolds.filter(
           (h) => h.handle === FIT_HOLD || h.handle === PRODUCTION_HOLD,
         ))
-          await performEffect(
-            {
-              shop: c.shop,
-              key: `mto:${c.id}:release:${hold.id}`,
-              kind: "fulfillment.release",
-              request: { fo: fo.id },
-            },
-            () => releaseHold(graphql, fo.id, hold.id),
-          );
+          await releaseOurHold(c, graphql, fo.id, hold.id);
       }
       return update(
         c,
@@ -440,17 +443,7 @@ async function scheduleProduction(c: MtoCase, terms: CaseTerms, graphql: AdminGr
   const fo = fulfillmentOrderOf(order, c.lineItemGid);
   let status = fo.status;
   const fitHold = fo.fulfillmentHolds.find((h) => h.handle === FIT_HOLD);
-  if (fitHold)
-    status =
-      (await performEffect(
-        {
-          shop: c.shop,
-          key: `mto:${c.id}:release:${fitHold.id}`,
-          kind: "fulfillment.release",
-          request: { fo: fo.id },
-        },
-        () => releaseHold(graphql, fo.id, fitHold.id),
-      )) ?? status;
+  if (fitHold) status = (await releaseOurHold(c, graphql, fo.id, fitHold.id)) ?? status;
   const fulfillAt = startOfLocalDay(shipDate, terms.timeZone);
   let productionHoldGid: string | null = null;
   if (status === "SCHEDULED") {

@@ -59,6 +59,8 @@ export function trialPlanInput(trial: TrialPolicy) {
   };
 }
 
+export const MTO_APP_ID = "fitting-room-mto";
+
 /** The made-to-order option: paid in full at checkout, shipped when the app schedules it. */
 export function madeToOrderPlanInput(mto: MadeToOrderPolicy) {
   return {
@@ -144,6 +146,8 @@ interface GroupSpec {
   plan: PlanInput;
   name: string;
   merchantCode: string;
+  /** Liquid's selling_plan_group.app_id: how each theme block finds its own group. */
+  appId: string;
   options: string[];
 }
 
@@ -157,6 +161,7 @@ export function syncTrialPurchaseOption(shop: string, trial: TrialPolicy, graphq
       plan: trialPlanInput(trial),
       name: "Try at home",
       merchantCode: "fitting-room-trial",
+      appId: "fitting-room",
       options: ["Home trial"],
     },
     graphql,
@@ -177,6 +182,7 @@ export function syncMadeToOrderPurchaseOption(
       plan: madeToOrderPlanInput(mto),
       name: "Made to order",
       merchantCode: "fitting-room-made-to-order",
+      appId: MTO_APP_ID,
       options: ["Made to order"],
     },
     graphql,
@@ -200,8 +206,7 @@ async function syncSellingPlanGroup(
       input: {
         name: spec.name,
         merchantCode: spec.merchantCode,
-        // Liquid sees it as selling_plan_group.app_id: how the theme blocks find our groups.
-        appId: "fitting-room",
+        appId: spec.appId,
         options: spec.options,
         sellingPlansToCreate: [plan],
       },

@@ -1,3 +1,4 @@
+import { refreshClock } from "~/lib/clock.server";
 import { authenticate } from "~/shopify.server";
 import { proxyPage } from "./html";
 
@@ -16,6 +17,8 @@ export type ProxyShopper =
 
 export async function proxyShopper(request: Request, pageTitle: string): Promise<ProxyShopper> {
   const { session } = await authenticate.public.appProxy(request);
+  // Dates on these pages (a trial's last day, a made-to-order ship date) read the shared clock.
+  await refreshClock();
   const url = new URL(request.url);
   const shop = session?.shop ?? url.searchParams.get("shop");
   if (!shop) return { ok: false, response: proxyPage("Error", "<p>Unknown shop.</p>", 400) };

@@ -1,38 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import prisma from "~/db.server";
-import { DESKTOP_CHROME, launchBrowser, routeShopifyCdn } from "../support/browser";
-import { startTestApp } from "../support/app-server";
+import { DESKTOP_CHROME, routeShopifyCdn } from "../support/browser";
+import { startE2E } from "../support/e2e";
 import { installShop, sessionToken } from "../support/shopify";
-import { startSandbox } from "../support/sandbox";
 
 // The built app in headless Chromium, embedded as the admin would load it: settings page,
 // invalid input answered field by field with nothing saved, then a valid save.
 const SHOP = "demo-shoes.myshopify.com";
-const sandbox = startSandbox();
-let browser: Browser;
-let app: { url: string; stop: () => Promise<void> };
-
-// A browser and a server on 2 shared cores: give each step room.
-vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
-
-beforeAll(async () => {
-  app = await startTestApp(sandbox.url);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const { sandbox, browser, appUrl } = startE2E();
 
 async function openEmbedded(path: string): Promise<Page> {
   // shopify-app-remix answers 410 to a "HeadlessChrome" user agent (bot protection).
-  const page = await browser.newPage({ userAgent: DESKTOP_CHROME });
+  const page = await browser().newPage({ userAgent: DESKTOP_CHROME });
   page.setDefaultTimeout(60_000);
   await routeShopifyCdn(page);
   const token = sessionToken(SHOP, "4242", process.env.SHOPIFY_API_SECRET, 3600);
-  const url = new URL(`${app.url}${path}`);
+  const url = new URL(`${appUrl()}${path}`);
   url.searchParams.set("shop", SHOP);
   url.searchParams.set(
     "host",

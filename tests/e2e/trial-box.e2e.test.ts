@@ -1,47 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { DEMO_SHOP, seedDemoStore } from "../sandbox/seed";
-import { startTestApp } from "../support/app-server";
-import { DESKTOP_CHROME, launchBrowser } from "../support/browser";
-import { startSandbox } from "../support/sandbox";
+import { DESKTOP_CHROME } from "../support/browser";
+import { startE2E } from "../support/e2e";
 
 // The trial box end to end: the built app (with its in-process worker) against the sandbox, a
 // shopper in headless Chromium. Product page "Try at home" → order → delivery → keep one of two
 // on the keep/return page → the clock moves past the window → exactly one charge, for one pair.
 
-let app: { url: string; stop: () => Promise<void> } | undefined;
-let browser: Browser | undefined;
-const sandbox = startSandbox({ appUrl: () => app?.url ?? null });
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 90_000 });
-
-beforeAll(async () => {
-  app = await startTestApp(sandbox.url);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function control(path: string, body?: unknown) {
-  const response = await fetch(
-    `${sandbox.url}/__sandbox${path}`,
-    body === undefined ? {} : { method: "POST", body: JSON.stringify(body) },
-  );
-  return (await response.json()) as Record<string, unknown>;
-}
-
-async function until<T>(read: () => Promise<T> | T, ok: (value: T) => boolean, timeoutMs = 20_000) {
-  const start = Date.now();
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() - start > timeoutMs)
-      throw new Error(`timed out; last value ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
+const { sandbox, control, until, browser } = startE2E();
 
 const money = (orderGid: string) =>
   sandbox.store.ledger
@@ -52,13 +19,13 @@ describe("trial box in the browser", () => {
   it("product page → trial order → delivery → keep 1 of 2 → +7 days → one charge for one pair", async () => {
     const shop = seedDemoStore(sandbox.store);
     await control("/install", { shop: DEMO_SHOP });
-    // The install publishes the policy and creates the trial purchase option on tagged products.
+    // The install publishes the policy and creates the purchase options (trial, made-to-order).
     await until(
       () => shop.sellingPlanGroups.length,
-      (n) => n === 1,
+      (n) => n === 2,
     );
 
-    const page = await browser!.newPage();
+    const page = await browser().newPage();
     await page.goto(`${sandbox.url}/store/account?email=olivia%40example.com`);
     const variantId = (handle: string, size: string) =>
       shop.products
@@ -140,7 +107,7 @@ describe("trial box in the browser", () => {
 
     // The merchant's view in the admin shell: the Trials list, then the trial's page by client-side
     // navigation inside the frame, with the one capture and the rule behind it.
-    const admin = await browser!.newPage({ userAgent: DESKTOP_CHROME });
+    const admin = await browser().newPage({ userAgent: DESKTOP_CHROME });
     await admin.goto(`${sandbox.url}/admin?shop=${DEMO_SHOP}&path=/app/trials`);
     const frame = admin.frameLocator("iframe").first();
     await frame.getByText("Trial day").last().waitFor();

@@ -28,6 +28,8 @@ const RANK: Record<FitSource, number> = {
 
 const SIZE = /^(?:[4-9]|1[0-2])(?:\.5)?$/;
 export const WIDTHS = ["Narrow", "Medium", "Wide", "Extra Wide"] as const;
+/** US women's sizes 4 to 12 in half sizes, as the size pattern above accepts. */
+export const SIZES = Array.from({ length: 17 }, (_, i) => String(4 + i / 2));
 
 export function isValidFit(size: string, width: string): boolean {
   return SIZE.test(size) && (WIDTHS as readonly string[]).includes(width);

@@ -37,3 +37,23 @@ export const MTO_STATUS_LABELS: Record<MtoStatus, string> = {
   shipped: "Shipped",
   cancelled: "Cancelled",
 };
+
+/** The Made-to-order page's queues (a case can be in production and owe its fitting pair). */
+export const MTO_QUEUES = [
+  "fitting_pair_to_ship",
+  "awaiting_fit",
+  "fitting_pair_to_return",
+  "in_production",
+  "shipped",
+  "attention",
+] as const;
+export type MtoQueue = (typeof MTO_QUEUES)[number];
+
+export const QUEUE_LABELS: Record<MtoQueue, string> = {
+  fitting_pair_to_ship: "Fitting pair to ship",
+  awaiting_fit: "Awaiting fit confirmation",
+  fitting_pair_to_return: "Fitting pair to be returned",
+  in_production: "In production",
+  shipped: "Shipped",
+  attention: "Needs attention",
+};
