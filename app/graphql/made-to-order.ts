@@ -59,6 +59,16 @@ export const MTO_PRODUCT_VARIANTS_QUERY = `#graphql
   }
 ` as const;
 
+export const MTO_FITTING_PAIR_PRODUCT_QUERY = `#graphql
+  query MtoFittingPairProduct {
+    products(first: 1, query: "tag:'fitting-pair'") {
+      nodes {
+        id
+      }
+    }
+  }
+` as const;
+
 export const MTO_HOLD_MUTATION = `#graphql
   mutation MtoFulfillmentOrderHold($id: ID!, $fulfillmentHold: FulfillmentOrderHoldInput!) {
     fulfillmentOrderHold(id: $id, fulfillmentHold: $fulfillmentHold) {

@@ -1,3 +1,4 @@
+import { isThrottled } from "~/jobs/errors.server";
 import type { AdminGraphql } from "~/services/admin.server";
 
 // Client-side pacing of Admin GraphQL calls per shop, from the leaky bucket Shopify reports in
@@ -89,16 +90,26 @@ export function throttled(shop: string, graphql: AdminGraphql): AdminGraphql {
     for (let attempt = 0; ; attempt += 1) {
       const cost = learnedCost.get(key) ?? 10;
       await acquire(shop, cost, stat);
-      let response: Response;
+      let response: Response | null = null;
+      let thrown: unknown = null;
       try {
         response = await graphql(...args);
+      } catch (error) {
+        // The client library throws on GraphQL errors, THROTTLED included; its body still
+        // carries the cost extensions the pacer learns from.
+        if (!isThrottled(error) || attempt >= MAX_THROTTLED_RETRIES) throw error;
+        thrown = error;
       } finally {
         state(shop).reserved -= cost;
       }
-      const body = (await response
-        .clone()
-        .json()
-        .catch(() => null)) as {
+      const body = (
+        response
+          ? await response
+              .clone()
+              .json()
+              .catch(() => null)
+          : ((thrown as { body?: unknown }).body ?? null)
+      ) as {
         errors?: { extensions?: { code?: string } }[];
         extensions?: CostExtensions;
       } | null;
@@ -113,8 +124,10 @@ export function throttled(shop: string, graphql: AdminGraphql): AdminGraphql {
         bucket.restoreRate = cost$.throttleStatus.restoreRate;
         bucket.at = Date.now();
       }
-      const isThrottled = body?.errors?.some((e) => e.extensions?.code === "THROTTLED");
-      if (!isThrottled || attempt >= MAX_THROTTLED_RETRIES) return response;
+      const wasThrottled =
+        thrown !== null || body?.errors?.some((e) => e.extensions?.code === "THROTTLED");
+      if (response && (!wasThrottled || attempt >= MAX_THROTTLED_RETRIES)) return response;
+      if (thrown && !cost$?.throttleStatus) state(shop).available = 0;
       stat.throttled += 1;
     }
   };

@@ -17,12 +17,13 @@ import { adminRequest, assertNoUserErrors, type AdminGraphql } from "./admin.ser
 import { performEffect } from "./effects.server";
 import { fitProfileFor, writeFitMetafield } from "./fit-profile.server";
 import { addMtoEvent } from "./mto-cases.server";
-import type { CaseTerms } from "./mto-promise.server";
+import type { CaseTerms } from "~/domain/made-to-order/terms";
 import {
   FIT_HOLD,
   PRODUCTION_HOLD,
   editOrder,
   fetchOrder,
+  fittingPairProduct,
   fulfillmentOrderOf,
   liveLineFor,
   placeHold,
@@ -307,10 +308,9 @@ async function holdAndShipFittingPair(
           ).fulfillmentHolds.find((h) => h.handle === FIT_HOLD)?.id,
       },
     ));
+  const fittingProduct = await fittingPairProduct(graphql, terms.fittingPairProductId);
   const fitting =
-    terms.fittingPairProductId && c.size
-      ? await variantInSize(graphql, terms.fittingPairProductId, c.size, c.width)
-      : null;
+    fittingProduct && c.size ? await variantInSize(graphql, fittingProduct, c.size, c.width) : null;
   if (!fitting) {
     const reason = `No fitting pair in size ${c.variantTitle ?? "?"}: ship one by hand`;
     log.warn({ caseId: c.id }, reason);
@@ -372,7 +372,7 @@ async function changeSize(c: MtoCase, graphql: AdminGraphql, log: Logger) {
       {
         kind: "size_change.needs_merchant",
         message: `Size change to ${request.size} / ${request.width} needs the merchant: ${reason}`,
-        dedupeKey: `size-change-merchant:${request.size}/${request.width}`,
+        dedupeKey: `size-change-merchant:${request.size}/${request.width}:${now().toISOString()}`,
       },
     ).then(() =>
       flow(
@@ -389,7 +389,7 @@ async function changeSize(c: MtoCase, graphql: AdminGraphql, log: Logger) {
     ? await variantInSize(graphql, c.productGid, request.size, request.width)
     : null;
   if (!target) return needsMerchant("the product has no variant in that size");
-  if (target.priceMinor !== c.unitPriceMinor)
+  if (target.priceMinor !== c.unitPriceMinor && !request.byMerchant)
     return needsMerchant("the new size has a different price");
   if (!c.variantGid) return needsMerchant("the ordered variant is unknown");
   let lineItemGid: string;

@@ -3,6 +3,7 @@ import {
   MTO_EDIT_BEGIN_MUTATION,
   MTO_EDIT_COMMIT_MUTATION,
   MTO_EDIT_SET_QUANTITY_MUTATION,
+  MTO_FITTING_PAIR_PRODUCT_QUERY,
   MTO_HOLD_MUTATION,
   MTO_ORDER_QUERY,
   MTO_PRODUCT_VARIANTS_QUERY,
@@ -115,6 +116,13 @@ export async function variantInSize(
     title: match.title,
     priceMinor: Number(whole) * 100 + Number(fraction.padEnd(2, "0").slice(0, 2)),
   };
+}
+
+/** The policy's fitting pair product, or else the shop's product tagged fitting-pair. */
+export async function fittingPairProduct(graphql: AdminGraphql, configured: string) {
+  if (configured) return configured;
+  const { products } = await adminRequest(graphql, MTO_FITTING_PAIR_PRODUCT_QUERY);
+  return products.nodes[0]?.id ?? null;
 }
 
 /** The order's live line for a variant, if there is one. */

@@ -40,6 +40,11 @@ export type MtoProductVariantsQuery = { product?: AdminTypes.Maybe<(
       )> } }
   )> };
 
+export type MtoFittingPairProductQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type MtoFittingPairProductQuery = { products: { nodes: Array<Pick<AdminTypes.Product, 'id'>> } };
+
 export type MtoFulfillmentOrderHoldMutationVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
   fulfillmentHold: AdminTypes.FulfillmentOrderHoldInput;
@@ -346,6 +351,7 @@ export type TrialPaymentReminderSendMutation = { paymentReminderSend?: AdminType
 interface GeneratedQueryTypes {
   "#graphql\n  query MtoOrder($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      lineItems(first: 50) {\n        nodes {\n          id\n          currentQuantity\n          sku\n          variant {\n            id\n          }\n        }\n      }\n      fulfillmentOrders(first: 5) {\n        nodes {\n          id\n          status\n          fulfillAt\n          lineItems(first: 20) {\n            nodes {\n              lineItem {\n                id\n              }\n            }\n          }\n          fulfillmentHolds {\n            id\n            handle\n          }\n        }\n      }\n    }\n  }\n": {return: MtoOrderQuery, variables: MtoOrderQueryVariables},
   "#graphql\n  query MtoProductVariants($id: ID!) {\n    product(id: $id) {\n      id\n      title\n      variants(first: 100) {\n        nodes {\n          id\n          title\n          price\n          selectedOptions {\n            name\n            value\n          }\n        }\n      }\n    }\n  }\n": {return: MtoProductVariantsQuery, variables: MtoProductVariantsQueryVariables},
+  "#graphql\n  query MtoFittingPairProduct {\n    products(first: 1, query: \"tag:'fitting-pair'\") {\n      nodes {\n        id\n      }\n    }\n  }\n": {return: MtoFittingPairProductQuery, variables: MtoFittingPairProductQueryVariables},
   "#graphql\n  query AppInstallationId {\n    currentAppInstallation {\n      id\n    }\n    shop {\n      id\n    }\n  }\n": {return: AppInstallationIdQuery, variables: AppInstallationIdQueryVariables},
   "#graphql\n  query PaymentScheduleOrder($id: ID!) {\n    node(id: $id) {\n      ... on PaymentSchedule {\n        id\n        dueAt\n        paymentTerms {\n          order {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: PaymentScheduleOrderQuery, variables: PaymentScheduleOrderQueryVariables},
   "#graphql\n  query ProductsForPurchaseOption($query: String!, $after: String) {\n    products(first: 250, query: $query, after: $after) {\n      nodes {\n        id\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: ProductsForPurchaseOptionQuery, variables: ProductsForPurchaseOptionQueryVariables},

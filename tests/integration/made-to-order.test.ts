@@ -110,7 +110,8 @@ describe("made-to-order", () => {
   });
 
   it("a size change swaps the line on the order and holds the new pair until its ship date", async () => {
-    const { planGid } = await setupMtoShop(context);
+    // The policy names no fitting pair product: the one tagged fitting-pair is used.
+    const { planGid } = await setupMtoShop(context, { nameFittingPair: false });
     const { lifecycle, store } = { lifecycle: context.sandbox.lifecycle, store: context.store };
     const order = lifecycle.placeOrder(TRIAL_SHOP, {
       customerEmail: "olivia@example.com",

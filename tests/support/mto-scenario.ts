@@ -10,13 +10,14 @@ import { TRIAL_SHOP, flush, setupTrialShop, type startTrialSandbox } from "./tri
 
 type Context = ReturnType<typeof startTrialSandbox>;
 
-export async function setupMtoShop(context: Context) {
+export async function setupMtoShop(context: Context, options: { nameFittingPair?: boolean } = {}) {
   await setupTrialShop(context);
   const shop = context.store.shop(TRIAL_SHOP);
   const fittingPair = shop.products.find((p) => p.handle === "fitting-pair")!;
+  // Unnamed, the app uses the product tagged fitting-pair (the seeded one is).
   const form = {
     ...sectionFormValues(defaultPolicy(), "madeToOrder"),
-    fittingPairProductId: fittingPair.id,
+    fittingPairProductId: options.nameFittingPair === false ? "" : fittingPair.id,
   };
   const saved = await savePolicySection(TRIAL_SHOP, "madeToOrder", Object.entries(form), "staff");
   if (!saved.ok) throw new Error(`policy not saved: ${JSON.stringify(saved)}`);

@@ -111,4 +111,72 @@ describe("made-to-order next action", () => {
       ),
     ).toMatchObject({ kind: "wait" });
   });
+
+  it("changes the size before scheduling, and waits for the merchant when the app could not", () => {
+    const confirmed = { ...base, fitConfirmedAt: at("2026-11-27T15:00:00Z") };
+    const t = at("2026-11-27T16:00:00Z");
+    expect(nextMtoAction({ ...confirmed, sizeChange: "requested" }, TERMS, t)).toEqual({
+      kind: "change_size",
+    });
+    expect(nextMtoAction({ ...confirmed, sizeChange: "needs_merchant" }, TERMS, t)).toEqual({
+      kind: "wait",
+      until: null,
+      reason: "size change for the merchant",
+    });
+    expect(nextMtoAction({ ...confirmed, sizeChange: "none" }, TERMS, t)).toEqual({
+      kind: "schedule_production",
+    });
+  });
+
+  it("releases a production hold at the start of its ship day in the shop's zone", () => {
+    const held = {
+      ...base,
+      fitConfirmedAt: at("2026-11-27T15:00:00Z"),
+      fittingPairReturnedAt: at("2026-11-30T15:00:00Z"),
+      scheduled: true,
+      productionHoldUntil: "2026-12-11",
+    };
+    expect(nextMtoAction(held, TERMS, at("2026-12-11T04:59:00Z"))).toEqual({
+      kind: "wait",
+      until: at("2026-12-11T05:00:00Z"),
+      reason: "in production",
+    });
+    expect(nextMtoAction(held, TERMS, at("2026-12-11T05:00:00Z"))).toEqual({
+      kind: "release_production_hold",
+    });
+    // The same for a confirmed size (no fitting at all).
+    expect(
+      nextMtoAction({ ...held, path: "confirmed_size" }, TERMS, at("2026-12-11T05:00:00Z")),
+    ).toEqual({ kind: "release_production_hold" });
+  });
+
+  it("waits for whichever comes first: the fitting pair's due date or the production release", () => {
+    const c = {
+      ...base,
+      fitConfirmedAt: at("2026-11-27T15:00:00Z"),
+      scheduled: true,
+      productionHoldUntil: "2026-12-08",
+    };
+    // Fitting pair due 14 local days after the confirmation (Dec 11), production ends Dec 8.
+    expect(nextMtoAction(c, TERMS, at("2026-12-01T12:00:00Z"))).toEqual({
+      kind: "wait",
+      until: at("2026-12-08T05:00:00Z"),
+      reason: "fitting pair to be returned",
+    });
+  });
+
+  it("on cancel releases a production hold too, once", () => {
+    const cancelled = {
+      ...base,
+      scheduled: true,
+      productionHoldUntil: "2026-12-11",
+      cancelledAt: at("2026-12-01T00:00:00Z"),
+    };
+    const t = at("2026-12-01T01:00:00Z");
+    expect(nextMtoAction(cancelled, TERMS, t)).toEqual({ kind: "release_hold_for_cancel" });
+    expect(nextMtoAction({ ...cancelled, holdsReleased: true }, TERMS, t)).toMatchObject({
+      kind: "wait",
+      reason: "cancelled",
+    });
+  });
 });

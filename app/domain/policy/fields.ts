@@ -156,7 +156,7 @@ export const SECTION_FORMS: Record<PolicySection, SectionForm> = {
         kind: "text",
         name: "fittingPairProductId",
         label: "Fitting pair product",
-        help: "gid://shopify/Product/…",
+        help: "gid://shopify/Product/…, with Size and Width options. Empty: the product tagged fitting-pair.",
       },
       {
         kind: "bool",
