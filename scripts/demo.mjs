@@ -76,10 +76,12 @@ Fitting Room demo is running (offline; Ctrl-C stops it). App installed in ${shop
   Admin (the app inside a stand-in Shopify admin):  ${sandboxUrl}/admin?shop=${shop}
   Settings:                                          ${sandboxUrl}/admin?shop=${shop}&path=/app/settings
   Trials:                                            ${sandboxUrl}/admin?shop=${shop}&path=/app/trials
+  Made-to-order:                                     ${sandboxUrl}/admin?shop=${shop}&path=/app/made-to-order
   Storefront product page ("Try at home"):           ${sandboxUrl}/store/products/little-black-heels
   Sign in as a demo shopper:                         ${sandboxUrl}/store/account
   Cart and checkout:                                 ${sandboxUrl}/store/cart
   Shopper's keep/return page (app proxy):            ${sandboxUrl}/apps/fitting-room/trial
+  Shopper's fit confirmation page (app proxy):       ${sandboxUrl}/apps/fitting-room/fit
   Sandbox control API (see tests/sandbox/README.md): ${sandboxUrl}/__sandbox/state
   The app itself:                                    ${appUrl}
 `);

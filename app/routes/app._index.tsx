@@ -18,14 +18,16 @@ import { formatMoney } from "~/domain/money";
 import { authenticate } from "~/shopify.server";
 import { shopOverview } from "~/services/overview.server";
 import { trialOverview } from "~/services/trial-queries.server";
+import { queueCounts } from "~/services/mto-queries.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const [overview, trials] = await Promise.all([
+  const [overview, trials, madeToOrder] = await Promise.all([
     shopOverview(session.shop),
     trialOverview(session.shop),
+    queueCounts(session.shop),
   ]);
-  return json({ ...overview, trials });
+  return json({ ...overview, trials, madeToOrder });
 };
 
 function Stat({ label, value, hint }: { label: string; value: string | number; hint?: string }) {
@@ -49,7 +51,7 @@ function Stat({ label, value, hint }: { label: string; value: string | number; h
 }
 
 export default function Overview() {
-  const { policy, counts, recentOrders, trials } = useLoaderData<typeof loader>();
+  const { policy, counts, recentOrders, trials, madeToOrder } = useLoaderData<typeof loader>();
   const { trial, returns } = policy.document;
   return (
     <Page>
@@ -95,6 +97,39 @@ export default function Overview() {
                 </Text>
                 <Button url="/app/trials?status=needs_attention" variant="plain" textAlign="left">
                   {`${trials.failedHolds} failed card hold(s), ${trials.attention} needing attention`}
+                </Button>
+              </InlineGrid>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <InlineStack align="space-between">
+                <Text as="h2" variant="headingMd">
+                  Made-to-order
+                </Text>
+                <Button url="/app/made-to-order?queue=in_production" variant="plain">
+                  {`${madeToOrder.in_production} in production`}
+                </Button>
+              </InlineStack>
+              <InlineGrid columns={{ xs: 1, sm: 3 }} gap="400">
+                <Button
+                  url="/app/made-to-order?queue=fitting_pair_to_ship"
+                  variant="plain"
+                  textAlign="left"
+                >
+                  {`${madeToOrder.fitting_pair_to_ship} fitting pair(s) to ship`}
+                </Button>
+                <Button
+                  url="/app/made-to-order?queue=awaiting_fit"
+                  variant="plain"
+                  textAlign="left"
+                >
+                  {`${madeToOrder.awaiting_fit} awaiting fit confirmation`}
+                </Button>
+                <Button url="/app/made-to-order?queue=attention" variant="plain" textAlign="left">
+                  {`${madeToOrder.attention} needing attention`}
                 </Button>
               </InlineGrid>
             </BlockStack>

@@ -33,6 +33,7 @@ async function render(shop: string, customerGid: string, banner: Banner | null, 
     return proxyPage(
       TITLE,
       `<h1>${TITLE}</h1>${note}<p>No made-to-order pairs on this account.</p>`,
+      status,
     );
   const sections = cases
     .map((c) => {

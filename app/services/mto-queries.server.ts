@@ -69,6 +69,18 @@ function row(c: MtoCase, today: string) {
   };
 }
 
+/** How many cases each queue holds (the Overview card and the page's tabs). */
+export async function queueCounts(shop: string): Promise<Record<MtoQueue, number>> {
+  return Object.fromEntries(
+    await Promise.all(
+      MTO_QUEUES.map(
+        async (q) =>
+          [q, await prisma.mtoCase.count({ where: { shop, ...queueWhere(q) } })] as const,
+      ),
+    ),
+  ) as Record<MtoQueue, number>;
+}
+
 export async function listCases(shop: string, queue: MtoQueue) {
   const cases = await prisma.mtoCase.findMany({
     where: { shop, ...queueWhere(queue) },

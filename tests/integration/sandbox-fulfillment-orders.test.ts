@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { memorySandbox } from "../support/sandbox-memory";
 
 // Fulfillment orders in the sandbox: holds told apart by handle, release, and rescheduling of a
-// pre-order's date, each on the ledger; a held order cannot be fulfilled.
+// pre-order's date, each on the ledger; a held order cannot be fulfilled. Order edits.
 
 const SHOP = "fo-demo.myshopify.com";
 
@@ -97,5 +97,60 @@ describe("sandbox fulfillment orders", () => {
       code: null,
     });
     expect(store.ledger.map((e) => e.kind)).toEqual(["fulfillment.reschedule"]);
+  });
+
+  it("edits an order: adds a line on its own fulfillment order, removes one, keeps the money honest", async () => {
+    const { lifecycle, run, store, shop } = setup();
+    const order = lifecycle.placeOrder(SHOP, {
+      customerEmail: "olivia@example.com",
+      lines: [{ handle: "bridal-heels", size: "7" }],
+    });
+    const bridal = shop.products.find((p) => p.handle === "bridal-heels")!;
+    const bigger = bridal.variants.find((v) => v.size === "7.5" && v.width === "Medium")!;
+    const BEGIN = `mutation B($id: ID!) { orderEditBegin(id: $id) { calculatedOrder { id lineItems(first: 10) { nodes { id quantity variant { id } } } } userErrors { field message } } }`;
+    const ADD = `mutation A($id: ID!, $v: ID!) { orderEditAddVariant(id: $id, variantId: $v, quantity: 1) { calculatedLineItem { id } userErrors { field message } } }`;
+    const SET = `mutation Q($id: ID!, $line: ID!, $q: Int!) { orderEditSetQuantity(id: $id, lineItemId: $line, quantity: $q) { calculatedOrder { totalOutstandingSet { shopMoney { amount } } } userErrors { field message } } }`;
+    const COMMIT = `mutation C($id: ID!) { orderEditCommit(id: $id, staffNote: "size swap") { order { lineItems(first: 10) { nodes { id currentQuantity } } } userErrors { field message } } }`;
+    const begun = (await run(BEGIN, { id: order.id })).orderEditBegin as unknown as {
+      calculatedOrder: { id: string; lineItems: { nodes: { id: string }[] } };
+    };
+    const calc = begun.calculatedOrder.id;
+    const [existing] = begun.calculatedOrder.lineItems.nodes;
+    const partial = await run(SET, { id: calc, line: existing!.id, q: 2 });
+    expect((partial.orderEditSetQuantity as { userErrors: unknown[] }).userErrors).toHaveLength(1);
+    await run(ADD, { id: calc, v: bigger.id });
+    const removed = await run(SET, { id: calc, line: existing!.id, q: 0 });
+    // Same price in and out: nothing owed either way.
+    expect(removed.orderEditSetQuantity).toMatchObject({
+      calculatedOrder: { totalOutstandingSet: { shopMoney: { amount: "0.00" } } },
+    });
+    const committed = await run(COMMIT, { id: calc });
+    expect(committed.orderEditCommit).toMatchObject({ userErrors: [] });
+    expect(order.lines.map((l) => [l.variantTitle, Boolean(l.removedByEdit)])).toEqual([
+      ["7 / Medium", true],
+      ["7.5 / Medium", false],
+    ]);
+    // The removed line's fulfillment order closed; the new line ships from a new one.
+    expect(order.fulfillmentOrders.map((f) => [f.status, f.lineItemIds.length])).toEqual([
+      ["CLOSED", 0],
+      ["OPEN", 1],
+    ]);
+    expect(lifecycle.fulfil(SHOP, order.id).lineItemIds).toEqual([order.lines[1]!.id]);
+    expect(store.ledger.map((e) => e.kind)).toEqual(["order.edit"]);
+    // A committed edit is over; a shipped line cannot be removed.
+    expect(
+      (await run(ADD, { id: calc, v: bigger.id })).orderEditAddVariant as { userErrors: unknown[] },
+    ).toMatchObject({ userErrors: [{ field: ["id"] }] });
+    const again = (await run(BEGIN, { id: order.id })).orderEditBegin as unknown as {
+      calculatedOrder: { id: string; lineItems: { nodes: { id: string }[] } };
+    };
+    const shipped = await run(SET, {
+      id: again.calculatedOrder.id,
+      line: again.calculatedOrder.lineItems.nodes[0]!.id,
+      q: 0,
+    });
+    expect(shipped.orderEditSetQuantity).toMatchObject({
+      userErrors: [{ message: "Fulfilled line items cannot be removed" }],
+    });
   });
 });

@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { action as questionnaireAction } from "~/routes/proxy.fit-questionnaire";
 import { action as trialAction, loader as trialLoader } from "~/routes/proxy.trial";
-import { signProxyQuery } from "../sandbox/storefront";
-import { TEST_SECRET } from "../support/shopify";
+import { proxyRequest as signedRequest } from "../support/proxy";
 import {
   TRIAL_SHOP,
   advanceDays,
@@ -17,26 +16,12 @@ import {
 
 const context = startTrialSandbox();
 
-function proxyRequest(
+const proxyRequest = (
   path: string,
   customerLegacyId: string | null,
   init: RequestInit = {},
   tamper = false,
-) {
-  const params: Record<string, string> = {
-    shop: TRIAL_SHOP,
-    logged_in_customer_id: customerLegacyId ?? "",
-    path_prefix: "/apps/fitting-room",
-    timestamp: String(Math.floor(Date.now() / 1000)),
-  };
-  const url = new URL(`https://fitting-room.test/proxy${path}`);
-  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-  url.searchParams.set(
-    "signature",
-    tamper ? "0".repeat(64) : signProxyQuery(params, TEST_SECRET()),
-  );
-  return new Request(url, init);
-}
+) => signedRequest(TRIAL_SHOP, path, customerLegacyId, init, { tamper });
 
 async function placedTrial(deliver: boolean) {
   const { planGid } = await setupTrialShop(context);

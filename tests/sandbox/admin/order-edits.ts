@@ -30,7 +30,15 @@ function sessionsOf(shop: SandboxShop) {
 }
 
 const calculatedId = (line: SandboxLineItem) => `gid://shopify/CalculatedLineItem/${line.legacyId}`;
-const error = (field: string, message: string) => [{ field: [field], message }];
+/** A refused call: every payload field present (null) beside the user error. */
+const refuse = (field: string, message: string) => ({
+  calculatedOrder: null,
+  calculatedLineItem: null,
+  orderEditSession: null,
+  order: null,
+  successMessages: null,
+  userErrors: [{ field: [field], message }],
+});
 
 function variantOf(shop: SandboxShop, variantId: string) {
   for (const product of shop.products)
@@ -101,12 +109,8 @@ const sessionView = (session: EditSession) => ({
 export const orderEditMutationResolvers = {
   orderEditBegin: (args: Args, { shop, store }: ResolverContext) => {
     const order = shop.orders.find((o) => o.id === args.id);
-    if (!order) return { calculatedOrder: null, userErrors: error("id", "Order does not exist") };
-    if (order.cancelledAt)
-      return {
-        calculatedOrder: null,
-        userErrors: error("id", "Cancelled orders cannot be edited"),
-      };
+    if (!order) return refuse("id", "Order does not exist");
+    if (order.cancelledAt) return refuse("id", "Cancelled orders cannot be edited");
     const session: EditSession = {
       id: store.gid("CalculatedOrder").id,
       orderId: order.id,
@@ -123,16 +127,11 @@ export const orderEditMutationResolvers = {
   },
   orderEditAddVariant: (args: Args, { shop, store }: ResolverContext) => {
     const found = open(shop, args.id);
-    if (!found) return { calculatedOrder: null, userErrors: error("id", "Edit session not found") };
+    if (!found) return refuse("id", "Edit session not found");
     const variantId = String(args.variantId);
-    if (!variantOf(shop, variantId))
-      return { calculatedOrder: null, userErrors: error("variantId", "Variant does not exist") };
+    if (!variantOf(shop, variantId)) return refuse("variantId", "Variant does not exist");
     const quantity = Number(args.quantity);
-    if (!(quantity >= 1))
-      return {
-        calculatedOrder: null,
-        userErrors: error("quantity", "Quantity must be at least 1"),
-      };
+    if (!(quantity >= 1)) return refuse("quantity", "Quantity must be at least 1");
     const line = { id: store.gid("CalculatedLineItem").id, variantId, quantity };
     found.session.added.push(line);
     const view = calculatedOrder(shop, found.order, found.session);
@@ -145,13 +144,12 @@ export const orderEditMutationResolvers = {
   },
   orderEditSetQuantity: (args: Args, { shop }: ResolverContext) => {
     const found = open(shop, args.id);
-    if (!found) return { calculatedOrder: null, userErrors: error("id", "Edit session not found") };
+    if (!found) return refuse("id", "Edit session not found");
     const { session, order } = found;
     const quantity = Number(args.quantity);
     const addedIndex = session.added.findIndex((a) => a.id === args.lineItemId);
     const line = order.lines.find((l) => !l.removedByEdit && calculatedId(l) === args.lineItemId);
-    if (addedIndex < 0 && !line)
-      return { calculatedOrder: null, userErrors: error("lineItemId", "Line item does not exist") };
+    if (addedIndex < 0 && !line) return refuse("lineItemId", "Line item does not exist");
     if (addedIndex >= 0) {
       if (quantity === 0) session.added.splice(addedIndex, 1);
       else session.added[addedIndex]!.quantity = quantity;
@@ -159,17 +157,10 @@ export const orderEditMutationResolvers = {
       const fulfilled = order.fulfillments.some(
         (f) => f.status === "success" && f.lineItemIds.includes(line!.id),
       );
-      if (fulfilled)
-        return {
-          calculatedOrder: null,
-          userErrors: error("lineItemId", "Fulfilled line items cannot be removed"),
-        };
+      if (fulfilled) return refuse("lineItemId", "Fulfilled line items cannot be removed");
       session.removed.add(line!.id);
     } else if (quantity !== line!.quantity)
-      return {
-        calculatedOrder: null,
-        userErrors: error("quantity", "sandbox: only removing a line (quantity 0) is simulated"),
-      };
+      return refuse("quantity", "sandbox: only removing a line (quantity 0) is simulated");
     return {
       calculatedOrder: calculatedOrder(shop, order, session),
       orderEditSession: sessionView(session),
@@ -178,7 +169,7 @@ export const orderEditMutationResolvers = {
   },
   orderEditCommit: (args: Args, { shop, store }: ResolverContext) => {
     const found = open(shop, args.id);
-    if (!found) return { order: null, userErrors: error("id", "Edit session not found") };
+    if (!found) return refuse("id", "Edit session not found");
     const { session, order } = found;
     session.committed = true;
     for (const line of order.lines.filter((l) => session.removed.has(l.id))) {
