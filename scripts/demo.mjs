@@ -3,6 +3,7 @@
 // database, .env), builds, starts the sandbox (an offline Shopify with the demo store) and the
 // app with its job worker against it, installs the app in the demo shop, and prints the URLs.
 import { execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { loadDotEnv } from "./env.mjs";
 
@@ -11,6 +12,13 @@ const appPort = Number(process.env.DEMO_APP_PORT ?? 3000);
 const sandboxPort = Number(process.env.DEMO_SANDBOX_PORT ?? 4000);
 const shop = "ally-demo.myshopify.com";
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: "inherit" });
+
+// The sandbox starts empty every time, so the demo's app starts with an empty database of its
+// own too: a second run must not remember purchase options the new sandbox never had.
+const demoDb = path.join(root, "data", "demo.db");
+for (const file of [demoDb, `${demoDb}-journal`, `${demoDb}-wal`, `${demoDb}-shm`])
+  fs.rmSync(file, { force: true });
+process.env.DATABASE_URL = `file:${demoDb}`;
 
 run(process.execPath, ["scripts/setup.mjs"]);
 run(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"]);

@@ -261,7 +261,7 @@ export default function MadeToOrderCase() {
                 </Form>
               </Card>
             )}
-            {!detail.canConfirm && detail.canCancel && (
+            {detail.canChangeSize && (
               <Card>
                 <Form method="post">
                   <BlockStack gap="200">

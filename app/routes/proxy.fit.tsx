@@ -55,7 +55,7 @@ async function render(shop: string, customerGid: string, banner: Banner | null, 
 <label>Size to make <select name="size">${options(SIZE_CHOICES, c.size)}</select></label>
 <label>Width <select name="width">${options(WIDTH_CHOICES, c.width)}</select></label>
 <label>Anything our fitting team should know? <textarea name="notes" maxlength="1000" rows="3"></textarea></label>
-<p>Production starts the day you confirm; send the fitting pair back with the included label.</p>
+<p>Production starts the day you confirm: confirm today and your pair ships on <strong data-ship-if-confirmed="${escapeHtml(c.shipIfConfirmedToday)}">${escapeHtml(formatLocalDate(c.shipIfConfirmedToday))}</strong>. Send the fitting pair back with the included label.</p>
 <p><button type="submit">Confirm my size</button></p></form></fieldset>`;
     })
     .join("");

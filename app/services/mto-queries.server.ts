@@ -130,6 +130,13 @@ export async function caseDetail(shop: string, caseId: string) {
       : null,
     sizeChange,
     canConfirm: c.path === "fitting_first" && !c.fitConfirmedAt && !c.cancelledAt,
+    // Once production is scheduled a size change is the merchant's to make in Shopify, unless
+    // the app handed one over.
+    canChangeSize:
+      !c.cancelledAt &&
+      !c.shippedAt &&
+      c.fitConfirmedAt !== null &&
+      (c.scheduledAt === null || sizeChange !== null),
     canReschedule: !c.cancelledAt && !c.shippedAt && c.scheduledShipDate !== null,
     canCancel: !c.cancelledAt && !c.shippedAt,
     fittingPairOut:

@@ -1,6 +1,9 @@
 import prisma from "~/db.server";
 import { SIZES, WIDTHS } from "~/domain/made-to-order/fit-profile";
+import { localDate } from "~/domain/calendar";
+import { scheduledShipDate } from "~/domain/made-to-order/ship-date";
 import { now } from "~/lib/clock.server";
+import { termsOf } from "./mto-advance.server";
 import { promiseFor } from "./mto-promise.server";
 
 // What the storefront shows about made-to-order: the estimate on the product page (the same
@@ -54,6 +57,9 @@ export async function shopperCases(shop: string, customerGid: string) {
     canConfirm: c.path === "fitting_first" && !c.fitConfirmedAt && !c.cancelledAt,
     fitConfirmedAt: c.fitConfirmedAt,
     shipDate: c.scheduledShipDate ?? c.promisedShipDate,
+    // What confirming today would promise, under the terms of the order's policy version.
+    shipIfConfirmedToday: scheduledShipDate(localDate(now(), termsOf(c).timeZone), termsOf(c))
+      .shipDate,
     scheduled: c.scheduledShipDate !== null,
     cancelled: c.cancelledAt !== null,
   }));

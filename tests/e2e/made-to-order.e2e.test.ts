@@ -3,6 +3,7 @@ import prisma from "~/db.server";
 import { startOfLocalDay } from "~/domain/calendar";
 import { defaultPolicy } from "~/domain/policy/defaults";
 import { sectionFormValues } from "~/domain/policy/form";
+import { formatLocalDate } from "~/services/mto-shopper.server";
 import { savePolicySection } from "~/services/policy.server";
 import { DEMO_SHOP, seedDemoStore } from "../sandbox/seed";
 import { DESKTOP_CHROME } from "../support/browser";
@@ -48,7 +49,12 @@ describe("made-to-order in the browser", () => {
     await dateLine.waitFor();
     const shown = (await dateLine.getAttribute("data-ship-date"))!;
     expect(await dateLine.getAttribute("data-path")).toBe("fitting_first");
+    expect(await dateLine.textContent()).toBe(
+      `Ships about ${formatLocalDate(shown)} if you confirm your fit soon after the fitting pair arrives.`,
+    );
     await page.getByText("We send a black fitting pair in this size").waitFor();
+    // The theme's own button would sell the sold-out size as if in stock: the block turns it off.
+    expect(await page.getByRole("button", { name: "Add to cart" }).isDisabled()).toBe(true);
     await page.getByRole("button", { name: "Order made to order" }).click();
     await page.getByRole("heading", { name: "Your cart" }).waitFor();
     await page.getByText(/Made to order: ships about 14 days/).waitFor();

@@ -71,6 +71,27 @@ describe("made-to-order on the storefront", () => {
     }
   });
 
+  it("states a seasonal override's longer lead time on the product page and keeps it with the order", async () => {
+    const { planGid } = await setupMtoShop(context);
+    // Mid-January 2027: production would run into Lunar New Year (Jan 25 to Feb 20).
+    context.store.clockOffsetMs += Date.parse("2027-01-15T15:00:00Z") - context.store.clock();
+    const olivia = customer("olivia@example.com");
+    const shown = await estimate(olivia.legacyId, "8 / Medium");
+    expect(shown.body).toMatchObject({
+      path: "fitting_first",
+      leadDays: 28,
+      overrideMessage: expect.stringContaining("Lunar New Year"),
+    });
+    const order = context.sandbox.lifecycle.placeOrder(TRIAL_SHOP, {
+      customerEmail: olivia.email,
+      lines: [{ handle: "forever-flat", size: "8", width: "Medium", sellingPlanId: planGid }],
+    });
+    await flush(context);
+    const [c] = await casesFor(order.id);
+    expect(c!.promisedShipDate).toBe(shown.body.shipDate);
+    expect(c!.events[0]!.message).toContain("Lunar New Year 2027: +14 days");
+  });
+
   it("answers a clear error for bad input and refuses forged requests", async () => {
     await setupMtoShop(context);
     const missing = await estimate(null, " ");
@@ -108,7 +129,9 @@ describe("made-to-order on the storefront", () => {
       params: {},
       context: {},
     });
-    expect(await page.text()).toContain("How did the fitting pair in 6 / Narrow feel?");
+    const form0 = await page.text();
+    expect(form0).toContain("How did the fitting pair in 6 / Narrow feel?");
+    const preview = /data-ship-if-confirmed="([\d-]+)"/.exec(form0)?.[1];
     const theirs = await fitLoader({
       request: proxyRequest(TRIAL_SHOP, "/fit", chloe.legacyId),
       params: {},
@@ -150,5 +173,7 @@ describe("made-to-order on the storefront", () => {
     expect(html).toContain("Your size is confirmed");
     expect(html).toContain(`data-ship-date="${confirmed.scheduledShipDate}"`);
     expect(confirmed).toMatchObject({ fitConfirmedBy: "shopper", fitNotes: "Perfect" });
+    // The date the form showed before confirming is the date confirming gave.
+    expect(confirmed.scheduledShipDate).toBe(preview);
   });
 });

@@ -5,10 +5,10 @@
   function root() {
     return (window.Shopify && window.Shopify.routes && window.Shopify.routes.root) || "/";
   }
-  function fill(template, values) {
-    return template.replace(/{{\s*(\w+)\s*}}/g, function (_m, key) {
-      return values[key] == null ? "" : String(values[key]);
-    });
+  // The block renders its sentences with %DATE% where the date goes (Liquid's t filter fills
+  // {{ date }} at render time, before the date is known).
+  function fill(template, date) {
+    return template.split("%DATE%").join(date);
   }
 
   function wire(block) {
@@ -32,10 +32,13 @@
       });
     }
 
+    // A sold-out size is ordered made to order, not added to the cart as if in stock.
+    var buy = form.querySelector('[type="submit"]');
     function update() {
       var variant = chosen();
       current = variant && !variant.available ? variant : null;
       block.hidden = !current;
+      if (buy) buy.disabled = Boolean(current);
       add.disabled = true;
       if (!current) return;
       date.textContent = "…";
@@ -51,13 +54,9 @@
             block.hidden = true;
             return;
           }
-          var values = {
-            date: estimate.shipDateLabel,
-            days: estimate.leadDays,
-          };
           date.textContent = fill(
             text.getAttribute(estimate.path === "confirmed_size" ? "data-confirmed" : "data-fitting"),
-            values,
+            estimate.shipDateLabel,
           );
           date.setAttribute("data-ship-date", estimate.shipDate);
           date.setAttribute("data-path", estimate.path);
