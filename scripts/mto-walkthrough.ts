@@ -4,7 +4,7 @@
 // Prints the sandbox ledger for the order. Usage: npx tsx scripts/mto-walkthrough.ts [outDir]
 import fs from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { walkthroughBrowser } from "./walkthrough-browser";
 
 const outDir = path.resolve(process.argv[2] ?? "walkthrough");
 const sandbox = process.argv[3] ?? "http://127.0.0.1:4000";
@@ -19,15 +19,7 @@ const control = async (route: string, body?: unknown) =>
   ).json()) as Record<string, unknown>;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu"],
-});
-const page = await browser.newPage({
-  viewport: { width: 1280, height: 900 },
-  userAgent:
-    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36",
-});
+const { browser, page } = await walkthroughBrowser();
 const shot = async (name: string) => {
   await page.waitForTimeout(500);
   await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });

@@ -3,23 +3,14 @@
 // the shopper's keep/return page. Usage: npx tsx scripts/walkthrough.ts [outDir] [sandboxUrl]
 import fs from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { walkthroughBrowser } from "./walkthrough-browser";
 
 const outDir = path.resolve(process.argv[2] ?? "walkthrough");
 const sandbox = process.argv[3] ?? "http://127.0.0.1:4000";
 const shop = "ally-demo.myshopify.com";
 fs.mkdirSync(outDir, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu"],
-});
-// A desktop Chrome user agent: Shopify's library answers "HeadlessChrome" (a bot) with 410 Gone.
-const page = await browser.newPage({
-  viewport: { width: 1280, height: 900 },
-  userAgent:
-    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36",
-});
+const { browser, page } = await walkthroughBrowser();
 async function shot(name: string, url: string, waitFor: string) {
   await page.goto(url);
   const frame = page.frameLocator("iframe").first();
