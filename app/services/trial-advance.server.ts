@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import type { Prisma } from "@prisma/client";
 import type { Logger } from "pino";
 import prisma from "~/db.server";
 import { formatMoney } from "~/domain/money";
@@ -6,6 +7,7 @@ import { nextTrialAction, type TrialAction } from "~/domain/trial/next-action";
 import { holdAmount, paymentPlan, type PaymentStep } from "~/domain/trial/payment-plan";
 import { trialStatus } from "~/domain/trial/status";
 import { trialWindow } from "~/domain/trial/window";
+import { sizeAndWidth } from "~/domain/made-to-order/terms";
 import { enqueue } from "~/jobs/queue.server";
 import { RetryableJobError, TerminalJobError } from "~/jobs/errors.server";
 import { now } from "~/lib/clock.server";
@@ -339,6 +341,7 @@ async function record(
             occurredAt: at,
             data: settlement.lines.map((l) => ({ line: l.lineItemGid, ...l.outcome })),
           });
+          await recordKeptFit(tx, trial, settlement.lines, at);
           if (plan.uncollectable > 0)
             await tx.trial.update({
               where: { id: trial.id },
@@ -351,6 +354,33 @@ async function record(
       }
     }),
   );
+}
+
+/** A pair worn at home and kept is fit evidence: made-to-order can skip the fitting pair. */
+async function recordKeptFit(
+  tx: Prisma.TransactionClient,
+  trial: TrialWithLines,
+  outcomes: { lineItemGid: string; outcome: { kind: string; rule: string } }[],
+  at: Date,
+) {
+  if (!trial.customerGid) return;
+  for (const { lineItemGid, outcome } of outcomes) {
+    if (outcome.kind !== "charge" || !outcome.rule.startsWith("kept")) continue;
+    const line = trial.lines.find((l) => l.lineItemGid === lineItemGid);
+    const { size, width } = sizeAndWidth(line?.variantTitle);
+    if (!size || !width) continue;
+    const key = {
+      shop: trial.shop,
+      customerGid: trial.customerGid,
+      source: "trial_kept",
+      sourceRef: lineItemGid,
+    };
+    await tx.fitEvidence.upsert({
+      where: { shop_customerGid_source_sourceRef: key },
+      create: { ...key, size, width, at },
+      update: {},
+    });
+  }
 }
 
 function paymentRow(trial: TrialWithLines, step: PaymentStep, index: number, rules: string[]) {

@@ -5,6 +5,7 @@ import { sectionFormValues } from "~/domain/policy/form";
 import { savePolicySection } from "~/services/policy.server";
 import { enqueue } from "~/jobs/queue.server";
 import { orderForPaymentSchedule } from "~/services/payment-schedules.server";
+import { saveShopperChoices } from "~/services/trial-shopper.server";
 import {
   TRIAL_SHOP,
   advanceDays,
@@ -45,6 +46,13 @@ describe("trial box", () => {
     expect(delivered.status).toBe("delivered");
     expect(delivered.windowClosesAt).not.toBeNull();
 
+    // The shopper says she keeps the heels (a worn-at-home size: fit evidence once charged).
+    const chosen = await saveShopperChoices(TRIAL_SHOP, order.customerId!, {
+      trialId: delivered.id,
+      choices: [{ lineItemGid: order.lines[0]!.id, choice: "keep" }],
+      exchange: null,
+    });
+    expect(chosen.ok).toBe(true);
     // Keep the heels, send the nudes back on day 5; the return arrives after the window closes.
     // On the way, the 7-day hold is renewed the day before it lapses, and the old one released.
     for (let day = 0; day < 5; day += 1) await advanceDays(context, 1);
@@ -78,6 +86,12 @@ describe("trial box", () => {
       ["capture", "succeeded", 24500],
       ["remove_lines", "succeeded", 0],
     ]);
+    expect(
+      await prisma.fitEvidence.findMany({
+        where: { shop: TRIAL_SHOP, customerGid: order.customerId! },
+        select: { size: true, width: true, source: true },
+      }),
+    ).toEqual([{ size: "7.5", width: "Medium", source: "trial_kept" }]);
   });
 
   it("re-authorizes a hold that would lapse mid-trial, voids the old one, and survives duplicate webhooks", async () => {
