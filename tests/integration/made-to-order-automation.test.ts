@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { localDate } from "~/domain/calendar";
+import { productionShipDate, type LeadTerms } from "~/domain/made-to-order/ship-date";
+import { defaultPolicy } from "~/domain/policy/defaults";
+import { sectionFormValues } from "~/domain/policy/form";
 import { listCases } from "~/services/mto-queries.server";
+import { savePolicySection } from "~/services/policy.server";
 import { confirmFit, requestSizeChange } from "~/services/mto-actions.server";
 import { TRIAL_SHOP, advanceDays, flush, startTrialSandbox } from "../support/trial-scenario";
 import { casesFor, setupMtoShop } from "../support/mto-scenario";
@@ -90,6 +95,34 @@ describe("made-to-order automation", () => {
     expect(attention.cases.map((c) => [c.id, c.attention])).toEqual([
       [kept.caseId, "Fitting pair not returned"],
     ]);
+  });
+
+  it("holds a case to the policy in force when it was ordered, whatever the policy says later", async () => {
+    const { planGid } = await setupMtoShop(context);
+    const { caseId } = await fittingOrder(planGid);
+    const before = await prisma.mtoCase.findUniqueOrThrow({ where: { id: caseId } });
+    const saved = await savePolicySection(
+      TRIAL_SHOP,
+      "madeToOrder",
+      Object.entries({ ...sectionFormValues(defaultPolicy(), "madeToOrder"), leadDays: "30" }),
+      "staff",
+    );
+    expect(saved.ok).toBe(true);
+    await flush(context);
+    const result = await confirmFit(TRIAL_SHOP, caseId, {
+      feel: "right",
+      size: "7",
+      width: "Medium",
+      notes: "",
+      by: "shopper",
+    });
+    const terms = JSON.parse(before.terms) as LeadTerms & { timeZone: string };
+    const today = localDate(new Date(context.store.clock()), terms.timeZone);
+    expect(terms.leadDays).toBe(14);
+    expect(result.shipDate).toBe(productionShipDate(today, terms).shipDate);
+    expect(result.shipDate).not.toBe(
+      productionShipDate(today, { ...terms, leadDays: 30 }).shipDate,
+    );
   });
 
   it("a cancelled order releases the hold, even when orders/cancelled arrives first", async () => {
