@@ -93,9 +93,11 @@ describe("sandbox scenario through the control API", () => {
         "return.requested",
       ]),
     );
-    const mirrored = await prisma.shopOrder.findFirstOrThrow({
-      where: { orderGid: String(order.body.id) },
-    });
+    // The mirror follows the newest orders/updated, which may still be in the queue.
+    const mirrored = await until(
+      () => prisma.shopOrder.findFirstOrThrow({ where: { orderGid: String(order.body.id) } }),
+      (o) => o.fulfillmentStatus === "fulfilled",
+    );
     expect(mirrored).toMatchObject({
       totalMinor: 49000,
       email: "olivia@example.com",
@@ -162,9 +164,11 @@ describe("sandbox scenario through the control API", () => {
       () => prisma.webhookDelivery.count({ where: { status: "accepted" } }),
       (n) => n === 0,
     );
-    const mirrored = await prisma.shopOrder.findFirstOrThrow({
-      where: { orderGid: String(order.body.id) },
-    });
+    // The mirror follows the newest orders/updated, which may still be in the queue.
+    const mirrored = await until(
+      () => prisma.shopOrder.findFirstOrThrow({ where: { orderGid: String(order.body.id) } }),
+      (o) => o.fulfillmentStatus === "fulfilled",
+    );
     expect(mirrored.cancelledAt).not.toBeNull();
   });
 
