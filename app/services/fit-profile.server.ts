@@ -8,6 +8,7 @@ import {
 } from "~/domain/made-to-order/fit-profile";
 import { METAFIELDS_SET_MUTATION } from "~/graphql/metafields";
 import { adminRequest, assertNoUserErrors, type AdminGraphql } from "./admin.server";
+import { performEffect } from "./effects.server";
 
 // The customer's fit profile: evidence rows kept by the app, the profile derived from them, and
 // its mirror in the customer metafield fitting_room.fit that the storefront and later orders read.
@@ -61,4 +62,31 @@ export async function writeFitMetafield(
     ],
   });
   assertNoUserErrors("metafieldsSet", data.metafieldsSet?.userErrors);
+}
+
+/**
+ * Writes the customer's current profile to the metafield, once per profile (the key holds the
+ * evidence's instant): `keyPrefix` names what changed it (a case, a trial).
+ */
+export async function mirrorFitProfile(
+  shop: string,
+  customerGid: string | null,
+  keyPrefix: string,
+  graphql: AdminGraphql,
+) {
+  if (!customerGid) return;
+  const profile = await fitProfileFor(shop, customerGid);
+  if (!profile) return;
+  await performEffect(
+    {
+      shop,
+      key: `${keyPrefix}:fit-metafield:${profile.at}`,
+      kind: "metafield.set",
+      request: profile,
+    },
+    async () => {
+      await writeFitMetafield(graphql, customerGid, profile);
+      return { written: true };
+    },
+  );
 }

@@ -15,7 +15,7 @@ import { RetryableJobError, TerminalJobError } from "~/jobs/errors.server";
 import { now } from "~/lib/clock.server";
 import { adminRequest, assertNoUserErrors, type AdminGraphql } from "./admin.server";
 import { performEffect } from "./effects.server";
-import { fitProfileFor, writeFitMetafield } from "./fit-profile.server";
+import { mirrorFitProfile } from "./fit-profile.server";
 import { addMtoEvent } from "./mto-cases.server";
 import type { CaseTerms } from "~/domain/made-to-order/terms";
 import {
@@ -489,20 +489,7 @@ async function scheduleProduction(c: MtoCase, terms: CaseTerms, graphql: AdminGr
       Size: [c.size, c.width].filter(Boolean).join(" / "),
       "Ship date": shipDate,
     });
-    const profile = c.customerGid ? await fitProfileFor(c.shop, c.customerGid) : null;
-    if (profile && c.customerGid)
-      await performEffect(
-        {
-          shop: c.shop,
-          key: `mto:${c.id}:fit-metafield:${profile.at}`,
-          kind: "metafield.set",
-          request: profile,
-        },
-        async () => {
-          await writeFitMetafield(graphql, c.customerGid as string, profile);
-          return { written: true };
-        },
-      );
+    await mirrorFitProfile(c.shop, c.customerGid, `mto:${c.id}`, graphql);
   }
   return update(
     c,

@@ -17,6 +17,7 @@ import { PAYMENT_REMINDER_SEND_MUTATION, TRIAL_PAYMENT_SCHEDULE_QUERY } from "~/
 import { ORDER_CANCEL_MUTATION } from "~/graphql/orders";
 import { adminRequest, assertNoUserErrors, type AdminGraphql } from "./admin.server";
 import { performEffect } from "./effects.server";
+import { mirrorFitProfile } from "./fit-profile.server";
 import { performTrialPayment, type PaymentResult } from "./trial-payments.server";
 import { addTrialEvent, trialSnapshot, type TrialWithLines } from "./trials.server";
 
@@ -105,6 +106,9 @@ async function advanceLocked(trialId: string, graphql: AdminGraphql, log: Logger
       return;
     }
     await record(trial, action, at);
+    // A kept pair may have added fit evidence: the storefront's metafield follows.
+    if (action.kind === "settle")
+      await mirrorFitProfile(trial.shop, trial.customerGid, `trial:${trial.id}`, graphql);
   }
   // A healthy trial never needs this many steps in one go; look again later rather than spin.
   const trial = await load(trialId);

@@ -92,6 +92,15 @@ describe("trial box", () => {
         select: { size: true, width: true, source: true },
       }),
     ).toEqual([{ size: "7.5", width: "Medium", source: "trial_kept" }]);
+    // …mirrored to the customer metafield the storefront reads.
+    const fit = [...context.store.shop(TRIAL_SHOP).metafields.values()].find(
+      (m) => m.ownerId === order.customerId && m.key === "fit",
+    );
+    expect(JSON.parse(fit!.value)).toMatchObject({
+      size: "7.5",
+      confirmed: true,
+      source: "trial_kept",
+    });
   });
 
   it("re-authorizes a hold that would lapse mid-trial, voids the old one, and survives duplicate webhooks", async () => {
