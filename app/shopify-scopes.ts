@@ -19,9 +19,12 @@ export const SCOPE_REASONS = {
   write_payment_terms: "move the deferred payment due date to the end of the trial",
   write_publications:
     "publish the trial box fee product to the Online Store so it can be added to carts",
-  write_validations: "the trial checkout rules (cart and checkout validation) and their settings",
+  write_validations:
+    "checkout rules: the trial's, and sold-out sizes only on the made-to-order option",
   write_order_edits:
-    "remove returned trial lines so the outstanding balance is what is kept (non-Plus)",
+    "remove returned trial lines (non-Plus); add the fitting pair or a new size to a made-to-order",
+  read_inventory:
+    "know when a made-to-order size sells out (inventory_levels/update, the variant's stock)",
 } as const;
 
 export const APP_SCOPES = Object.keys(SCOPE_REASONS) as (keyof typeof SCOPE_REASONS)[];

@@ -201,3 +201,65 @@ export const MTO_EDIT_COMMIT_MUTATION = `#graphql
     }
   }
 ` as const;
+
+// Sold-out sizes of made-to-order products: sellable when out of stock (CONTINUE), and marked
+// made_to_order_only so the checkout validation sells them on the made-to-order option only.
+export const MTO_SOLD_OUT_VARIANTS_QUERY = `#graphql
+  query MtoSoldOutVariants($query: String!, $after: String) {
+    productVariants(first: 50, query: $query, after: $after) {
+      nodes {
+        id
+        inventoryPolicy
+        inventoryItem {
+          id
+        }
+        madeToOrderOnly: metafield(namespace: "fitting_room", key: "made_to_order_only") {
+          value
+        }
+        product {
+          id
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+` as const;
+
+export const MTO_STOCK_VARIANT_QUERY = `#graphql
+  query MtoStockVariant($id: ID!) {
+    inventoryItem(id: $id) {
+      id
+      variant {
+        id
+        inventoryQuantity
+        inventoryPolicy
+        madeToOrderOnly: metafield(namespace: "fitting_room", key: "made_to_order_only") {
+          value
+        }
+        product {
+          id
+          tags
+        }
+      }
+    }
+  }
+` as const;
+
+export const MTO_CONTINUE_SELLING_MUTATION = `#graphql
+  mutation MtoContinueSelling($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {
+    productVariantsBulkUpdate(productId: $productId, variants: $variants) {
+      productVariants {
+        id
+        inventoryPolicy
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+` as const;

@@ -11,8 +11,11 @@ import {
 } from "~/services/purchase-options.server";
 import { advanceTrial } from "~/services/trial-advance.server";
 import { advanceMtoCase } from "~/services/mto-advance.server";
+import { sweepMadeToOrderStock, syncVariantStock } from "~/services/mto-stock.server";
 import { processWebhookDelivery } from "~/webhooks/process.server";
 import { TerminalJobError } from "./errors.server";
+import { enqueue } from "./queue.server";
+import { now } from "~/lib/clock.server";
 import type { JobContext, JobHandler, JobType } from "./types";
 
 function requireShop(context: JobContext): string {
@@ -27,12 +30,26 @@ async function syncPurchaseOptions(shop: string, version: number, graphql: Admin
   const purchaseOption = await syncTrialPurchaseOption(shop, current.document.trial, graphql);
   const fee = await syncTrialFee(shop, current.document.trial, graphql);
   // After the fee: the checkout rules name the fee's variant as allowed beside trial pairs.
-  const checkoutRules = await syncTrialValidation(shop, current.document.trial, graphql);
+  const checkoutRules = await syncTrialValidation(
+    shop,
+    current.document.trial,
+    graphql,
+    current.document.madeToOrder.enabled,
+  );
   const madeToOrder = await syncMadeToOrderPurchaseOption(
     shop,
     current.document.madeToOrder,
     graphql,
   );
+  // The stock sweep reads the whole made-to-order catalogue: a job of its own, a minute later,
+  // so publishing the policy is not held up behind it.
+  await enqueue({
+    type: "mto.stock",
+    shop,
+    payload: { sweepVersion: version },
+    idempotencyKey: `mto-stock:sweep:${version}`,
+    runAt: new Date(now().getTime() + 60_000),
+  });
   return { purchaseOption, fee, checkoutRules, madeToOrder };
 }
 
@@ -66,6 +83,20 @@ export const jobHandlers: Record<JobType, JobHandler> = {
     const shop = requireShop(context);
     const { caseId } = context.payload as { caseId: string };
     await advanceMtoCase(caseId, await adminFor(shop), context.log.child({ caseId }));
+  },
+  "mto.stock": async (context) => {
+    const shop = requireShop(context);
+    const payload = context.payload as { inventoryItemGid?: string; sweepVersion?: number };
+    const graphql = await adminFor(shop);
+    if (payload.inventoryItemGid) {
+      const outcome = await syncVariantStock(shop, payload.inventoryItemGid, graphql);
+      context.log.info({ inventoryItemGid: payload.inventoryItemGid, outcome }, "stock flag");
+      return;
+    }
+    const current = await getCurrentPolicy(shop);
+    if (current.version !== payload.sweepVersion) return;
+    const outcome = await sweepMadeToOrderStock(shop, current.document.madeToOrder, graphql);
+    context.log.info({ outcome }, "made-to-order stock sweep");
   },
   // After an install: the shop's currency, time zone and plan, then the storefront policy, so
   // theme blocks can read it before the merchant ever saves settings.

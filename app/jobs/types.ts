@@ -7,6 +7,7 @@ export const JOB_TYPES = [
   "shop.sync",
   "trial.advance",
   "mto.advance",
+  "mto.stock",
 ] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 

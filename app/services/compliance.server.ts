@@ -17,6 +17,7 @@ export const MODELS_WITHOUT_CUSTOMER_DATA = {
   Job: "ids of deliveries and records, no personal data",
   PolicyVersion: "the merchant's policies",
   TrialLine: "products and prices of a trial; erased with it (cascade)",
+  MtoStockMark: "ids of variants the app marked sold out; erased with the shop",
   TrialPayment:
     "amounts and Shopify transaction ids, kept for the merchant's books; erased with the trial",
 } as const;
@@ -240,6 +241,7 @@ export async function eraseShop(shop: string) {
       prisma.mtoEvent.deleteMany({ where: { shop } }),
       prisma.mtoCase.deleteMany({ where: { shop } }),
       prisma.fitEvidence.deleteMany({ where: { shop } }),
+      prisma.mtoStockMark.deleteMany({ where: { shop } }),
       prisma.policyVersion.deleteMany({ where: { shop } }),
       prisma.webhookDelivery.deleteMany({ where: { shop } }),
       prisma.job.deleteMany({ where: { shop, status: { not: "running" } } }),

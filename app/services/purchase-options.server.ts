@@ -280,15 +280,21 @@ export function trialRules(trial: TrialPolicy, feeVariantGid: string | null = nu
   };
 }
 
-/** The checkout rules follow the policy: created once, updated when the rules change. */
+/**
+ * The checkout rules follow the policy: created once, updated when the rules change. One
+ * validation carries the trial's rules and made-to-order's (sold-out sizes only on its option),
+ * so it is on while either is offered.
+ */
 export async function syncTrialValidation(
   shop: string,
   trial: TrialPolicy,
   graphql: AdminGraphql,
+  madeToOrderEnabled = false,
 ): Promise<"created" | "updated" | "unchanged"> {
   const shopRow = await prisma.shop.findUniqueOrThrow({ where: { domain: shop } });
   const rules = JSON.stringify(trialRules(trial, shopRow.trialFeeVariantGid));
-  const digest = crypto.createHash("sha256").update(`${rules}|${trial.enabled}`).digest("hex");
+  const enable = trial.enabled || madeToOrderEnabled;
+  const digest = crypto.createHash("sha256").update(`${rules}|${enable}`).digest("hex");
   if (shopRow.trialValidationGid && shopRow.trialRulesDigest === digest) return "unchanged";
   const metafields = [
     { namespace: "fitting_room", key: "trial_rules", type: "json", value: rules },
@@ -297,8 +303,8 @@ export async function syncTrialValidation(
     const data = await adminRequest(graphql, VALIDATION_CREATE, {
       validation: {
         functionHandle: TRIAL_VALIDATION_HANDLE,
-        title: "Trial box rules",
-        enable: trial.enabled,
+        title: "Fitting Room checkout rules",
+        enable,
         blockOnFailure: false,
         metafields,
       },
@@ -314,7 +320,7 @@ export async function syncTrialValidation(
   }
   const data = await adminRequest(graphql, VALIDATION_UPDATE, {
     id: shopRow.trialValidationGid,
-    validation: { enable: trial.enabled, metafields },
+    validation: { enable, metafields },
   });
   assertNoUserErrors("validationUpdate", data.validationUpdate?.userErrors);
   await prisma.shop.update({ where: { domain: shop }, data: { trialRulesDigest: digest } });

@@ -117,6 +117,38 @@ export type MtoOrderEditCommitMutation = { orderEditCommit?: AdminTypes.Maybe<{ 
         )> } }
     )>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
 
+export type MtoSoldOutVariantsQueryVariables = AdminTypes.Exact<{
+  query: AdminTypes.Scalars['String']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type MtoSoldOutVariantsQuery = { productVariants: { nodes: Array<(
+      Pick<AdminTypes.ProductVariant, 'id' | 'inventoryPolicy'>
+      & { inventoryItem: Pick<AdminTypes.InventoryItem, 'id'>, madeToOrderOnly?: AdminTypes.Maybe<Pick<AdminTypes.Metafield, 'value'>>, product: Pick<AdminTypes.Product, 'id'> }
+    )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } };
+
+export type MtoStockVariantQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type MtoStockVariantQuery = { inventoryItem?: AdminTypes.Maybe<(
+    Pick<AdminTypes.InventoryItem, 'id'>
+    & { variant: (
+      Pick<AdminTypes.ProductVariant, 'id' | 'inventoryQuantity' | 'inventoryPolicy'>
+      & { madeToOrderOnly?: AdminTypes.Maybe<Pick<AdminTypes.Metafield, 'value'>>, product: Pick<AdminTypes.Product, 'id' | 'tags'> }
+    ) }
+  )> };
+
+export type MtoContinueSellingMutationVariables = AdminTypes.Exact<{
+  productId: AdminTypes.Scalars['ID']['input'];
+  variants: Array<AdminTypes.ProductVariantsBulkInput> | AdminTypes.ProductVariantsBulkInput;
+}>;
+
+
+export type MtoContinueSellingMutation = { productVariantsBulkUpdate?: AdminTypes.Maybe<{ productVariants?: AdminTypes.Maybe<Array<Pick<AdminTypes.ProductVariant, 'id' | 'inventoryPolicy'>>>, userErrors: Array<Pick<AdminTypes.ProductVariantsBulkUpdateUserError, 'field' | 'message' | 'code'>> }> };
+
 export type AppInstallationIdQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -352,6 +384,8 @@ interface GeneratedQueryTypes {
   "#graphql\n  query MtoOrder($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      lineItems(first: 50) {\n        nodes {\n          id\n          currentQuantity\n          sku\n          variant {\n            id\n          }\n        }\n      }\n      fulfillmentOrders(first: 5) {\n        nodes {\n          id\n          status\n          fulfillAt\n          lineItems(first: 20) {\n            nodes {\n              lineItem {\n                id\n              }\n            }\n          }\n          fulfillmentHolds {\n            id\n            handle\n          }\n        }\n      }\n    }\n  }\n": {return: MtoOrderQuery, variables: MtoOrderQueryVariables},
   "#graphql\n  query MtoProductVariants($id: ID!) {\n    product(id: $id) {\n      id\n      title\n      variants(first: 100) {\n        nodes {\n          id\n          title\n          price\n          selectedOptions {\n            name\n            value\n          }\n        }\n      }\n    }\n  }\n": {return: MtoProductVariantsQuery, variables: MtoProductVariantsQueryVariables},
   "#graphql\n  query MtoFittingPairProduct {\n    products(first: 1, query: \"tag:'fitting-pair'\") {\n      nodes {\n        id\n      }\n    }\n  }\n": {return: MtoFittingPairProductQuery, variables: MtoFittingPairProductQueryVariables},
+  "#graphql\n  query MtoSoldOutVariants($query: String!, $after: String) {\n    productVariants(first: 50, query: $query, after: $after) {\n      nodes {\n        id\n        inventoryPolicy\n        inventoryItem {\n          id\n        }\n        madeToOrderOnly: metafield(namespace: \"fitting_room\", key: \"made_to_order_only\") {\n          value\n        }\n        product {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: MtoSoldOutVariantsQuery, variables: MtoSoldOutVariantsQueryVariables},
+  "#graphql\n  query MtoStockVariant($id: ID!) {\n    inventoryItem(id: $id) {\n      id\n      variant {\n        id\n        inventoryQuantity\n        inventoryPolicy\n        madeToOrderOnly: metafield(namespace: \"fitting_room\", key: \"made_to_order_only\") {\n          value\n        }\n        product {\n          id\n          tags\n        }\n      }\n    }\n  }\n": {return: MtoStockVariantQuery, variables: MtoStockVariantQueryVariables},
   "#graphql\n  query AppInstallationId {\n    currentAppInstallation {\n      id\n    }\n    shop {\n      id\n    }\n  }\n": {return: AppInstallationIdQuery, variables: AppInstallationIdQueryVariables},
   "#graphql\n  query PaymentScheduleOrder($id: ID!) {\n    node(id: $id) {\n      ... on PaymentSchedule {\n        id\n        dueAt\n        paymentTerms {\n          order {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: PaymentScheduleOrderQuery, variables: PaymentScheduleOrderQueryVariables},
   "#graphql\n  query ProductsForPurchaseOption($query: String!, $after: String) {\n    products(first: 250, query: $query, after: $after) {\n      nodes {\n        id\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: ProductsForPurchaseOptionQuery, variables: ProductsForPurchaseOptionQueryVariables},
@@ -373,6 +407,7 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation MtoOrderEditAddVariant($id: ID!, $variantId: ID!, $quantity: Int!) {\n    orderEditAddVariant(id: $id, variantId: $variantId, quantity: $quantity, allowDuplicates: false) {\n      calculatedLineItem {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: MtoOrderEditAddVariantMutation, variables: MtoOrderEditAddVariantMutationVariables},
   "#graphql\n  mutation MtoOrderEditSetQuantity($id: ID!, $lineItemId: ID!, $quantity: Int!) {\n    orderEditSetQuantity(id: $id, lineItemId: $lineItemId, quantity: $quantity, restock: false) {\n      calculatedOrder {\n        id\n        totalOutstandingSet {\n          shopMoney {\n            amount\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: MtoOrderEditSetQuantityMutation, variables: MtoOrderEditSetQuantityMutationVariables},
   "#graphql\n  mutation MtoOrderEditCommit($id: ID!, $staffNote: String) {\n    orderEditCommit(id: $id, notifyCustomer: false, staffNote: $staffNote) {\n      order {\n        id\n        lineItems(first: 50) {\n          nodes {\n            id\n            currentQuantity\n            variant {\n              id\n            }\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: MtoOrderEditCommitMutation, variables: MtoOrderEditCommitMutationVariables},
+  "#graphql\n  mutation MtoContinueSelling($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {\n    productVariantsBulkUpdate(productId: $productId, variants: $variants) {\n      productVariants {\n        id\n        inventoryPolicy\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MtoContinueSellingMutation, variables: MtoContinueSellingMutationVariables},
   "#graphql\n  mutation MetafieldsSet($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        id\n        namespace\n        key\n        compareDigest\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MetafieldsSetMutation, variables: MetafieldsSetMutationVariables},
   "#graphql\n  mutation TrialOrderCancel($orderId: ID!, $staffNote: String) {\n    orderCancel(\n      orderId: $orderId\n      reason: DECLINED\n      refund: false\n      restock: true\n      notifyCustomer: true\n      staffNote: $staffNote\n    ) {\n      job {\n        id\n      }\n      orderCancelUserErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialOrderCancelMutation, variables: TrialOrderCancelMutationVariables},
   "#graphql\n  mutation PurchaseOptionCreate($input: SellingPlanGroupInput!, $resources: SellingPlanGroupResourceInput) {\n    sellingPlanGroupCreate(input: $input, resources: $resources) {\n      sellingPlanGroup {\n        id\n        sellingPlans(first: 5) {\n          nodes {\n            id\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PurchaseOptionCreateMutation, variables: PurchaseOptionCreateMutationVariables},

@@ -16,6 +16,7 @@ export const WEBHOOK_TOPICS = [
   "refunds/create",
   "payment_schedules/due",
   "customer_payment_methods/revoke",
+  "inventory_levels/update",
   "app/uninstalled",
   "app/scopes_update",
 ] as const;

@@ -54,6 +54,12 @@ function functionInput(shop: SandboxShop, validation: SandboxValidation, cart: C
         __typename: "ProductVariant",
         id: variant?.id,
         title: variant?.title,
+        metafield: (args: Args) => {
+          const m = shop.metafields.get(
+            `${variant?.id}|${String(args.namespace)}|${String(args.key)}`,
+          );
+          return m ? { type: m.type, value: m.value, jsonValue: m.value } : null;
+        },
         product: {
           id: product?.id,
           title: product?.title,

@@ -73,6 +73,14 @@ export function newLine(
   const quantity = line.quantity ?? 1;
   if (quantity < 1) throw new SandboxError(422, "lines.quantity: must be at least 1");
   variant.inventoryQuantity -= quantity;
+  // Stock moved: Shopify tells subscribed apps (one location here).
+  store.emit(shop.domain, "inventory_levels/update", {
+    inventory_item_id: BigInt(variant.legacyId),
+    location_id: 1,
+    available: variant.inventoryQuantity,
+    updated_at: store.now(),
+    admin_graphql_api_id: `gid://shopify/InventoryLevel/1?inventory_item_id=${variant.legacyId}`,
+  });
   return {
     ...store.gid("LineItem"),
     productId: product.id,

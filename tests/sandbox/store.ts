@@ -34,6 +34,8 @@ export interface SandboxVariant {
   size: string;
   width: string;
   inventoryQuantity: number;
+  /** Shopify's "continue selling when out of stock" (CONTINUE) or not (DENY, the default). */
+  inventoryPolicy?: "DENY" | "CONTINUE";
 }
 
 export interface SandboxProduct {

@@ -124,4 +124,30 @@ describe("trial validation function", () => {
       "The home trial box fee goes with trial pairs: remove it or add a pair to try.",
     ]);
   });
+
+  it("sells a size marked made-to-order-only on the made-to-order option only, with or without trial rules", () => {
+    const soldOut = (plan: "none" | "mto" | "trial") => {
+      const base = line(7, plan === "trial");
+      return {
+        ...base,
+        sellingPlanAllocation:
+          plan === "mto"
+            ? {
+                sellingPlan: {
+                  id: "gid://shopify/SellingPlan/2",
+                  madeToOrderMarker: { value: "true" },
+                },
+              }
+            : base.sellingPlanAllocation,
+        merchandise: { ...base.merchandise, madeToOrderOnly: { value: "true" } },
+      } as RunInputQuery["cart"]["lines"][number];
+    };
+    const refusal =
+      'Little Black Heels in 7.5 / Medium is sold out: choose "Made to order" on its product page.';
+    expect(messages(run(input([soldOut("none")], "US", null)))).toEqual([refusal]);
+    expect(messages(run(input([soldOut("trial")])))).toContain(refusal);
+    expect(messages(run(input([soldOut("mto")], "US", null)))).toEqual([]);
+    // In stock (no marker): no made-to-order rule applies.
+    expect(messages(run(input([line(8, false)], "US", null)))).toEqual([]);
+  });
 });

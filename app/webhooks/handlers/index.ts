@@ -6,6 +6,7 @@ import { returnHandlers } from "./returns.server";
 import { paymentHandlers } from "./payments.server";
 import { appHandlers } from "./app.server";
 import { complianceHandlers } from "./compliance.server";
+import { inventoryHandlers } from "./inventory.server";
 
 export interface WebhookContext {
   shop: string;
@@ -26,4 +27,5 @@ export const webhookHandlers: Record<WebhookTopic, WebhookHandler> = {
   ...paymentHandlers,
   ...appHandlers,
   ...complianceHandlers,
+  ...inventoryHandlers,
 };

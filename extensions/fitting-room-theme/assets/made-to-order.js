@@ -55,7 +55,9 @@
             return;
           }
           date.textContent = fill(
-            text.getAttribute(estimate.path === "confirmed_size" ? "data-confirmed" : "data-fitting"),
+            text.getAttribute(
+              estimate.path === "confirmed_size" ? "data-confirmed" : "data-fitting",
+            ),
             estimate.shipDateLabel,
           );
           date.setAttribute("data-ship-date", estimate.shipDate);

@@ -41,32 +41,49 @@ function isFeeLine(line: Line, rules: TrialRules): boolean {
   );
 }
 
+type ValidationError = { message: string; target: string };
+
+/**
+ * Made-to-order: a size the app marked sold out (variant metafield made_to_order_only, kept in
+ * step with stock by the app) is only sold on the made-to-order option, whatever the theme does.
+ */
+function madeToOrderErrors(input: RunInputQuery): ValidationError[] {
+  return input.cart.lines.flatMap((line, i) => {
+    const variant = line.merchandise.__typename === "ProductVariant" ? line.merchandise : null;
+    if (variant?.madeToOrderOnly?.value !== "true") return [];
+    if (line.sellingPlanAllocation?.sellingPlan.madeToOrderMarker?.value === "true") return [];
+    return [
+      {
+        message: `${variant.product.title} in ${variant.title ?? "this size"} is sold out: choose "Made to order" on its product page.`,
+        target: `$.cart.lines[${i}].quantity`,
+      },
+    ];
+  });
+}
+
 export function run(input: RunInputQuery): CartValidationsGenerateRunResult {
+  const errors = [...madeToOrderErrors(input), ...trialErrors(input)];
+  return errors.length > 0 ? { operations: [{ validationAdd: { errors } }] } : { operations: [] };
+}
+
+function trialErrors(input: RunInputQuery): ValidationError[] {
   const rules = parseRules(input.validation.rules?.jsonValue);
-  if (!rules) return { operations: [] };
+  if (!rules) return [];
   const trialLines = input.cart.lines.filter(isTrialLine);
   const feeQuantity = input.cart.lines
     .filter((line) => isFeeLine(line, rules))
     .reduce((sum, line) => sum + line.quantity, 0);
   if (trialLines.length === 0)
     return feeQuantity > 0
-      ? {
-          operations: [
-            {
-              validationAdd: {
-                errors: [
-                  {
-                    message:
-                      "The home trial box fee goes with trial pairs: remove it or add a pair to try.",
-                    target: "$.cart",
-                  },
-                ],
-              },
-            },
-          ],
-        }
-      : { operations: [] };
-  const errors: { message: string; target: string }[] = [];
+      ? [
+          {
+            message:
+              "The home trial box fee goes with trial pairs: remove it or add a pair to try.",
+            target: "$.cart",
+          },
+        ]
+      : [];
+  const errors: ValidationError[] = [];
   if (rules.feeVariantId && feeQuantity !== 1)
     errors.push({
       message:
@@ -108,5 +125,5 @@ export function run(input: RunInputQuery): CartValidationsGenerateRunResult {
       target: "$.cart.deliveryGroups[0].deliveryAddress.countryCode",
     });
 
-  return errors.length > 0 ? { operations: [{ validationAdd: { errors } }] } : { operations: [] };
+  return errors;
 }

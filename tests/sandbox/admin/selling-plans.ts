@@ -1,4 +1,5 @@
 import type { SandboxSellingPlanGroup, SandboxShop, SellingPlanSeed } from "../store";
+import { productNode } from "./products";
 import type { ResolverContext } from "./resolvers";
 
 // Selling plan groups (the trial's TRY_BEFORE_YOU_BUY and made-to-order's PRE_ORDER purchase
@@ -125,7 +126,10 @@ function unknownProducts(shop: SandboxShop, ids: string[], field: string[]): Gro
 }
 
 /** Shopify's product search syntax, the part the app uses: `tag:x OR tag:'y z' OR id:123`. */
-function matchesProductQuery(product: SandboxShop["products"][number], query: string): boolean {
+export function matchesProductQuery(
+  product: SandboxShop["products"][number],
+  query: string,
+): boolean {
   const terms = query
     .split(/\s+OR\s+/i)
     .map((t) => t.trim())
@@ -151,13 +155,7 @@ export const sellingPlanQueryResolvers = {
     const end = start + page.length;
     return {
       __typename: "ProductConnection",
-      nodes: page.map((p) => ({
-        __typename: "Product",
-        id: p.id,
-        title: p.title,
-        handle: p.handle,
-        tags: p.tags,
-      })),
+      nodes: page.map((p) => productNode(shop, p)),
       pageInfo: {
         __typename: "PageInfo",
         hasNextPage: end < all.length,
