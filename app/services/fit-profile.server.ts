@@ -1,3 +1,4 @@
+import type { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
 import {
   fitMetafieldValue,
@@ -27,17 +28,20 @@ export async function fitProfileFor(shop: string, customerGid: string | null) {
 }
 
 /** One row per (source, ref): recording the same confirmation twice changes nothing. */
-export async function recordFitEvidence(input: {
-  shop: string;
-  customerGid: string;
-  size: string;
-  width: string;
-  source: FitSource;
-  sourceRef: string;
-  at: Date;
-}) {
+export async function recordFitEvidence(
+  input: {
+    shop: string;
+    customerGid: string;
+    size: string;
+    width: string;
+    source: FitSource;
+    sourceRef: string;
+    at: Date;
+  },
+  db: Prisma.TransactionClient | typeof prisma = prisma,
+) {
   const { shop, customerGid, source, sourceRef } = input;
-  await prisma.fitEvidence.upsert({
+  await db.fitEvidence.upsert({
     where: { shop_customerGid_source_sourceRef: { shop, customerGid, source, sourceRef } },
     create: input,
     update: { size: input.size, width: input.width, at: input.at },

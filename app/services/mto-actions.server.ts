@@ -8,7 +8,7 @@ import { adminRequest, assertNoUserErrors, type AdminGraphql } from "./admin.ser
 import { performEffect } from "./effects.server";
 import { recordFitEvidence } from "./fit-profile.server";
 import { fitLink, sizeChangeOf, termsOf, type SizeChangeRequest } from "./mto-advance.server";
-import { addMtoEvent, advanceMtoSoon } from "./mto-cases.server";
+import { addMtoEvent, advanceMtoSoon, recordMtoFact } from "./mto-cases.server";
 
 // What the shopper (fit confirmation page) and the merchant (Made-to-order page) can do to a case.
 // Each records facts and asks the case's job to act; none calls Shopify for money.
@@ -111,18 +111,16 @@ export async function requestSizeChange(shop: string, caseId: string, size: stri
     );
   if (c.shippedAt) throw new MtoActionError("This pair has shipped", "size");
   const request: SizeChangeRequest = { size, width, status: "requested", byMerchant: true };
-  await prisma.$transaction(async (tx) => {
-    await tx.mtoCase.update({
-      where: { id: c.id },
-      data: { sizeChangeRequest: JSON.stringify(request) },
-    });
-    await addMtoEvent(tx, c, {
+  const at = now().toISOString();
+  await recordMtoFact(
+    c,
+    { sizeChangeRequest: JSON.stringify(request) },
+    {
       kind: "size_change.requested",
       message: `Merchant asked for size ${size} / ${width}`,
-      dedupeKey: `size-change:${size}/${width}:${now().toISOString()}`,
-    });
-    await advanceMtoSoon(c, `size-change:${now().toISOString()}`, tx);
-  });
+      dedupeKey: `size-change:${size}/${width}:${at}`,
+    },
+  );
 }
 
 /** A new ship date (e.g. the factory is late): the job reschedules the fulfillment. */
@@ -132,51 +130,44 @@ export async function rescheduleCase(shop: string, caseId: string, shipDate: str
     throw new MtoActionError("Confirm the fit first: production has not started", "shipDate");
   if (shipDate < localDate(now(), termsOf(c).timeZone))
     throw new MtoActionError("Pick today or a later date", "shipDate");
-  await prisma.$transaction(async (tx) => {
-    await tx.mtoCase.update({
-      where: { id: c.id },
-      data: { scheduledShipDate: shipDate, scheduledAt: null },
-    });
-    await addMtoEvent(tx, c, {
+  await recordMtoFact(
+    c,
+    { scheduledShipDate: shipDate, scheduledAt: null },
+    {
       kind: "rescheduled",
       message: `Ship date moved to ${shipDate} by the merchant`,
       dedupeKey: `rescheduled:${shipDate}:${now().toISOString()}`,
-    });
-    await advanceMtoSoon(c, `rescheduled:${shipDate}:${now().toISOString()}`, tx);
-  });
+    },
+  );
 }
 
 export async function cancelCase(shop: string, caseId: string) {
   const c = await caseFor(shop, caseId);
   if (c.shippedAt) throw new MtoActionError("This pair has shipped", "case");
-  await prisma.$transaction(async (tx) => {
-    await tx.mtoCase.updateMany({
-      where: { id: c.id, cancelledAt: null },
-      data: { cancelledAt: now() },
-    });
-    await addMtoEvent(tx, c, {
+  await recordMtoFact(
+    c,
+    { cancelledAt: now() },
+    {
       kind: "cancelled",
       message: "Made-to-order cancelled by the merchant",
       dedupeKey: "cancelled",
-    });
-    await advanceMtoSoon(c, "cancelled", tx);
-  });
+    },
+    { cancelledAt: null },
+  );
 }
 
 export async function markFittingPairReturned(shop: string, caseId: string) {
   const c = await caseFor(shop, caseId);
-  await prisma.$transaction(async (tx) => {
-    await tx.mtoCase.updateMany({
-      where: { id: c.id, fittingPairReturnedAt: null },
-      data: { fittingPairReturnedAt: now() },
-    });
-    await addMtoEvent(tx, c, {
+  await recordMtoFact(
+    c,
+    { fittingPairReturnedAt: now() },
+    {
       kind: "fitting_pair.returned",
       message: "Fitting pair marked returned by the merchant",
       dedupeKey: "fitting-returned:merchant",
-    });
-    await advanceMtoSoon(c, "fitting-returned", tx);
-  });
+    },
+    { fittingPairReturnedAt: null },
+  );
 }
 
 /** Sends the fit link again now (Flow), at most once a minute per case. */

@@ -25,6 +25,7 @@ import {
   fetchOrder,
   fittingPairProduct,
   fulfillmentOrderOf,
+  type MtoFulfillmentOrder,
   liveLineFor,
   placeHold,
   releaseHold,
@@ -169,6 +170,36 @@ async function flow(
   );
 }
 
+/**
+ * Places one of our holds (told apart by handle) once: a hold already there is ours, and a retry
+ * after a lost answer finds it on the fulfillment order instead of placing a second.
+ */
+async function placeOurHold(
+  c: MtoCase,
+  graphql: AdminGraphql,
+  fo: MtoFulfillmentOrder,
+  handle: string,
+  reasonNotes: string,
+  key: string,
+): Promise<string> {
+  const onShopify = async () =>
+    fulfillmentOrderOf(await fetchOrder(graphql, c.orderGid), c.lineItemGid).fulfillmentHolds.find(
+      (h) => h.handle === handle,
+    )?.id;
+  const existing = fo.fulfillmentHolds.find((h) => h.handle === handle)?.id;
+  if (existing) return existing;
+  return performEffect(
+    { shop: c.shop, key: `mto:${c.id}:${key}`, kind: "fulfillment.hold", request: { fo: fo.id } },
+    async () => {
+      const placed = await placeHold(graphql, fo.id, handle, reasonNotes);
+      const id = placed ?? (await onShopify());
+      if (!id) throw new TerminalJobError(`hold ${handle} is neither placed nor on the order`);
+      return id;
+    },
+    { reconcile: onShopify },
+  );
+}
+
 /** Releases one of our holds; a retry after a lost answer finds the hold gone and stops there. */
 function releaseOurHold(c: MtoCase, graphql: AdminGraphql, foGid: string, holdGid: string) {
   return performEffect(
@@ -284,30 +315,14 @@ async function holdAndShipFittingPair(
 ) {
   const order = await fetchOrder(graphql, c.orderGid);
   const fo = fulfillmentOrderOf(order, c.lineItemGid);
-  const holdGid =
-    fo.fulfillmentHolds.find((h) => h.handle === FIT_HOLD)?.id ??
-    (await performEffect(
-      {
-        shop: c.shop,
-        key: `mto:${c.id}:fit-hold`,
-        kind: "fulfillment.hold",
-        request: { fo: fo.id },
-      },
-      () =>
-        placeHold(
-          graphql,
-          fo.id,
-          FIT_HOLD,
-          "Made to order: waiting for the shopper to confirm the fit",
-        ),
-      {
-        reconcile: async () =>
-          fulfillmentOrderOf(
-            await fetchOrder(graphql, c.orderGid),
-            c.lineItemGid,
-          ).fulfillmentHolds.find((h) => h.handle === FIT_HOLD)?.id,
-      },
-    ));
+  const holdGid = await placeOurHold(
+    c,
+    graphql,
+    fo,
+    FIT_HOLD,
+    "Made to order: waiting for the shopper to confirm the fit",
+    "fit-hold",
+  );
   const fittingProduct = await fittingPairProduct(graphql, terms.fittingPairProductId);
   const fitting =
     fittingProduct && c.size ? await variantInSize(graphql, fittingProduct, c.size, c.width) : null;
@@ -459,30 +474,14 @@ async function scheduleProduction(c: MtoCase, terms: CaseTerms, graphql: AdminGr
   } else if (status === "OPEN" || status === "ON_HOLD") {
     // Not a scheduled fulfillment order (a size change moved the pair to a new line): hold it
     // until the ship date instead; the job releases the hold that morning.
-    productionHoldGid =
-      fo.fulfillmentHolds.find((h) => h.handle === PRODUCTION_HOLD)?.id ??
-      (await performEffect(
-        {
-          shop: c.shop,
-          key: `mto:${c.id}:production-hold:${fo.id}`,
-          kind: "fulfillment.hold",
-          request: { fo: fo.id },
-        },
-        () =>
-          placeHold(
-            graphql,
-            fo.id,
-            PRODUCTION_HOLD,
-            `Made to order: in production until ${shipDate}`,
-          ),
-        {
-          reconcile: async () =>
-            fulfillmentOrderOf(
-              await fetchOrder(graphql, c.orderGid),
-              c.lineItemGid,
-            ).fulfillmentHolds.find((h) => h.handle === PRODUCTION_HOLD)?.id,
-        },
-      ));
+    productionHoldGid = await placeOurHold(
+      c,
+      graphql,
+      fo,
+      PRODUCTION_HOLD,
+      `Made to order: in production until ${shipDate}`,
+      `production-hold:${fo.id}`,
+    );
   }
   if (c.path === "fitting_first") {
     await flow(c, graphql, "fit-confirmed", "fit-confirmed", {

@@ -1,5 +1,6 @@
 import type { MtoCase, Prisma } from "@prisma/client";
 import prisma from "~/db.server";
+import { lineSellingPlanGid, type OrderLinePayload, type OrderPayload } from "./orders.server";
 import { parseMoneyInput } from "~/domain/money";
 import { enqueue } from "~/jobs/queue.server";
 import { now } from "~/lib/clock.server";
@@ -12,31 +13,6 @@ import { promiseFor } from "./mto-promise.server";
 // act on it (app/services/mto-advance.server.ts).
 
 type Db = Prisma.TransactionClient | typeof prisma;
-
-interface LinePayload {
-  admin_graphql_api_id?: string;
-  product_id?: unknown;
-  variant_id?: unknown;
-  title?: string;
-  variant_title?: string | null;
-  price?: string;
-  selling_plan_allocation?: { selling_plan_id?: unknown } | null;
-}
-
-export interface MtoOrderPayload {
-  admin_graphql_api_id?: string;
-  name?: string;
-  email?: string | null;
-  currency?: string;
-  created_at?: string | null;
-  customer?: {
-    admin_graphql_api_id?: string;
-    first_name?: string | null;
-    last_name?: string | null;
-  } | null;
-  shipping_address?: { country_code?: string | null } | null;
-  line_items?: LinePayload[];
-}
 
 export async function addMtoEvent(
   db: Db,
@@ -75,23 +51,14 @@ export async function advanceMtoSoon(
   );
 }
 
-const planGidOf = (l: LinePayload) =>
-  l.selling_plan_allocation?.selling_plan_id != null
-    ? `gid://shopify/SellingPlan/${String(l.selling_plan_allocation.selling_plan_id)}`
-    : null;
-
 /** orders/create: each line bought on the made-to-order option becomes a case. */
-export async function openMtoCasesFromOrder(
-  shop: string,
-  order: MtoOrderPayload,
-  deliveryId: string,
-) {
+export async function openMtoCasesFromOrder(shop: string, order: OrderPayload, deliveryId: string) {
   const orderGid = order.admin_graphql_api_id;
   if (!orderGid) return [];
   const shopRow = await prisma.shop.findUnique({ where: { domain: shop } });
   const planGid = shopRow?.mtoSellingPlanGid;
   const lines = (order.line_items ?? []).filter(
-    (l) => planGid && planGidOf(l) === planGid && l.admin_graphql_api_id,
+    (l) => planGid && lineSellingPlanGid(l) === planGid && l.admin_graphql_api_id,
   );
   const opened: MtoCase[] = [];
   for (const line of lines) {
@@ -104,8 +71,8 @@ export async function openMtoCasesFromOrder(
 
 async function openCase(
   shop: string,
-  order: MtoOrderPayload,
-  line: LinePayload,
+  order: OrderPayload,
+  line: OrderLinePayload,
   deliveryId: string,
 ) {
   const orderGid = order.admin_graphql_api_id as string;
@@ -195,21 +162,18 @@ async function replayCancellation(shop: string, orderGid: string) {
 
 export async function recordMtoCancelled(shop: string, orderGid: string, at: Date) {
   const cases = await prisma.mtoCase.findMany({ where: { shop, orderGid, cancelledAt: null } });
-  for (const c of cases) {
-    await prisma.$transaction(async (tx) => {
-      await tx.mtoCase.updateMany({
-        where: { id: c.id, cancelledAt: null },
-        data: { cancelledAt: at },
-      });
-      await addMtoEvent(tx, c, {
+  for (const c of cases)
+    await recordMtoFact(
+      c,
+      { cancelledAt: at },
+      {
         kind: "order.cancelled",
         message: "Order cancelled: made-to-order stopped",
         dedupeKey: "cancelled",
         occurredAt: at,
-      });
-      await advanceMtoSoon(c, "cancelled", tx);
-    });
-  }
+      },
+      { cancelledAt: null },
+    );
 }
 
 /**
@@ -230,7 +194,7 @@ export async function recordMtoFulfilment(
       lineItemGids.includes(c.fittingPairLineItemGid) &&
       !c.fittingPairShippedAt
     )
-      await fact(
+      await recordMtoFact(
         c,
         { fittingPairShippedAt: at, fittingPairFulfillmentGid: fulfillmentGid },
         {
@@ -241,7 +205,7 @@ export async function recordMtoFulfilment(
         },
       );
     if (lineItemGids.includes(c.lineItemGid) && !c.shippedAt)
-      await fact(
+      await recordMtoFact(
         c,
         { shippedAt: at },
         {
@@ -270,7 +234,7 @@ export async function recordMtoDelivery(
     },
   });
   for (const c of cases)
-    await fact(
+    await recordMtoFact(
       c,
       { fittingPairDeliveredAt: at },
       {
@@ -295,7 +259,7 @@ export async function recordMtoReturn(
   });
   for (const c of cases)
     if (c.fittingPairLineItemGid && lineItemGids.includes(c.fittingPairLineItemGid))
-      await fact(
+      await recordMtoFact(
         c,
         { fittingPairReturnedAt: at },
         {
@@ -307,13 +271,18 @@ export async function recordMtoReturn(
       );
 }
 
-async function fact(
-  c: MtoCase,
-  data: Prisma.MtoCaseUpdateInput,
-  event: { kind: string; message: string; dedupeKey: string; occurredAt: Date },
+/**
+ * One fact on a case, its timeline entry and a look by the job: together or not at all. With
+ * `onlyIf`, a fact already recorded (a second cancel) is not written again.
+ */
+export async function recordMtoFact(
+  c: Pick<MtoCase, "id" | "shop">,
+  data: Prisma.MtoCaseUpdateManyMutationInput,
+  event: { kind: string; message: string; dedupeKey: string; occurredAt?: Date; data?: unknown },
+  onlyIf: Prisma.MtoCaseWhereInput = {},
 ) {
   await prisma.$transaction(async (tx) => {
-    await tx.mtoCase.update({ where: { id: c.id }, data });
+    await tx.mtoCase.updateMany({ where: { ...onlyIf, id: c.id }, data });
     await addMtoEvent(tx, c, event);
     await advanceMtoSoon(c, event.dedupeKey, tx);
   });

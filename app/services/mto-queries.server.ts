@@ -4,6 +4,7 @@ import { localDate } from "~/domain/calendar";
 import {
   MTO_QUEUES,
   MTO_STATUS_LABELS,
+  mtoAttention,
   type MtoQueue,
   type MtoStatus,
 } from "~/domain/made-to-order/status";
@@ -58,14 +59,7 @@ function row(c: MtoCase, today: string) {
     shipDate,
     promisedShipDate: c.promisedShipDate,
     late: !c.shippedAt && shipDate < today,
-    attention:
-      (c.escalatedAt && !c.fitConfirmedAt
-        ? "No fit confirmation"
-        : c.fittingPairOverdueAt && !c.fittingPairReturnedAt
-          ? "Fitting pair not returned"
-          : c.status === "size_change_needed"
-            ? "Size change to make"
-            : null) ?? null,
+    attention: mtoAttention({ ...c, status: c.status as MtoStatus }),
   };
 }
 

@@ -48,15 +48,14 @@ export async function placeHold(
   fulfillmentOrderGid: string,
   handle: string,
   reasonNotes: string,
-): Promise<string> {
+): Promise<string | null> {
   const data = await adminRequest(graphql, MTO_HOLD_MUTATION, {
     id: fulfillmentOrderGid,
     fulfillmentHold: { reason: "OTHER", reasonNotes, handle, notifyMerchant: false },
   });
   const result = data.fulfillmentOrderHold;
-  // Our hold is already there (an earlier attempt whose answer was lost): that is success.
-  if (result?.userErrors.some((e) => e.code === "DUPLICATE_FULFILLMENT_HOLD_HANDLE"))
-    return "existing";
+  // Our hold is already there (an earlier attempt whose answer was lost): the caller looks it up.
+  if (result?.userErrors.some((e) => e.code === "DUPLICATE_FULFILLMENT_HOLD_HANDLE")) return null;
   assertNoUserErrors("fulfillmentOrderHold", result?.userErrors);
   const id = result?.fulfillmentHold?.id;
   if (!id) throw new TerminalJobError("fulfillmentOrderHold returned no hold");

@@ -6,6 +6,24 @@ import { isUniqueViolation } from "~/lib/db-errors.server";
 // The app's mirror of the orders it is told about, and each order's timeline. Every later policy
 // reads these instead of asking Shopify again, and redaction has one place to erase.
 
+/** A line of a REST order payload (orders/*, a return's exchange items). */
+export interface OrderLinePayload {
+  admin_graphql_api_id?: string;
+  product_id?: unknown;
+  variant_id?: unknown;
+  title?: string;
+  variant_title?: string | null;
+  quantity?: number;
+  price?: string;
+  selling_plan_allocation?: { selling_plan_id?: unknown } | null;
+}
+
+/** The selling plan a REST line was bought on (the purchase option), as a GraphQL id. */
+export function lineSellingPlanGid(line: OrderLinePayload): string | null {
+  const id = line.selling_plan_allocation?.selling_plan_id;
+  return id === undefined || id === null ? null : `gid://shopify/SellingPlan/${String(id)}`;
+}
+
 export interface OrderPayload {
   admin_graphql_api_id?: string;
   name?: string;
@@ -28,6 +46,7 @@ export interface OrderPayload {
     email?: string | null;
   } | null;
   shipping_address?: { country_code?: string | null } | null;
+  line_items?: OrderLinePayload[];
 }
 
 function minor(text: string | undefined, currency: string): number {

@@ -17,7 +17,7 @@ import { PAYMENT_REMINDER_SEND_MUTATION, TRIAL_PAYMENT_SCHEDULE_QUERY } from "~/
 import { ORDER_CANCEL_MUTATION } from "~/graphql/orders";
 import { adminRequest, assertNoUserErrors, type AdminGraphql } from "./admin.server";
 import { performEffect } from "./effects.server";
-import { mirrorFitProfile } from "./fit-profile.server";
+import { mirrorFitProfile, recordFitEvidence } from "./fit-profile.server";
 import { performTrialPayment, type PaymentResult } from "./trial-payments.server";
 import { addTrialEvent, trialSnapshot, type TrialWithLines } from "./trials.server";
 
@@ -373,17 +373,18 @@ async function recordKeptFit(
     const line = trial.lines.find((l) => l.lineItemGid === lineItemGid);
     const { size, width } = sizeAndWidth(line?.variantTitle);
     if (!size || !width) continue;
-    const key = {
-      shop: trial.shop,
-      customerGid: trial.customerGid,
-      source: "trial_kept",
-      sourceRef: lineItemGid,
-    };
-    await tx.fitEvidence.upsert({
-      where: { shop_customerGid_source_sourceRef: key },
-      create: { ...key, size, width, at },
-      update: {},
-    });
+    await recordFitEvidence(
+      {
+        shop: trial.shop,
+        customerGid: trial.customerGid,
+        size,
+        width,
+        source: "trial_kept",
+        sourceRef: lineItemGid,
+        at,
+      },
+      tx,
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Prisma, Trial, TrialLine } from "@prisma/client";
 import prisma from "~/db.server";
+import { lineSellingPlanGid, type OrderLinePayload, type OrderPayload } from "./orders.server";
 import { parseMoneyInput } from "~/domain/money";
 import type { TrialSnapshot, TrialTerms } from "~/domain/trial/next-action";
 import type { TrialChoice } from "~/domain/trial/settlement";
@@ -14,31 +15,6 @@ import { getCurrentPolicy } from "./policy.server";
 
 export type TrialWithLines = Trial & { lines: TrialLine[] };
 
-interface OrderLinePayload {
-  admin_graphql_api_id?: string;
-  product_id?: unknown;
-  variant_id?: unknown;
-  title?: string;
-  variant_title?: string | null;
-  quantity?: number;
-  price?: string;
-  selling_plan_allocation?: { selling_plan_id?: unknown } | null;
-}
-
-export interface TrialOrderPayload {
-  admin_graphql_api_id?: string;
-  name?: string;
-  email?: string | null;
-  currency?: string;
-  created_at?: string | null;
-  customer?: {
-    admin_graphql_api_id?: string;
-    first_name?: string | null;
-    last_name?: string | null;
-  } | null;
-  line_items?: OrderLinePayload[];
-}
-
 /** A trial line from a REST line item (order webhooks, exchange items of a return). */
 function trialLineData(l: OrderLinePayload, currency: string) {
   const price = parseMoneyInput(l.price ?? "0", currency);
@@ -51,12 +27,6 @@ function trialLineData(l: OrderLinePayload, currency: string) {
     quantity: l.quantity ?? 1,
     unitPriceMinor: price.ok ? price.amount : 0,
   };
-}
-
-function sellingPlanGid(line: OrderLinePayload): string | null {
-  const id = line.selling_plan_allocation?.selling_plan_id;
-  if (id === undefined || id === null) return null;
-  return `gid://shopify/SellingPlan/${String(id)}`;
 }
 
 /** Asks the trial job to look at a trial again, once per reason. */
@@ -79,7 +49,7 @@ export async function advanceTrialSoon(
 /** orders/create: an order with lines bought on the trial purchase option becomes a trial. */
 export async function openTrialFromOrder(
   shop: string,
-  order: TrialOrderPayload,
+  order: OrderPayload,
   deliveryId: string,
 ): Promise<Trial | null> {
   const orderGid = order.admin_graphql_api_id;
@@ -87,7 +57,7 @@ export async function openTrialFromOrder(
   const shopRow = await prisma.shop.findUnique({ where: { domain: shop } });
   const planGid = shopRow?.trialSellingPlanGid;
   const trialLines = (order.line_items ?? []).filter(
-    (l) => planGid && sellingPlanGid(l) === planGid && l.admin_graphql_api_id,
+    (l) => planGid && lineSellingPlanGid(l) === planGid && l.admin_graphql_api_id,
   );
   if (trialLines.length === 0) return null;
   const existing = await prisma.trial.findUnique({ where: { shop_orderGid: { shop, orderGid } } });

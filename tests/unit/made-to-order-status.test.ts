@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mtoStatus, type MtoStatusFacts } from "~/domain/made-to-order/status";
+import { mtoAttention, mtoStatus, type MtoStatusFacts } from "~/domain/made-to-order/status";
 import { caseTerms, sizeAndWidth, sizeIsConfirmed } from "~/domain/made-to-order/terms";
 import { defaultPolicy } from "~/domain/policy/defaults";
 import type { FitProfile } from "~/domain/made-to-order/fit-profile";
@@ -27,6 +27,26 @@ describe("made-to-order status", () => {
     expect(mtoStatus({ ...facts, path: "confirmed_size" })).toBe("in_production");
     expect(mtoStatus({ ...facts, shippedAt: at })).toBe("shipped");
     expect(mtoStatus({ ...facts, shippedAt: at, cancelledAt: at })).toBe("cancelled");
+  });
+});
+
+describe("made-to-order attention", () => {
+  it("names what the merchant must do, and clears once it is done", () => {
+    const none = {
+      status: "awaiting_fit" as const,
+      escalatedAt: null,
+      fitConfirmedAt: null,
+      fittingPairOverdueAt: null,
+      fittingPairReturnedAt: null,
+    };
+    expect(mtoAttention(none)).toBeNull();
+    expect(mtoAttention({ ...none, escalatedAt: at })).toBe("No fit confirmation");
+    expect(mtoAttention({ ...none, escalatedAt: at, fitConfirmedAt: at })).toBeNull();
+    expect(mtoAttention({ ...none, fittingPairOverdueAt: at })).toBe("Fitting pair not returned");
+    expect(
+      mtoAttention({ ...none, fittingPairOverdueAt: at, fittingPairReturnedAt: at }),
+    ).toBeNull();
+    expect(mtoAttention({ ...none, status: "size_change_needed" })).toBe("Size change to make");
   });
 });
 

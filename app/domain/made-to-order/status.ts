@@ -29,6 +29,20 @@ export function mtoStatus(c: MtoStatusFacts): MtoStatus {
   return c.sizeChange === "needs_merchant" ? "size_change_needed" : "in_production";
 }
 
+/** Why a case needs the merchant, if it does (the "Needs attention" queue says the same in SQL). */
+export function mtoAttention(c: {
+  status: MtoStatus;
+  escalatedAt: Date | null;
+  fitConfirmedAt: Date | null;
+  fittingPairOverdueAt: Date | null;
+  fittingPairReturnedAt: Date | null;
+}): string | null {
+  if (c.escalatedAt && !c.fitConfirmedAt) return "No fit confirmation";
+  if (c.fittingPairOverdueAt && !c.fittingPairReturnedAt) return "Fitting pair not returned";
+  if (c.status === "size_change_needed") return "Size change to make";
+  return null;
+}
+
 export const MTO_STATUS_LABELS: Record<MtoStatus, string> = {
   fitting_pair_to_ship: "Fitting pair to ship",
   awaiting_fit: "Awaiting fit confirmation",

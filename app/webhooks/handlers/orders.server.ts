@@ -1,14 +1,6 @@
 import { recordOrder, recordOrderEvent, type OrderPayload } from "~/services/orders.server";
-import {
-  openTrialFromOrder,
-  recordTrialCancelled,
-  type TrialOrderPayload,
-} from "~/services/trials.server";
-import {
-  openMtoCasesFromOrder,
-  recordMtoCancelled,
-  type MtoOrderPayload,
-} from "~/services/mto-cases.server";
+import { openTrialFromOrder, recordTrialCancelled } from "~/services/trials.server";
+import { openMtoCasesFromOrder, recordMtoCancelled } from "~/services/mto-cases.server";
 import type { WebhookContext, WebhookHandler } from "./index";
 
 const orderTopic =
@@ -34,8 +26,8 @@ const orderTopic =
       },
     });
     if (kind === "order.created") {
-      await openTrialFromOrder(shop, payload as TrialOrderPayload, deliveryId);
-      await openMtoCasesFromOrder(shop, payload as MtoOrderPayload, deliveryId);
+      await openTrialFromOrder(shop, order, deliveryId);
+      await openMtoCasesFromOrder(shop, order, deliveryId);
     }
     if (kind === "order.cancelled" && order.cancelled_at) {
       await recordTrialCancelled(shop, orderGid, new Date(order.cancelled_at));

@@ -1,4 +1,5 @@
 import type { SandboxProduct, SandboxShop, SandboxVariant } from "../store";
+import { metafieldObject } from "./metafield";
 import type { ResolverContext } from "./resolvers";
 import { matchesProductQuery } from "./selling-plans";
 import { toMinor } from "./orders";
@@ -38,16 +39,7 @@ export function variantNode(shop: SandboxShop, product: SandboxProduct, v: Sandb
     ],
     metafield: (args: Args) => {
       const m = shop.metafields.get(`${v.id}|${String(args.namespace)}|${String(args.key)}`);
-      return (
-        m && {
-          __typename: "Metafield",
-          id: m.id,
-          namespace: m.namespace,
-          key: m.key,
-          type: m.type,
-          value: m.value,
-        }
-      );
+      return m ? metafieldObject(m) : null;
     },
     product: () => productNode(shop, product),
   };

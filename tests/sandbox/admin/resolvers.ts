@@ -3,11 +3,12 @@ import { orderMutationResolvers, orderQueryResolvers, paymentScheduleObject } fr
 import { validationMutationResolvers } from "./validations";
 import { rewardMutationResolvers } from "./rewards";
 import { productMutationResolvers, productQueryResolvers } from "./products";
+import { metafieldObject } from "./metafield";
 import { fulfillmentOrderMutationResolvers } from "./fulfillment-orders";
 import { orderEditMutationResolvers } from "./order-edits";
 import { flowAndCancelMutationResolvers } from "./flow-and-cancel";
 import { sellingPlanMutationResolvers, sellingPlanQueryResolvers } from "./selling-plans";
-import type { SandboxMetafield, SandboxShop, SandboxStore } from "../store";
+import type { SandboxShop, SandboxStore } from "../store";
 
 // Resolvers for the part of the Admin API the app uses. Objects carry only the fields the
 // sandbox simulates; the executor answers `not simulated: Type.field` for any other field.
@@ -42,19 +43,6 @@ function shopObject(shop: SandboxShop) {
       partnerDevelopment: false,
       publicDisplayName: shop.plus ? "Shopify Plus" : "Basic",
     },
-  };
-}
-
-function metafieldObject(m: SandboxMetafield) {
-  return {
-    __typename: "Metafield",
-    id: m.id,
-    namespace: m.namespace,
-    key: m.key,
-    type: m.type,
-    value: m.value,
-    compareDigest: m.compareDigest,
-    updatedAt: m.updatedAt,
   };
 }
 
