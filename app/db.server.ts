@@ -1,7 +1,7 @@
 import { PrismaClient } from "@prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { databaseProvider, databaseUrl } from "../scripts/database.mjs";
-import { BusyRetryingLibSQL } from "./lib/sqlite-busy.server";
+import { BusyRetryingLibSQL } from "./platform/sqlite-busy.server";
 
 // One client per process. The provider follows DATABASE_URL (SQLite file by default, PostgreSQL
 // for scale-out); the generated client matches it because `npm run setup` generates it so.

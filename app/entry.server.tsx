@@ -4,10 +4,10 @@ import { RemixServer } from "@remix-run/react";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
-import { initDatabase } from "./lib/database.server";
-import { startInlineWorker } from "./jobs/inline.server";
-import { logger } from "./lib/logger.server";
-import { allowSandboxAdminFrame } from "./lib/sandbox-routing.server";
+import { initDatabase } from "~/platform/database.server";
+import { startInlineWorker } from "~/platform/jobs/inline.server";
+import { logger } from "~/platform/logger.server";
+import { allowSandboxAdminFrame } from "~/platform/sandbox-routing.server";
 
 const ABORT_DELAY = 5000;
 

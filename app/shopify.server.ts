@@ -2,9 +2,9 @@ import "@shopify/shopify-app-remix/adapters/node";
 import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import prisma from "./db.server";
-import { appConfig } from "./lib/config.server";
-import { recordInstall } from "./services/shops.server";
-import { installSandboxRouting } from "./lib/sandbox-routing.server";
+import { appConfig } from "~/platform/config.server";
+import { recordInstall } from "~/platform/shops.server";
+import { installSandboxRouting } from "~/platform/sandbox-routing.server";
 
 installSandboxRouting();
 

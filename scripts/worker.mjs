@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// `npm run worker`: the job worker as its own process (app/jobs/worker.cli.ts), with .env loaded.
+// `npm run worker`: the job worker as its own process (app/worker.cli.ts), with .env loaded.
 import { spawn } from "node:child_process";
 import { loadDotEnv } from "./env.mjs";
 
 loadDotEnv();
-const child = spawn("npx", ["tsx", "--tsconfig", "tsconfig.json", "app/jobs/worker.cli.ts"], {
+const child = spawn("npx", ["tsx", "--tsconfig", "tsconfig.json", "app/worker.cli.ts"], {
   stdio: "inherit",
   env: process.env,
 });

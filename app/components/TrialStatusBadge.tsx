@@ -1,5 +1,5 @@
 import { Badge } from "@shopify/polaris";
-import { TRIAL_STATUS_LABELS, type TrialStatus } from "~/domain/trial/status";
+import { TRIAL_STATUS_LABELS, type TrialStatus } from "~/features/trial/domain/status";
 
 type Tone = "info" | "success" | "warning" | "critical" | "attention" | undefined;
 

@@ -25,10 +25,10 @@ import {
   requestSizeChange,
   rescheduleCase,
   resendFitLink,
-} from "~/services/mto-actions.server";
-import { caseDetail } from "~/services/mto-queries.server";
-import { SIZES as SIZE_CHOICES, WIDTHS as WIDTH_CHOICES } from "~/domain/made-to-order/fit-profile";
-import { invalidForm } from "~/lib/form-errors.server";
+} from "~/features/made-to-order/actions.server";
+import { caseDetail } from "~/features/made-to-order/queries.server";
+import { SIZES as SIZE_CHOICES, WIDTHS as WIDTH_CHOICES } from "~/domain/fit-profile";
+import { invalidForm } from "~/platform/form-errors.server";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {

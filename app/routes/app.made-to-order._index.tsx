@@ -5,8 +5,8 @@ import { Badge, Card, IndexTable, Tabs, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { PolicyPage } from "~/components/PolicyPage";
 import { getCurrentPolicy } from "~/services/policy.server";
-import { MTO_QUEUES, QUEUE_LABELS } from "~/domain/made-to-order/status";
-import { listCases } from "~/services/mto-queries.server";
+import { MTO_QUEUES, QUEUE_LABELS } from "~/features/made-to-order/domain/status";
+import { listCases } from "~/features/made-to-order/queries.server";
 import { authenticate } from "~/shopify.server";
 
 const filterSchema = z.object({ queue: z.enum(MTO_QUEUES).catch("awaiting_fit") });

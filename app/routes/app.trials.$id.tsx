@@ -17,9 +17,9 @@ import { useState } from "react";
 import { z } from "zod";
 import { TrialStatusBadge } from "~/components/TrialStatusBadge";
 import { formatMoney } from "~/domain/money";
-import { performTrialAction } from "~/services/trial-actions.server";
-import { trialDetail } from "~/services/trial-queries.server";
-import { invalidForm } from "~/lib/form-errors.server";
+import { performTrialAction } from "~/features/trial/actions.server";
+import { trialDetail } from "~/features/trial/queries.server";
+import { invalidForm } from "~/platform/form-errors.server";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {

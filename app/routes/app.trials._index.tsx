@@ -6,9 +6,9 @@ import { useState } from "react";
 import { z } from "zod";
 import { PolicyPage } from "~/components/PolicyPage";
 import { formatMoney } from "~/domain/money";
-import { TRIAL_STATUSES, type TrialStatus } from "~/domain/trial/status";
+import { TRIAL_STATUSES, type TrialStatus } from "~/features/trial/domain/status";
 import { getCurrentPolicy } from "~/services/policy.server";
-import { listTrials } from "~/services/trial-queries.server";
+import { listTrials } from "~/features/trial/queries.server";
 import { authenticate } from "~/shopify.server";
 import { TrialStatusBadge } from "~/components/TrialStatusBadge";
 

@@ -6,7 +6,7 @@ import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css";
 import { authenticate } from "~/shopify.server";
-import { sandboxUrl } from "~/lib/sandbox-routing.server";
+import { sandboxUrl } from "~/platform/sandbox-routing.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 

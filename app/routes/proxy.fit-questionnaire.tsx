@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import prisma from "~/db.server";
-import { WIDTHS } from "~/domain/made-to-order/fit-profile";
+import { WIDTHS } from "~/domain/fit-profile";
 import { escapeHtml, proxyPage } from "~/storefront/html";
-import { saveQuestionnaire } from "~/services/trial-shopper.server";
+import { saveQuestionnaire } from "~/features/trial/shopper.server";
 import { proxyShopper } from "~/storefront/proxy-shopper.server";
 
 // /apps/fitting-room/fit-questionnaire: the trial box questionnaire (usual size, width, fit

@@ -1,8 +1,8 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { refreshClock } from "~/lib/clock.server";
+import { refreshClock } from "~/platform/clock.server";
 import { authenticate } from "~/shopify.server";
-import { productPageEstimate } from "~/services/mto-shopper.server";
+import { productPageEstimate } from "~/features/made-to-order/shopper.server";
 import { customerGidFromProxy } from "~/storefront/proxy-shopper.server";
 
 // /apps/fitting-room/made-to-order?variant_title=…&country=… : the product page block's estimate.

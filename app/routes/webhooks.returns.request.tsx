@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { receiveWebhook } from "~/webhooks/inbox.server";
+import { receiveWebhook } from "~/platform/webhooks/inbox.server";
 
 export const action = ({ request }: ActionFunctionArgs) =>
   receiveWebhook(request, "returns/request");

@@ -6,10 +6,14 @@ import {
   type FitEvidence,
   type FitProfile,
   type FitSource,
-} from "~/domain/made-to-order/fit-profile";
+} from "~/domain/fit-profile";
 import { METAFIELDS_SET_MUTATION } from "~/graphql/metafields";
-import { adminRequest, assertNoUserErrors, type AdminGraphql } from "./admin.server";
-import { performEffect } from "./effects.server";
+import {
+  adminRequest,
+  assertNoUserErrors,
+  type AdminGraphql,
+} from "~/platform/admin/client.server";
+import { performEffect } from "~/platform/effects.server";
 
 // The customer's fit profile: evidence rows kept by the app, the profile derived from them, and
 // its mirror in the customer metafield fitting_room.fit that the storefront and later orders read.

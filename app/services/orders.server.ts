@@ -1,7 +1,7 @@
 import prisma from "~/db.server";
 import { parseMoneyInput } from "~/domain/money";
-import { now } from "~/lib/clock.server";
-import { isUniqueViolation } from "~/lib/db-errors.server";
+import { now } from "~/platform/clock.server";
+import { isUniqueViolation } from "~/platform/db-errors.server";
 
 // The app's mirror of the orders it is told about, and each order's timeline. Every later policy
 // reads these instead of asking Shopify again, and redaction has one place to erase.

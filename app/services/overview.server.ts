@@ -1,5 +1,5 @@
 import prisma from "~/db.server";
-import { now } from "~/lib/clock.server";
+import { now } from "~/platform/clock.server";
 import { getCurrentPolicy } from "./policy.server";
 
 export async function shopOverview(shop: string) {

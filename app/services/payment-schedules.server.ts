@@ -1,6 +1,6 @@
 import { PAYMENT_SCHEDULE_ORDER_QUERY } from "~/graphql/payment-schedules";
 import { unauthenticated } from "~/shopify.server";
-import { adminRequest } from "./admin.server";
+import { adminRequest } from "~/platform/admin/client.server";
 
 /** The order a payment schedule belongs to (null for draft orders or unknown schedules). */
 export async function orderForPaymentSchedule(

@@ -1,6 +1,6 @@
 import type { PolicyVersion } from "@prisma/client";
 import prisma from "~/db.server";
-import { withBusyRetry } from "~/lib/sqlite-busy.server";
+import { withBusyRetry } from "~/platform/sqlite-busy.server";
 import { defaultPolicy } from "~/domain/policy/defaults";
 import { parseSectionForm, type FieldErrors } from "~/domain/policy/form";
 import {
@@ -9,12 +9,16 @@ import {
   type PolicySection,
 } from "~/domain/policy/schema";
 import { storefrontPolicy } from "~/domain/policy/storefront";
-import { jobCreateData } from "~/jobs/queue.server";
-import { isUniqueViolation } from "~/lib/db-errors.server";
-import { shopLogger } from "~/lib/logger.server";
+import { jobCreateData } from "~/platform/jobs/queue.server";
+import { isUniqueViolation } from "~/platform/db-errors.server";
+import { shopLogger } from "~/platform/logger.server";
 import { APP_INSTALLATION_ID_QUERY, METAFIELDS_SET_MUTATION } from "~/graphql/metafields";
-import { adminRequest, assertNoUserErrors, type AdminGraphql } from "./admin.server";
-import { performEffect } from "./effects.server";
+import {
+  adminRequest,
+  assertNoUserErrors,
+  type AdminGraphql,
+} from "~/platform/admin/client.server";
+import { performEffect } from "~/platform/effects.server";
 
 export interface CurrentPolicy {
   version: number;

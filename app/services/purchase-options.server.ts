@@ -15,13 +15,13 @@ import {
   PUBLISHABLE_PUBLISH,
 } from "~/graphql/purchase-options";
 import { toDecimalString } from "~/domain/money";
-import { TerminalJobError } from "~/jobs/errors.server";
+import { TerminalJobError } from "~/platform/jobs/errors.server";
 import {
   adminRequest,
   assertNoUserErrors,
   type AdminGraphql,
   type OperationData,
-} from "./admin.server";
+} from "~/platform/admin/client.server";
 
 // The trial's purchase option on Shopify. Shopify holds the card and a due date but never charges
 // by itself; the app charges. The due date is set past the latest day the app could settle (the

@@ -1,4 +1,4 @@
-import { refreshClock } from "~/lib/clock.server";
+import { refreshClock } from "~/platform/clock.server";
 import { authenticate } from "~/shopify.server";
 import { proxyPage } from "./html";
 

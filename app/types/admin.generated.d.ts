@@ -3,14 +3,6 @@
 /* eslint-disable */
 import type * as AdminTypes from './admin.types.js';
 
-export type FlowTriggerReceiveMutationVariables = AdminTypes.Exact<{
-  handle: AdminTypes.Scalars['String']['input'];
-  payload: AdminTypes.Scalars['JSON']['input'];
-}>;
-
-
-export type FlowTriggerReceiveMutation = { flowTriggerReceive?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
-
 export type MtoOrderQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -149,6 +141,113 @@ export type MtoContinueSellingMutationVariables = AdminTypes.Exact<{
 
 export type MtoContinueSellingMutation = { productVariantsBulkUpdate?: AdminTypes.Maybe<{ productVariants?: AdminTypes.Maybe<Array<Pick<AdminTypes.ProductVariant, 'id' | 'inventoryPolicy'>>>, userErrors: Array<Pick<AdminTypes.ProductVariantsBulkUpdateUserError, 'field' | 'message' | 'code'>> }> };
 
+export type TrialOrderQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type TrialOrderQuery = { order?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Order, 'id' | 'cancelledAt'>
+    & { paymentCollectionDetails: { vaultedPaymentMethods?: AdminTypes.Maybe<Array<Pick<AdminTypes.PaymentMandate, 'id'>>> }, totalOutstandingSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, transactions: Array<(
+      Pick<AdminTypes.OrderTransaction, 'id' | 'kind' | 'status' | 'authorizationExpiresAt'>
+      & { amountSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, parentTransaction?: AdminTypes.Maybe<Pick<AdminTypes.OrderTransaction, 'id'>> }
+    )> }
+  )> };
+
+export type TrialMandatePaymentMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  mandateId: AdminTypes.Scalars['ID']['input'];
+  idempotencyKey: AdminTypes.Scalars['String']['input'];
+  autoCapture: AdminTypes.Scalars['Boolean']['input'];
+}>;
+
+
+export type TrialMandatePaymentMutation = { orderCreateMandatePayment?: AdminTypes.Maybe<(
+    Pick<AdminTypes.OrderCreateMandatePaymentPayload, 'paymentReferenceId'>
+    & { userErrors: Array<Pick<AdminTypes.OrderCreateMandatePaymentUserError, 'field' | 'message' | 'code'>> }
+  )> };
+
+export type TrialMandatePaymentWithAmountMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  mandateId: AdminTypes.Scalars['ID']['input'];
+  idempotencyKey: AdminTypes.Scalars['String']['input'];
+  autoCapture: AdminTypes.Scalars['Boolean']['input'];
+  amount: AdminTypes.MoneyInput;
+}>;
+
+
+export type TrialMandatePaymentWithAmountMutation = { orderCreateMandatePayment?: AdminTypes.Maybe<(
+    Pick<AdminTypes.OrderCreateMandatePaymentPayload, 'paymentReferenceId'>
+    & { userErrors: Array<Pick<AdminTypes.OrderCreateMandatePaymentUserError, 'field' | 'message' | 'code'>> }
+  )> };
+
+export type TrialPaymentStatusQueryVariables = AdminTypes.Exact<{
+  orderId: AdminTypes.Scalars['ID']['input'];
+  paymentReferenceId: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type TrialPaymentStatusQuery = { orderPaymentStatus?: AdminTypes.Maybe<(
+    Pick<AdminTypes.OrderPaymentStatus, 'status' | 'errorMessage'>
+    & { transactions: Array<(
+      Pick<AdminTypes.OrderTransaction, 'id' | 'kind' | 'status' | 'authorizationExpiresAt'>
+      & { amountSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> } }
+    )> }
+  )> };
+
+export type TrialCaptureMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.OrderCaptureInput;
+}>;
+
+
+export type TrialCaptureMutation = { orderCapture?: AdminTypes.Maybe<{ transaction?: AdminTypes.Maybe<Pick<AdminTypes.OrderTransaction, 'id' | 'kind' | 'status'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type TrialVoidMutationVariables = AdminTypes.Exact<{
+  parentTransactionId: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type TrialVoidMutation = { transactionVoid?: AdminTypes.Maybe<{ transaction?: AdminTypes.Maybe<Pick<AdminTypes.OrderTransaction, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.TransactionVoidUserError, 'field' | 'message' | 'code'>> }> };
+
+export type TrialRemoveLinesMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.RefundInput;
+}>;
+
+
+export type TrialRemoveLinesMutation = { refundCreate?: AdminTypes.Maybe<{ refund?: AdminTypes.Maybe<Pick<AdminTypes.Refund, 'id'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type TrialLineQuantitiesQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type TrialLineQuantitiesQuery = { nodes: Array<AdminTypes.Maybe<Pick<AdminTypes.LineItem, 'id' | 'currentQuantity'>>> };
+
+export type TrialPaymentScheduleQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type TrialPaymentScheduleQuery = { order?: AdminTypes.Maybe<{ paymentTerms?: AdminTypes.Maybe<{ paymentSchedules: { nodes: Array<Pick<AdminTypes.PaymentSchedule, 'id' | 'completedAt'>> } }> }> };
+
+export type TrialPaymentReminderSendMutationVariables = AdminTypes.Exact<{
+  paymentScheduleId: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type TrialPaymentReminderSendMutation = { paymentReminderSend?: AdminTypes.Maybe<(
+    Pick<AdminTypes.PaymentReminderSendPayload, 'success'>
+    & { userErrors: Array<Pick<AdminTypes.PaymentReminderSendUserError, 'field' | 'message' | 'code'>> }
+  )> };
+
+export type FlowTriggerReceiveMutationVariables = AdminTypes.Exact<{
+  handle: AdminTypes.Scalars['String']['input'];
+  payload: AdminTypes.Scalars['JSON']['input'];
+}>;
+
+
+export type FlowTriggerReceiveMutation = { flowTriggerReceive?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
 export type AppInstallationIdQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -281,125 +380,25 @@ export type ShopDetailsQuery = { shop: (
     & { plan: Pick<AdminTypes.ShopPlan, 'shopifyPlus'> }
   ), currentAppInstallation: Pick<AdminTypes.AppInstallation, 'id'> };
 
-export type TrialOrderQueryVariables = AdminTypes.Exact<{
-  id: AdminTypes.Scalars['ID']['input'];
-}>;
-
-
-export type TrialOrderQuery = { order?: AdminTypes.Maybe<(
-    Pick<AdminTypes.Order, 'id' | 'cancelledAt'>
-    & { paymentCollectionDetails: { vaultedPaymentMethods?: AdminTypes.Maybe<Array<Pick<AdminTypes.PaymentMandate, 'id'>>> }, totalOutstandingSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, transactions: Array<(
-      Pick<AdminTypes.OrderTransaction, 'id' | 'kind' | 'status' | 'authorizationExpiresAt'>
-      & { amountSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, parentTransaction?: AdminTypes.Maybe<Pick<AdminTypes.OrderTransaction, 'id'>> }
-    )> }
-  )> };
-
-export type TrialMandatePaymentMutationVariables = AdminTypes.Exact<{
-  id: AdminTypes.Scalars['ID']['input'];
-  mandateId: AdminTypes.Scalars['ID']['input'];
-  idempotencyKey: AdminTypes.Scalars['String']['input'];
-  autoCapture: AdminTypes.Scalars['Boolean']['input'];
-}>;
-
-
-export type TrialMandatePaymentMutation = { orderCreateMandatePayment?: AdminTypes.Maybe<(
-    Pick<AdminTypes.OrderCreateMandatePaymentPayload, 'paymentReferenceId'>
-    & { userErrors: Array<Pick<AdminTypes.OrderCreateMandatePaymentUserError, 'field' | 'message' | 'code'>> }
-  )> };
-
-export type TrialMandatePaymentWithAmountMutationVariables = AdminTypes.Exact<{
-  id: AdminTypes.Scalars['ID']['input'];
-  mandateId: AdminTypes.Scalars['ID']['input'];
-  idempotencyKey: AdminTypes.Scalars['String']['input'];
-  autoCapture: AdminTypes.Scalars['Boolean']['input'];
-  amount: AdminTypes.MoneyInput;
-}>;
-
-
-export type TrialMandatePaymentWithAmountMutation = { orderCreateMandatePayment?: AdminTypes.Maybe<(
-    Pick<AdminTypes.OrderCreateMandatePaymentPayload, 'paymentReferenceId'>
-    & { userErrors: Array<Pick<AdminTypes.OrderCreateMandatePaymentUserError, 'field' | 'message' | 'code'>> }
-  )> };
-
-export type TrialPaymentStatusQueryVariables = AdminTypes.Exact<{
-  orderId: AdminTypes.Scalars['ID']['input'];
-  paymentReferenceId: AdminTypes.Scalars['String']['input'];
-}>;
-
-
-export type TrialPaymentStatusQuery = { orderPaymentStatus?: AdminTypes.Maybe<(
-    Pick<AdminTypes.OrderPaymentStatus, 'status' | 'errorMessage'>
-    & { transactions: Array<(
-      Pick<AdminTypes.OrderTransaction, 'id' | 'kind' | 'status' | 'authorizationExpiresAt'>
-      & { amountSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> } }
-    )> }
-  )> };
-
-export type TrialCaptureMutationVariables = AdminTypes.Exact<{
-  input: AdminTypes.OrderCaptureInput;
-}>;
-
-
-export type TrialCaptureMutation = { orderCapture?: AdminTypes.Maybe<{ transaction?: AdminTypes.Maybe<Pick<AdminTypes.OrderTransaction, 'id' | 'kind' | 'status'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
-
-export type TrialVoidMutationVariables = AdminTypes.Exact<{
-  parentTransactionId: AdminTypes.Scalars['ID']['input'];
-}>;
-
-
-export type TrialVoidMutation = { transactionVoid?: AdminTypes.Maybe<{ transaction?: AdminTypes.Maybe<Pick<AdminTypes.OrderTransaction, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.TransactionVoidUserError, 'field' | 'message' | 'code'>> }> };
-
-export type TrialRemoveLinesMutationVariables = AdminTypes.Exact<{
-  input: AdminTypes.RefundInput;
-}>;
-
-
-export type TrialRemoveLinesMutation = { refundCreate?: AdminTypes.Maybe<{ refund?: AdminTypes.Maybe<Pick<AdminTypes.Refund, 'id'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
-
-export type TrialLineQuantitiesQueryVariables = AdminTypes.Exact<{
-  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
-}>;
-
-
-export type TrialLineQuantitiesQuery = { nodes: Array<AdminTypes.Maybe<Pick<AdminTypes.LineItem, 'id' | 'currentQuantity'>>> };
-
-export type TrialPaymentScheduleQueryVariables = AdminTypes.Exact<{
-  id: AdminTypes.Scalars['ID']['input'];
-}>;
-
-
-export type TrialPaymentScheduleQuery = { order?: AdminTypes.Maybe<{ paymentTerms?: AdminTypes.Maybe<{ paymentSchedules: { nodes: Array<Pick<AdminTypes.PaymentSchedule, 'id' | 'completedAt'>> } }> }> };
-
-export type TrialPaymentReminderSendMutationVariables = AdminTypes.Exact<{
-  paymentScheduleId: AdminTypes.Scalars['ID']['input'];
-}>;
-
-
-export type TrialPaymentReminderSendMutation = { paymentReminderSend?: AdminTypes.Maybe<(
-    Pick<AdminTypes.PaymentReminderSendPayload, 'success'>
-    & { userErrors: Array<Pick<AdminTypes.PaymentReminderSendUserError, 'field' | 'message' | 'code'>> }
-  )> };
-
 interface GeneratedQueryTypes {
   "#graphql\n  query MtoOrder($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      lineItems(first: 50) {\n        nodes {\n          id\n          currentQuantity\n          sku\n          variant {\n            id\n          }\n        }\n      }\n      fulfillmentOrders(first: 5) {\n        nodes {\n          id\n          status\n          fulfillAt\n          lineItems(first: 20) {\n            nodes {\n              lineItem {\n                id\n              }\n            }\n          }\n          fulfillmentHolds {\n            id\n            handle\n          }\n        }\n      }\n    }\n  }\n": {return: MtoOrderQuery, variables: MtoOrderQueryVariables},
   "#graphql\n  query MtoProductVariants($id: ID!) {\n    product(id: $id) {\n      id\n      title\n      variants(first: 100) {\n        nodes {\n          id\n          title\n          price\n          selectedOptions {\n            name\n            value\n          }\n        }\n      }\n    }\n  }\n": {return: MtoProductVariantsQuery, variables: MtoProductVariantsQueryVariables},
   "#graphql\n  query MtoFittingPairProduct {\n    products(first: 1, query: \"tag:'fitting-pair'\") {\n      nodes {\n        id\n      }\n    }\n  }\n": {return: MtoFittingPairProductQuery, variables: MtoFittingPairProductQueryVariables},
   "#graphql\n  query MtoSoldOutVariants($query: String!, $after: String) {\n    productVariants(first: 50, query: $query, after: $after) {\n      nodes {\n        id\n        inventoryPolicy\n        inventoryItem {\n          id\n        }\n        madeToOrderOnly: metafield(namespace: \"fitting_room\", key: \"made_to_order_only\") {\n          value\n        }\n        product {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: MtoSoldOutVariantsQuery, variables: MtoSoldOutVariantsQueryVariables},
   "#graphql\n  query MtoStockVariant($id: ID!) {\n    inventoryItem(id: $id) {\n      id\n      variant {\n        id\n        inventoryQuantity\n        inventoryPolicy\n        madeToOrderOnly: metafield(namespace: \"fitting_room\", key: \"made_to_order_only\") {\n          value\n        }\n        product {\n          id\n          tags\n        }\n      }\n    }\n  }\n": {return: MtoStockVariantQuery, variables: MtoStockVariantQueryVariables},
+  "#graphql\n  query TrialOrder($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      paymentCollectionDetails {\n        vaultedPaymentMethods {\n          id\n        }\n      }\n      totalOutstandingSet {\n        shopMoney {\n          amount\n          currencyCode\n        }\n      }\n      transactions {\n        id\n        kind\n        status\n        authorizationExpiresAt\n        amountSet {\n          shopMoney {\n            amount\n            currencyCode\n          }\n        }\n        parentTransaction {\n          id\n        }\n      }\n    }\n  }\n": {return: TrialOrderQuery, variables: TrialOrderQueryVariables},
+  "#graphql\n  query TrialPaymentStatus($orderId: ID!, $paymentReferenceId: String!) {\n    orderPaymentStatus(orderId: $orderId, paymentReferenceId: $paymentReferenceId) {\n      status\n      errorMessage\n      transactions {\n        id\n        kind\n        status\n        authorizationExpiresAt\n        amountSet {\n          shopMoney {\n            amount\n            currencyCode\n          }\n        }\n      }\n    }\n  }\n": {return: TrialPaymentStatusQuery, variables: TrialPaymentStatusQueryVariables},
+  "#graphql\n  query TrialLineQuantities($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on LineItem {\n        id\n        currentQuantity\n      }\n    }\n  }\n": {return: TrialLineQuantitiesQuery, variables: TrialLineQuantitiesQueryVariables},
+  "#graphql\n  query TrialPaymentSchedule($id: ID!) {\n    order(id: $id) {\n      paymentTerms {\n        paymentSchedules(first: 1) {\n          nodes {\n            id\n            completedAt\n          }\n        }\n      }\n    }\n  }\n": {return: TrialPaymentScheduleQuery, variables: TrialPaymentScheduleQueryVariables},
   "#graphql\n  query AppInstallationId {\n    currentAppInstallation {\n      id\n    }\n    shop {\n      id\n    }\n  }\n": {return: AppInstallationIdQuery, variables: AppInstallationIdQueryVariables},
   "#graphql\n  query PaymentScheduleOrder($id: ID!) {\n    node(id: $id) {\n      ... on PaymentSchedule {\n        id\n        dueAt\n        paymentTerms {\n          order {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: PaymentScheduleOrderQuery, variables: PaymentScheduleOrderQueryVariables},
   "#graphql\n  query ProductsForPurchaseOption($query: String!, $after: String) {\n    products(first: 250, query: $query, after: $after) {\n      nodes {\n        id\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: ProductsForPurchaseOptionQuery, variables: ProductsForPurchaseOptionQueryVariables},
   "#graphql\n  query PurchaseOptionGroup($id: ID!) {\n    sellingPlanGroup(id: $id) {\n      id\n      sellingPlans(first: 5) {\n        nodes {\n          id\n        }\n      }\n      products(first: 250) {\n        nodes {\n          id\n        }\n      }\n    }\n  }\n": {return: PurchaseOptionGroupQuery, variables: PurchaseOptionGroupQueryVariables},
   "#graphql\n  query TrialFeePublications {\n    publications(first: 20) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": {return: TrialFeePublicationsQuery, variables: TrialFeePublicationsQueryVariables},
   "#graphql\n  query ShopDetails {\n    shop {\n      myshopifyDomain\n      currencyCode\n      ianaTimezone\n      plan {\n        shopifyPlus\n      }\n    }\n    currentAppInstallation {\n      id\n    }\n  }\n": {return: ShopDetailsQuery, variables: ShopDetailsQueryVariables},
-  "#graphql\n  query TrialOrder($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      paymentCollectionDetails {\n        vaultedPaymentMethods {\n          id\n        }\n      }\n      totalOutstandingSet {\n        shopMoney {\n          amount\n          currencyCode\n        }\n      }\n      transactions {\n        id\n        kind\n        status\n        authorizationExpiresAt\n        amountSet {\n          shopMoney {\n            amount\n            currencyCode\n          }\n        }\n        parentTransaction {\n          id\n        }\n      }\n    }\n  }\n": {return: TrialOrderQuery, variables: TrialOrderQueryVariables},
-  "#graphql\n  query TrialPaymentStatus($orderId: ID!, $paymentReferenceId: String!) {\n    orderPaymentStatus(orderId: $orderId, paymentReferenceId: $paymentReferenceId) {\n      status\n      errorMessage\n      transactions {\n        id\n        kind\n        status\n        authorizationExpiresAt\n        amountSet {\n          shopMoney {\n            amount\n            currencyCode\n          }\n        }\n      }\n    }\n  }\n": {return: TrialPaymentStatusQuery, variables: TrialPaymentStatusQueryVariables},
-  "#graphql\n  query TrialLineQuantities($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on LineItem {\n        id\n        currentQuantity\n      }\n    }\n  }\n": {return: TrialLineQuantitiesQuery, variables: TrialLineQuantitiesQueryVariables},
-  "#graphql\n  query TrialPaymentSchedule($id: ID!) {\n    order(id: $id) {\n      paymentTerms {\n        paymentSchedules(first: 1) {\n          nodes {\n            id\n            completedAt\n          }\n        }\n      }\n    }\n  }\n": {return: TrialPaymentScheduleQuery, variables: TrialPaymentScheduleQueryVariables},
 }
 
 interface GeneratedMutationTypes {
-  "#graphql\n  mutation FlowTriggerReceive($handle: String!, $payload: JSON!) {\n    flowTriggerReceive(handle: $handle, payload: $payload) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: FlowTriggerReceiveMutation, variables: FlowTriggerReceiveMutationVariables},
   "#graphql\n  mutation MtoFulfillmentOrderHold($id: ID!, $fulfillmentHold: FulfillmentOrderHoldInput!) {\n    fulfillmentOrderHold(id: $id, fulfillmentHold: $fulfillmentHold) {\n      fulfillmentHold {\n        id\n        handle\n      }\n      fulfillmentOrder {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MtoFulfillmentOrderHoldMutation, variables: MtoFulfillmentOrderHoldMutationVariables},
   "#graphql\n  mutation MtoFulfillmentOrderReleaseHold($id: ID!, $holdIds: [ID!]) {\n    fulfillmentOrderReleaseHold(id: $id, holdIds: $holdIds) {\n      fulfillmentOrder {\n        id\n        status\n        fulfillAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MtoFulfillmentOrderReleaseHoldMutation, variables: MtoFulfillmentOrderReleaseHoldMutationVariables},
   "#graphql\n  mutation MtoFulfillmentOrderReschedule($id: ID!, $fulfillAt: DateTime!) {\n    fulfillmentOrderReschedule(id: $id, fulfillAt: $fulfillAt) {\n      fulfillmentOrder {\n        id\n        status\n        fulfillAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MtoFulfillmentOrderRescheduleMutation, variables: MtoFulfillmentOrderRescheduleMutationVariables},
@@ -408,6 +407,13 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation MtoOrderEditSetQuantity($id: ID!, $lineItemId: ID!, $quantity: Int!) {\n    orderEditSetQuantity(id: $id, lineItemId: $lineItemId, quantity: $quantity, restock: false) {\n      calculatedOrder {\n        id\n        totalOutstandingSet {\n          shopMoney {\n            amount\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: MtoOrderEditSetQuantityMutation, variables: MtoOrderEditSetQuantityMutationVariables},
   "#graphql\n  mutation MtoOrderEditCommit($id: ID!, $staffNote: String) {\n    orderEditCommit(id: $id, notifyCustomer: false, staffNote: $staffNote) {\n      order {\n        id\n        lineItems(first: 50) {\n          nodes {\n            id\n            currentQuantity\n            variant {\n              id\n            }\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: MtoOrderEditCommitMutation, variables: MtoOrderEditCommitMutationVariables},
   "#graphql\n  mutation MtoContinueSelling($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {\n    productVariantsBulkUpdate(productId: $productId, variants: $variants) {\n      productVariants {\n        id\n        inventoryPolicy\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MtoContinueSellingMutation, variables: MtoContinueSellingMutationVariables},
+  "#graphql\n  mutation TrialMandatePayment(\n    $id: ID!\n    $mandateId: ID!\n    $idempotencyKey: String!\n    $autoCapture: Boolean!\n  ) {\n    orderCreateMandatePayment(\n      id: $id\n      mandateId: $mandateId\n      idempotencyKey: $idempotencyKey\n      autoCapture: $autoCapture\n    ) {\n      paymentReferenceId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialMandatePaymentMutation, variables: TrialMandatePaymentMutationVariables},
+  "#graphql\n  mutation TrialMandatePaymentWithAmount(\n    $id: ID!\n    $mandateId: ID!\n    $idempotencyKey: String!\n    $autoCapture: Boolean!\n    $amount: MoneyInput!\n  ) {\n    orderCreateMandatePayment(\n      id: $id\n      mandateId: $mandateId\n      idempotencyKey: $idempotencyKey\n      autoCapture: $autoCapture\n      amount: $amount\n    ) {\n      paymentReferenceId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialMandatePaymentWithAmountMutation, variables: TrialMandatePaymentWithAmountMutationVariables},
+  "#graphql\n  mutation TrialCapture($input: OrderCaptureInput!) {\n    orderCapture(input: $input) {\n      transaction {\n        id\n        kind\n        status\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: TrialCaptureMutation, variables: TrialCaptureMutationVariables},
+  "#graphql\n  mutation TrialVoid($parentTransactionId: ID!) {\n    transactionVoid(parentTransactionId: $parentTransactionId) {\n      transaction {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialVoidMutation, variables: TrialVoidMutationVariables},
+  "#graphql\n  mutation TrialRemoveLines($input: RefundInput!) {\n    refundCreate(input: $input) {\n      refund {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: TrialRemoveLinesMutation, variables: TrialRemoveLinesMutationVariables},
+  "#graphql\n  mutation TrialPaymentReminderSend($paymentScheduleId: ID!) {\n    paymentReminderSend(paymentScheduleId: $paymentScheduleId) {\n      success\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialPaymentReminderSendMutation, variables: TrialPaymentReminderSendMutationVariables},
+  "#graphql\n  mutation FlowTriggerReceive($handle: String!, $payload: JSON!) {\n    flowTriggerReceive(handle: $handle, payload: $payload) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: FlowTriggerReceiveMutation, variables: FlowTriggerReceiveMutationVariables},
   "#graphql\n  mutation MetafieldsSet($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        id\n        namespace\n        key\n        compareDigest\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MetafieldsSetMutation, variables: MetafieldsSetMutationVariables},
   "#graphql\n  mutation TrialOrderCancel($orderId: ID!, $staffNote: String) {\n    orderCancel(\n      orderId: $orderId\n      reason: DECLINED\n      refund: false\n      restock: true\n      notifyCustomer: true\n      staffNote: $staffNote\n    ) {\n      job {\n        id\n      }\n      orderCancelUserErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialOrderCancelMutation, variables: TrialOrderCancelMutationVariables},
   "#graphql\n  mutation PurchaseOptionCreate($input: SellingPlanGroupInput!, $resources: SellingPlanGroupResourceInput) {\n    sellingPlanGroupCreate(input: $input, resources: $resources) {\n      sellingPlanGroup {\n        id\n        sellingPlans(first: 5) {\n          nodes {\n            id\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PurchaseOptionCreateMutation, variables: PurchaseOptionCreateMutationVariables},
@@ -418,12 +424,6 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation TrialValidationUpdate($id: ID!, $validation: ValidationUpdateInput!) {\n    validationUpdate(id: $id, validation: $validation) {\n      validation {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialValidationUpdateMutation, variables: TrialValidationUpdateMutationVariables},
   "#graphql\n  mutation TrialFeeProductSet($input: ProductSetInput!) {\n    productSet(input: $input, synchronous: true) {\n      product {\n        id\n        variants(first: 1) {\n          nodes {\n            id\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialFeeProductSetMutation, variables: TrialFeeProductSetMutationVariables},
   "#graphql\n  mutation TrialFeePublish($id: ID!, $input: [PublicationInput!]!) {\n    publishablePublish(id: $id, input: $input) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: TrialFeePublishMutation, variables: TrialFeePublishMutationVariables},
-  "#graphql\n  mutation TrialMandatePayment(\n    $id: ID!\n    $mandateId: ID!\n    $idempotencyKey: String!\n    $autoCapture: Boolean!\n  ) {\n    orderCreateMandatePayment(\n      id: $id\n      mandateId: $mandateId\n      idempotencyKey: $idempotencyKey\n      autoCapture: $autoCapture\n    ) {\n      paymentReferenceId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialMandatePaymentMutation, variables: TrialMandatePaymentMutationVariables},
-  "#graphql\n  mutation TrialMandatePaymentWithAmount(\n    $id: ID!\n    $mandateId: ID!\n    $idempotencyKey: String!\n    $autoCapture: Boolean!\n    $amount: MoneyInput!\n  ) {\n    orderCreateMandatePayment(\n      id: $id\n      mandateId: $mandateId\n      idempotencyKey: $idempotencyKey\n      autoCapture: $autoCapture\n      amount: $amount\n    ) {\n      paymentReferenceId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialMandatePaymentWithAmountMutation, variables: TrialMandatePaymentWithAmountMutationVariables},
-  "#graphql\n  mutation TrialCapture($input: OrderCaptureInput!) {\n    orderCapture(input: $input) {\n      transaction {\n        id\n        kind\n        status\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: TrialCaptureMutation, variables: TrialCaptureMutationVariables},
-  "#graphql\n  mutation TrialVoid($parentTransactionId: ID!) {\n    transactionVoid(parentTransactionId: $parentTransactionId) {\n      transaction {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialVoidMutation, variables: TrialVoidMutationVariables},
-  "#graphql\n  mutation TrialRemoveLines($input: RefundInput!) {\n    refundCreate(input: $input) {\n      refund {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: TrialRemoveLinesMutation, variables: TrialRemoveLinesMutationVariables},
-  "#graphql\n  mutation TrialPaymentReminderSend($paymentScheduleId: ID!) {\n    paymentReminderSend(paymentScheduleId: $paymentScheduleId) {\n      success\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialPaymentReminderSendMutation, variables: TrialPaymentReminderSendMutationVariables},
 }
 declare module '@shopify/admin-api-client' {
   type InputMaybe<T> = AdminTypes.InputMaybe<T>;

@@ -36,11 +36,11 @@ const { seedDemoStore } = await import("../../tests/sandbox/seed");
 const { Payments } = await import("../../tests/sandbox/payments");
 const { toMinor } = await import("../../tests/sandbox/admin/orders");
 const { default: prisma } = await import("../../app/db.server");
-const { initDatabase } = await import("../../app/lib/database.server");
-const { installSandboxRouting } = await import("../../app/lib/sandbox-routing.server");
-const { setClockSource } = await import("../../app/lib/clock.server");
-const { throttleStats } = await import("../../app/lib/admin-throttle.server");
-const { Worker } = await import("../../app/jobs/worker.server");
+const { initDatabase } = await import("../../app/platform/database.server");
+const { installSandboxRouting } = await import("../../app/platform/sandbox-routing.server");
+const { setClockSource } = await import("../../app/platform/clock.server");
+const { throttleStats } = await import("../../app/platform/admin/throttle.server");
+const { Worker } = await import("../../app/platform/jobs/worker.server");
 await initDatabase();
 
 const sandbox = createSandbox({

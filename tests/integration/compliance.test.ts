@@ -1,12 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
-import { receiveWebhook } from "~/webhooks/inbox.server";
-import {
-  MODELS_WITHOUT_CUSTOMER_DATA,
-  MODELS_WITH_CUSTOMER_DATA,
-} from "~/services/compliance.server";
-import { performEffect } from "~/services/effects.server";
+import { receiveWebhook } from "~/platform/webhooks/inbox.server";
+import { MODELS_WITHOUT_CUSTOMER_DATA, MODELS_WITH_CUSTOMER_DATA } from "~/compliance.server";
+import { performEffect } from "~/platform/effects.server";
 import { examplePayload } from "../support/payloads";
 import { installShop, webhookRequest } from "../support/shopify";
 import { runJobs } from "../support/worker";

@@ -2,12 +2,12 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { HttpResponseError } from "@shopify/shopify-api";
 import { SessionNotFoundError } from "@shopify/shopify-app-remix/server";
 import prisma from "~/db.server";
-import { enqueue, claimJobs, LEASE_MS } from "~/jobs/queue.server";
-import { runJob, Worker } from "~/jobs/worker.server";
-import { jobHandlers } from "~/jobs/registry.server";
-import { RetryableJobError } from "~/jobs/errors.server";
-import { IN_FLIGHT_MS, performEffect } from "~/services/effects.server";
-import { resetClock, setClockSource } from "~/lib/clock.server";
+import { enqueue, claimJobs, LEASE_MS } from "~/platform/jobs/queue.server";
+import { runJob, Worker } from "~/platform/jobs/worker.server";
+import { jobHandlers } from "~/jobs.server";
+import { RetryableJobError } from "~/platform/jobs/errors.server";
+import { IN_FLIGHT_MS, performEffect } from "~/platform/effects.server";
+import { resetClock, setClockSource } from "~/platform/clock.server";
 
 const SHOP = "demo-shoes.myshopify.com";
 const original = { ...jobHandlers };

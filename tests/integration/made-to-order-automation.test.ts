@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { localDate } from "~/domain/calendar";
-import { productionShipDate, type LeadTerms } from "~/domain/made-to-order/ship-date";
+import { productionShipDate, type LeadTerms } from "~/features/made-to-order/domain/ship-date";
 import { defaultPolicy } from "~/domain/policy/defaults";
 import { sectionFormValues } from "~/domain/policy/form";
-import { listCases } from "~/services/mto-queries.server";
+import { listCases } from "~/features/made-to-order/queries.server";
 import { savePolicySection } from "~/services/policy.server";
-import { confirmFit, requestSizeChange } from "~/services/mto-actions.server";
+import { confirmFit, requestSizeChange } from "~/features/made-to-order/actions.server";
 import { TRIAL_SHOP, advanceDays, flush, startTrialSandbox } from "../support/trial-scenario";
 import { casesFor, setupMtoShop } from "../support/mto-scenario";
 

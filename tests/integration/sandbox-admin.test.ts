@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GraphQLClient, ClientError } from "graphql-request";
-import { rewriteForSandbox, sandboxUrl } from "~/lib/sandbox-routing.server";
+import { rewriteForSandbox, sandboxUrl } from "~/platform/sandbox-routing.server";
 import { executeAdmin } from "../sandbox/admin/executor";
 import { SandboxStore } from "../sandbox/store";
 import { startSandbox } from "../support/sandbox";

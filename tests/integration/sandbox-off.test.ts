@@ -3,7 +3,7 @@ import {
   allowSandboxAdminFrame,
   installSandboxRouting,
   sandboxUrl,
-} from "~/lib/sandbox-routing.server";
+} from "~/platform/sandbox-routing.server";
 import { loader as appLoader } from "~/routes/app";
 import { installShop, adminRequest } from "../support/shopify";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createClient } from "@libsql/client";
 import prisma, { isPostgres } from "~/db.server";
-import { isBusyError, withBusyRetry } from "~/lib/sqlite-busy.server";
-import { recordDelivery } from "~/webhooks/inbox-writer.server";
+import { isBusyError, withBusyRetry } from "~/platform/sqlite-busy.server";
+import { recordDelivery } from "~/platform/webhooks/inbox-writer.server";
 
 describe("a busy SQLite database (another process writing)", () => {
   it("retries only busy failures", async () => {

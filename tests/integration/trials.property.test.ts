@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { addCalendarDays, localDate, startOfLocalDay } from "~/domain/calendar";
-import { SETTLEMENT_GRACE_MS } from "~/domain/trial/settlement";
+import { SETTLEMENT_GRACE_MS } from "~/features/trial/domain/settlement";
 import { toMinor } from "../sandbox/admin/orders";
 import type { DeliveryMode } from "../sandbox/webhooks";
 import {

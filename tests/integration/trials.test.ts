@@ -3,9 +3,9 @@ import prisma from "~/db.server";
 import { defaultPolicy } from "~/domain/policy/defaults";
 import { sectionFormValues } from "~/domain/policy/form";
 import { savePolicySection } from "~/services/policy.server";
-import { enqueue } from "~/jobs/queue.server";
+import { enqueue } from "~/platform/jobs/queue.server";
 import { orderForPaymentSchedule } from "~/services/payment-schedules.server";
-import { saveShopperChoices } from "~/services/trial-shopper.server";
+import { saveShopperChoices } from "~/features/trial/shopper.server";
 import {
   TRIAL_SHOP,
   advanceDays,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { receiveWebhook } from "~/webhooks/inbox.server";
-import { WEBHOOK_TOPICS, COMPLIANCE_TOPICS, type WebhookTopic } from "~/webhooks/topics";
+import { receiveWebhook } from "~/platform/webhooks/inbox.server";
+import { WEBHOOK_TOPICS, COMPLIANCE_TOPICS, type WebhookTopic } from "~/platform/webhooks/topics";
 import { action as ordersCreate } from "~/routes/webhooks.orders.create";
 import { examplePayload } from "../support/payloads";
 import { installShop, webhookRequest } from "../support/shopify";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { installSandboxRouting } from "~/lib/sandbox-routing.server";
-import { resetClock } from "~/lib/clock.server";
+import { installSandboxRouting } from "~/platform/sandbox-routing.server";
+import { resetClock } from "~/platform/clock.server";
 import { createSandbox, startSandboxServer, type Sandbox } from "../sandbox/server";
 import { SandboxStore } from "../sandbox/store";
 

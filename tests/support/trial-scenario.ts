@@ -1,5 +1,5 @@
 import prisma from "~/db.server";
-import { setClockSource } from "~/lib/clock.server";
+import { setClockSource } from "~/platform/clock.server";
 import type { PlaceOrderInput } from "../sandbox/lifecycle";
 import { seedDemoStore } from "../sandbox/seed";
 import { startSandbox } from "./sandbox";

@@ -1,8 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll } from "vitest";
-import { receiveWebhook } from "~/webhooks/inbox.server";
-import type { WebhookTopic } from "~/webhooks/topics";
+import { receiveWebhook } from "~/platform/webhooks/inbox.server";
+import type { WebhookTopic } from "~/platform/webhooks/topics";
 
 /**
  * The app's webhook routes without the rest of the app: the sandbox's signed deliveries reach the

@@ -1,4 +1,4 @@
-import { Worker } from "~/jobs/worker.server";
+import { Worker } from "~/platform/jobs/worker.server";
 
 /** Runs every due job to completion, as the worker would. */
 export async function runJobs(): Promise<number> {

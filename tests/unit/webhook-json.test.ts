@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gidFor, parseWebhookJson } from "~/webhooks/json";
+import { gidFor, parseWebhookJson } from "~/platform/webhooks/json";
 
 describe("webhook JSON", () => {
   it("keeps ids beyond 2^53 exact", () => {

@@ -1,4 +1,4 @@
-import { markUninstalled, updateScopes } from "~/services/shops.server";
+import { markUninstalled, updateScopes } from "~/platform/shops.server";
 import type { WebhookHandler } from "./index";
 
 export const appHandlers = {

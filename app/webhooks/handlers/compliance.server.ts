@@ -3,8 +3,8 @@ import {
   exportCustomerData,
   redactCustomer,
   type CustomerSubject,
-} from "~/services/compliance.server";
-import { gidFor } from "../json";
+} from "~/compliance.server";
+import { gidFor } from "~/platform/webhooks/json";
 import type { WebhookContext, WebhookHandler } from "./index";
 
 function subjectOf(payload: Record<string, unknown>, ordersKey: string): CustomerSubject {

@@ -1,7 +1,7 @@
 import { recordOrderEvent } from "~/services/orders.server";
-import { recordTrialDelivery, recordTrialFulfilment } from "~/services/trials.server";
-import { recordMtoDelivery, recordMtoFulfilment } from "~/services/mto-cases.server";
-import { gidFor } from "../json";
+import { recordTrialDelivery, recordTrialFulfilment } from "~/features/trial/facts.server";
+import { recordMtoDelivery, recordMtoFulfilment } from "~/features/made-to-order/facts.server";
+import { gidFor } from "~/platform/webhooks/json";
 import type { WebhookContext, WebhookHandler } from "./index";
 
 interface FulfillmentPayload {

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { WebhookTopic } from "../topics";
+import type { WebhookTopic } from "~/platform/webhooks/topics";
 import { orderHandlers } from "./orders.server";
 import { fulfillmentHandlers } from "./fulfillments.server";
 import { returnHandlers } from "./returns.server";

@@ -1,6 +1,6 @@
-import { enqueue } from "~/jobs/queue.server";
-import { stockChangeMatters } from "~/services/mto-stock.server";
-import { gidFor } from "../json";
+import { enqueue } from "~/platform/jobs/queue.server";
+import { stockChangeMatters } from "~/features/made-to-order/stock.server";
+import { gidFor } from "~/platform/webhooks/json";
 import type { WebhookHandler } from "./index";
 
 // inventory_levels/update: a size may have sold out (or come back). The level is per location,

@@ -1,6 +1,6 @@
 import { recordOrder, recordOrderEvent, type OrderPayload } from "~/services/orders.server";
-import { openTrialFromOrder, recordTrialCancelled } from "~/services/trials.server";
-import { openMtoCasesFromOrder, recordMtoCancelled } from "~/services/mto-cases.server";
+import { openTrialFromOrder, recordTrialCancelled } from "~/features/trial/facts.server";
+import { openMtoCasesFromOrder, recordMtoCancelled } from "~/features/made-to-order/facts.server";
 import type { WebhookContext, WebhookHandler } from "./index";
 
 const orderTopic =

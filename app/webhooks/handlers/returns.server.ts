@@ -4,9 +4,9 @@ import {
   recordTrialReturn,
   returnedLineGids,
   type ReturnStage,
-} from "~/services/trials.server";
-import { recordMtoReturn } from "~/services/mto-cases.server";
-import { gidFor } from "../json";
+} from "~/features/trial/facts.server";
+import { recordMtoReturn } from "~/features/made-to-order/facts.server";
+import { gidFor } from "~/platform/webhooks/json";
 import type { WebhookContext, WebhookHandler } from "./index";
 
 interface ReturnPayload {

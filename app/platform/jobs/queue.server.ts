@@ -1,0 +1,146 @@
+import { type Prisma, type Job, type PrismaClient } from "@prisma/client";
+import prisma, { isPostgres } from "~/db.server";
+import { now } from "~/platform/clock.server";
+import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from "~/domain/retry";
+import type { JobType } from "./types";
+
+// A durable job queue in the app's own database (docs/decisions/0003-job-queue.md). A job is
+// claimed with a lease; a worker that dies mid-job leaves the lease to expire and the job runs
+// again, so job bodies are idempotent and record side effects before attempting them.
+
+export const LEASE_MS = 5 * 60_000;
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+export interface EnqueueInput {
+  type: JobType;
+  shop?: string | null;
+  payload: unknown;
+  idempotencyKey: string;
+  runAt?: Date;
+  maxAttempts?: number;
+}
+
+export function jobCreateData(input: EnqueueInput): Prisma.JobCreateInput {
+  return {
+    type: input.type,
+    shop: input.shop ?? null,
+    payload: JSON.stringify(input.payload ?? {}),
+    idempotencyKey: input.idempotencyKey,
+    runAt: input.runAt ?? now(),
+    maxAttempts: input.maxAttempts ?? 8,
+  };
+}
+
+/** Enqueue once per idempotency key: a second call returns the job the first created. */
+export async function enqueue(input: EnqueueInput, db: Db = prisma): Promise<Job> {
+  return db.job.upsert({
+    where: { idempotencyKey: input.idempotencyKey },
+    create: jobCreateData(input),
+    update: {},
+  });
+}
+
+export async function claimJobs(
+  workerId: string,
+  limit: number,
+  db: PrismaClient = prisma,
+): Promise<Job[]> {
+  const at = now();
+  const staleBefore = new Date(at.getTime() - LEASE_MS);
+  return isPostgres
+    ? claimPostgres(db, workerId, limit, at, staleBefore)
+    : claimSqlite(db, workerId, limit, at, staleBefore);
+}
+
+// Several app instances share the work: SKIP LOCKED hands each row to exactly one of them.
+async function claimPostgres(
+  db: PrismaClient,
+  workerId: string,
+  limit: number,
+  at: Date,
+  staleBefore: Date,
+) {
+  return db.$queryRaw<Job[]>`
+    UPDATE "Job" SET "status" = 'running', "lockedAt" = ${at}, "lockedBy" = ${workerId},
+      "attempts" = "attempts" + 1, "updatedAt" = ${at}
+    WHERE "id" IN (
+      SELECT "id" FROM "Job"
+      WHERE ("status" = 'queued' AND "runAt" <= ${at})
+         OR ("status" = 'running' AND "lockedAt" < ${staleBefore})
+      ORDER BY "runAt" ASC
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING *`;
+}
+
+// SQLite runs one worker. Three statements per batch whatever its size; the conditional update
+// still keeps a second worker (started by mistake) from taking the same rows: each row goes to
+// whichever update stamps it first, and each worker reads back only what it stamped.
+async function claimSqlite(
+  db: PrismaClient,
+  workerId: string,
+  limit: number,
+  at: Date,
+  staleBefore: Date,
+) {
+  const due = {
+    OR: [
+      { status: "queued", runAt: { lte: at } },
+      { status: "running", lockedAt: { lt: staleBefore } },
+    ],
+  };
+  const candidates = await db.job.findMany({
+    where: due,
+    orderBy: { runAt: "asc" },
+    take: limit,
+    select: { id: true },
+  });
+  if (candidates.length === 0) return [];
+  await db.job.updateMany({
+    where: { id: { in: candidates.map((c) => c.id) }, ...due },
+    data: { status: "running", lockedAt: at, lockedBy: workerId, attempts: { increment: 1 } },
+  });
+  return db.job.findMany({
+    where: { id: { in: candidates.map((c) => c.id) }, lockedBy: workerId, lockedAt: at },
+  });
+}
+
+export async function completeJob(job: Job, db: PrismaClient = prisma): Promise<void> {
+  await db.job.updateMany({
+    where: { id: job.id, lockedBy: job.lockedBy, status: "running" },
+    data: { status: "succeeded", finishedAt: now(), lockedAt: null, lastError: null },
+  });
+}
+
+export async function failJob(
+  job: Job,
+  failure: { terminal: boolean; message: string; retryAfterMs?: number },
+  backoff: BackoffPolicy = DEFAULT_BACKOFF,
+  db: PrismaClient = prisma,
+): Promise<"retry" | "dead"> {
+  const exhausted = job.attempts >= job.maxAttempts;
+  const outcome = failure.terminal || exhausted ? "dead" : "retry";
+  const delay = Math.max(
+    failure.retryAfterMs ?? 0,
+    retryDelayMs(job.attempts, backoff, Math.random()),
+  );
+  await db.job.updateMany({
+    where: { id: job.id, lockedBy: job.lockedBy, status: "running" },
+    data:
+      outcome === "dead"
+        ? {
+            status: "dead",
+            finishedAt: now(),
+            lockedAt: null,
+            lastError: failure.message.slice(0, 2000),
+          }
+        : {
+            status: "queued",
+            runAt: new Date(now().getTime() + delay),
+            lockedAt: null,
+            lastError: failure.message.slice(0, 2000),
+          },
+  });
+  return outcome;
+}

@@ -1,0 +1,111 @@
+import os from "node:os";
+import type { Job } from "@prisma/client";
+import { logger } from "~/platform/logger.server";
+import { refreshClock } from "~/platform/clock.server";
+import { classifyJobError, TerminalJobError } from "./errors.server";
+import { claimJobs, completeJob, failJob } from "./queue.server";
+import { jobHandlers } from "~/jobs.server";
+import type { JobType } from "./types";
+
+export interface WorkerOptions {
+  concurrency?: number;
+  pollMs?: number;
+  id?: string;
+}
+
+/** Runs every job that is due, `concurrency` at a time, until stopped. */
+export class Worker {
+  readonly id: string;
+  private readonly concurrency: number;
+  private readonly pollMs: number;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+
+  constructor(options: WorkerOptions = {}) {
+    this.id =
+      options.id ?? `${os.hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+    this.concurrency = options.concurrency ?? 8;
+    this.pollMs = options.pollMs ?? 500;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+    logger.info({ worker: this.id, concurrency: this.concurrency }, "job worker started");
+  }
+
+  /** Ask the worker to look for due jobs now instead of at the next poll. */
+  nudge(): void {
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    logger.info({ worker: this.id }, "job worker stopped");
+  }
+
+  /** Run due jobs until none is left (tests and scripts); returns how many ran. */
+  async drain(maxRounds = 1000): Promise<number> {
+    let total = 0;
+    for (let round = 0; round < maxRounds; round += 1) {
+      const ran = await this.tick();
+      if (ran === 0) return total;
+      total += ran;
+    }
+    return total;
+  }
+
+  async tick(): Promise<number> {
+    await refreshClock();
+    const jobs = await claimJobs(this.id, this.concurrency);
+    await Promise.all(jobs.map((job) => runJob(job)));
+    // Let pending I/O (web requests in the same process) run before the next batch.
+    await new Promise((resolve) => setImmediate(resolve));
+    return jobs.length;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let ran = 0;
+      try {
+        ran = await this.tick();
+      } catch (error) {
+        logger.error({ err: error, worker: this.id }, "job worker tick failed");
+      }
+      if (ran === 0 && this.running) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.pollMs);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.wake = null;
+      }
+    }
+  }
+}
+
+export async function runJob(job: Job): Promise<void> {
+  const log = logger.child({
+    shop: job.shop,
+    jobId: job.id,
+    jobType: job.type,
+    attempt: job.attempts,
+  });
+  try {
+    const handler = jobHandlers[job.type as JobType];
+    if (!handler) throw new TerminalJobError(`no handler for job type ${job.type}`);
+    await handler({ job, shop: job.shop, payload: JSON.parse(job.payload) as unknown, log });
+    await completeJob(job);
+    log.debug("job succeeded");
+  } catch (error) {
+    const failure = classifyJobError(error);
+    const outcome = await failJob(job, failure);
+    log[outcome === "dead" ? "error" : "warn"]({ err: failure.message, outcome }, "job failed");
+  }
+}

@@ -1,0 +1,106 @@
+import prisma from "~/db.server";
+import { withBusyRetry } from "~/platform/sqlite-busy.server";
+import { jobCreateData } from "~/platform/jobs/queue.server";
+import { isUniqueViolation } from "~/platform/db-errors.server";
+import { logger } from "~/platform/logger.server";
+import { now } from "~/platform/clock.server";
+
+// Group commit for the webhook inbox (docs/decisions/0004-webhook-inbox.md). Deliveries that
+// arrive together are written in one transaction: each request is still acknowledged only after
+// its row is durably committed, but a burst pays for one commit instead of one per delivery.
+
+export interface InboxRecord {
+  id: string;
+  shop: string;
+  topic: string;
+  apiVersion: string;
+  eventId: string | null;
+  triggeredAt: Date | null;
+  payload: string;
+}
+
+type Outcome = "accepted" | "duplicate";
+
+interface Pending {
+  record: InboxRecord;
+  resolve: (outcome: Outcome) => void;
+  reject: (error: unknown) => void;
+}
+
+const MAX_BATCH = 250;
+let queue: Pending[] = [];
+let flushing = false;
+
+export function recordDelivery(record: InboxRecord): Promise<Outcome> {
+  return new Promise<Outcome>((resolve, reject) => {
+    queue.push({ record, resolve, reject });
+    if (!flushing) void flush();
+  });
+}
+
+async function flush(): Promise<void> {
+  flushing = true;
+  try {
+    while (queue.length > 0) {
+      // Whatever arrived while the previous batch was committing goes in the next one.
+      const batch = queue.slice(0, MAX_BATCH);
+      queue = queue.slice(MAX_BATCH);
+      await writeBatch(batch);
+    }
+  } finally {
+    flushing = false;
+  }
+}
+
+async function writeBatch(batch: Pending[]): Promise<void> {
+  // The same delivery id twice in one burst: the first one counts, the rest are duplicates.
+  const unique = new Map<string, Pending>();
+  const repeats: Pending[] = [];
+  for (const item of batch) {
+    if (unique.has(item.record.id)) repeats.push(item);
+    else unique.set(item.record.id, item);
+  }
+  try {
+    const fresh = await withBusyRetry(() =>
+      prisma.$transaction(async (tx) => {
+        const existing = await tx.webhookDelivery.findMany({
+          where: { id: { in: [...unique.keys()] } },
+          select: { id: true },
+        });
+        const known = new Set(existing.map((e) => e.id));
+        const records = [...unique.values()].map((p) => p.record).filter((r) => !known.has(r.id));
+        if (records.length > 0) {
+          // receivedAt on the app's clock (the sandbox's in the demo), like every scheduled decision.
+          const receivedAt = now();
+          await tx.webhookDelivery.createMany({
+            data: records.map((r) => ({ ...r, status: "accepted", receivedAt })),
+          });
+          await tx.job.createMany({
+            data: records.map((r) =>
+              jobCreateData({
+                type: "webhook.process",
+                shop: r.shop,
+                payload: { deliveryId: r.id },
+                idempotencyKey: `webhook:${r.id}`,
+              }),
+            ),
+          });
+        }
+        return new Set(records.map((r) => r.id));
+      }),
+    );
+    for (const [id, item] of unique) item.resolve(fresh.has(id) ? "accepted" : "duplicate");
+    for (const item of repeats) item.resolve("duplicate");
+  } catch (error) {
+    if (batch.length > 1) {
+      // One bad row must not fail the others, and another process may have written one of
+      // these ids between our check and insert (PostgreSQL, several instances): retry one by one.
+      logger.warn({ err: error, batch: batch.length }, "webhook inbox batch retried row by row");
+      for (const item of batch) await writeBatch([item]);
+      return;
+    }
+    const [item] = batch;
+    if (isUniqueViolation(error)) item?.resolve("duplicate");
+    else item?.reject(error);
+  }
+}
