@@ -1,40 +1,42 @@
 import prisma from "~/db.server";
 import { withBusyRetry } from "~/platform/sqlite-busy.server";
+import { POLICIES } from "~/policies.server";
+import type { DataSubject, Tx } from "~/policy-module";
 
-// GDPR/CPRA compliance. Every model is listed here as holding customer data (with how it is
-// exported and erased) or as holding none; tests/integration/compliance.test.ts fails when a
-// model is added to the schema without that decision.
+// GDPR/CPRA compliance. Every model is listed as holding customer data (with how it is exported
+// and erased) or as holding none: the app's own models here, each policy's in its module
+// (PolicyModule.personalData); tests/integration/compliance.test.ts fails when a model is added
+// to the schema without that decision.
 
-export interface CustomerSubject {
-  customerGid: string | null;
-  email: string | null;
-  orderGids: string[];
-}
+export type CustomerSubject = DataSubject;
 
-export const MODELS_WITHOUT_CUSTOMER_DATA = {
+const APP_MODELS_WITHOUT_CUSTOMER_DATA = {
   Session: "staff sessions only; erased with the shop",
   Shop: "the merchant's own settings",
   Job: "ids of deliveries and records, no personal data",
   PolicyVersion: "the merchant's policies",
-  TrialLine: "products and prices of a trial; erased with it (cascade)",
-  MtoStockMark: "ids of variants the app marked sold out; erased with the shop",
-  TrialPayment:
-    "amounts and Shopify transaction ids, kept for the merchant's books; erased with the trial",
 } as const;
 
-export const MODELS_WITH_CUSTOMER_DATA = [
+const APP_MODELS_WITH_CUSTOMER_DATA = [
   "ShopOrder",
   "OrderEvent",
   "WebhookDelivery",
   "RevokedPaymentMethod",
   "DataRequestReport",
   "Effect",
-  "Trial",
-  "TrialEvent",
-  "MtoCase",
-  "MtoEvent",
   "FitEvidence",
 ] as const;
+
+export const MODELS_WITHOUT_CUSTOMER_DATA: Readonly<Record<string, string>> = Object.assign(
+  {},
+  APP_MODELS_WITHOUT_CUSTOMER_DATA,
+  ...POLICIES.map((p) => p.personalData.modelsWithoutCustomerData),
+);
+
+export const MODELS_WITH_CUSTOMER_DATA: readonly string[] = [
+  ...APP_MODELS_WITH_CUSTOMER_DATA,
+  ...POLICIES.flatMap((p) => p.personalData.modelsWithCustomerData),
+];
 
 async function subjectOrderGids(shop: string, subject: CustomerSubject): Promise<string[]> {
   const or = [
@@ -60,8 +62,9 @@ export async function exportCustomerData(
   subject: CustomerSubject,
   requestId: string | null,
 ) {
-  const orderGids = await subjectOrderGids(shop, subject);
-  const [orders, events, revokedPaymentMethods, trials, mtoCases, fit] = await Promise.all([
+  const full = { ...subject, orderGids: await subjectOrderGids(shop, subject) };
+  const { orderGids } = full;
+  const [orders, events, revokedPaymentMethods, fit, ...policySections] = await Promise.all([
     prisma.shopOrder.findMany({ where: { shop, orderGid: { in: orderGids } } }),
     prisma.orderEvent.findMany({
       where: { shop, orderGid: { in: orderGids } },
@@ -70,14 +73,10 @@ export async function exportCustomerData(
     subject.customerGid
       ? prisma.revokedPaymentMethod.findMany({ where: { shop, customerGid: subject.customerGid } })
       : Promise.resolve([]),
-    prisma.trial.findMany({
-      where: { shop, orderGid: { in: orderGids } },
-      include: { lines: true, payments: true },
-    }),
-    prisma.mtoCase.findMany({ where: { shop, orderGid: { in: orderGids } } }),
     subject.customerGid
       ? prisma.fitEvidence.findMany({ where: { shop, customerGid: subject.customerGid } })
       : Promise.resolve([]),
+    ...POLICIES.map((p) => p.personalData.exportFor(shop, full)),
   ]);
   const report = {
     subject,
@@ -93,34 +92,7 @@ export async function exportCustomerData(
       paymentMethodGid: r.paymentMethodGid,
       revokedAt: r.revokedAt,
     })),
-    trials: trials.map((t) => ({
-      orderGid: t.orderGid,
-      status: t.status,
-      deliveredAt: t.deliveredAt,
-      windowClosesAt: t.windowClosesAt,
-      questionnaire: t.questionnaire ? (JSON.parse(t.questionnaire) as unknown) : null,
-      lines: t.lines.map((l) => ({
-        title: l.title,
-        variantTitle: l.variantTitle,
-        choice: l.choice,
-      })),
-      payments: t.payments.map((p) => ({
-        kind: p.kind,
-        amountMinor: p.amountMinor,
-        currencyCode: p.currencyCode,
-        status: p.status,
-        at: p.createdAt,
-      })),
-    })),
-    madeToOrder: mtoCases.map((c) => ({
-      orderGid: c.orderGid,
-      item: `${c.title} ${c.variantTitle ?? ""}`.trim(),
-      status: c.status,
-      fitConfirmedAt: c.fitConfirmedAt,
-      fit: c.confirmedSize && { size: c.confirmedSize, width: c.confirmedWidth, feel: c.fitFeel },
-      fitNotes: c.fitNotes,
-      shipDate: c.scheduledShipDate ?? c.promisedShipDate,
-    })),
+    ...Object.assign({}, ...policySections),
     fitProfile: fit.map((f) => ({ size: f.size, width: f.width, source: f.source, at: f.at })),
   };
   return prisma.dataRequestReport.create({
@@ -134,120 +106,75 @@ export async function exportCustomerData(
   });
 }
 
-export async function redactCustomer(shop: string, subject: CustomerSubject) {
-  const orderGids = await subjectOrderGids(shop, subject);
+/** The app's own models of a customer, blanked or erased in the redaction's transaction. */
+async function redactAppData(tx: Tx, shop: string, subject: CustomerSubject) {
+  const { orderGids } = subject;
   const mentions = needles(subject, orderGids).map((n) => ({ payload: { contains: n } }));
   const requestMentions = needles(subject, orderGids).map((n) => ({ request: { contains: n } }));
-  const trialIds = (
-    await prisma.trial.findMany({
+  const counts = {
+    orders: await tx.shopOrder.updateMany({
       where: { shop, orderGid: { in: orderGids } },
-      select: { id: true },
-    })
-  ).map((t) => t.id);
-  const caseIds = (
-    await prisma.mtoCase.findMany({
+      data: { email: null, customerName: null, customerGid: null },
+    }),
+    events: await tx.orderEvent.updateMany({
       where: { shop, orderGid: { in: orderGids } },
-      select: { id: true },
-    })
-  ).map((c) => c.id);
-  const [
-    orders,
-    events,
-    deliveries,
-    revoked,
-    reports,
-    effects,
-    trials,
-    trialEvents,
-    mtoCases,
-    mtoEvents,
-    fitEvidence,
-  ] = await withBusyRetry(() =>
-    prisma.$transaction([
-      prisma.shopOrder.updateMany({
-        where: { shop, orderGid: { in: orderGids } },
-        data: { email: null, customerName: null, customerGid: null },
-      }),
-      prisma.orderEvent.updateMany({
-        where: { shop, orderGid: { in: orderGids } },
-        data: { data: '{"redacted":true}' },
-      }),
-      prisma.webhookDelivery.updateMany({
-        where: { shop, OR: mentions.length ? mentions : [{ id: "" }] },
-        data: { payload: null },
-      }),
-      prisma.revokedPaymentMethod.deleteMany({
-        where: { shop, customerGid: subject.customerGid ?? "" },
-      }),
-      prisma.dataRequestReport.deleteMany({
-        where: {
-          shop,
-          OR: [{ customerGid: subject.customerGid ?? "" }, { email: subject.email ?? "" }],
-        },
-      }),
-      prisma.effect.updateMany({
-        where: { shop, OR: requestMentions.length ? requestMentions : [{ id: "" }] },
-        data: { request: '{"redacted":true}' },
-      }),
-      prisma.trial.updateMany({
-        where: { shop, id: { in: trialIds } },
-        data: { customerEmail: null, customerName: null, customerGid: null, questionnaire: null },
-      }),
-      prisma.trialEvent.updateMany({
-        where: { shop, trialId: { in: trialIds } },
-        data: { data: '{"redacted":true}' },
-      }),
-      prisma.mtoCase.updateMany({
-        where: { shop, id: { in: caseIds } },
-        data: { customerEmail: null, customerName: null, customerGid: null, fitNotes: null },
-      }),
-      prisma.mtoEvent.updateMany({
-        where: { shop, caseId: { in: caseIds } },
-        data: { data: '{"redacted":true}' },
-      }),
-      prisma.fitEvidence.deleteMany({
-        where: { shop, customerGid: subject.customerGid ?? "" },
-      }),
-    ]),
-  );
-  return {
-    orders: orders.count,
-    events: events.count,
-    deliveries: deliveries.count,
-    revokedPaymentMethods: revoked.count,
-    reports: reports.count,
-    effects: effects.count,
-    trials: trials.count,
-    trialEvents: trialEvents.count,
-    mtoCases: mtoCases.count,
-    mtoEvents: mtoEvents.count,
-    fitEvidence: fitEvidence.count,
+      data: { data: '{"redacted":true}' },
+    }),
+    deliveries: await tx.webhookDelivery.updateMany({
+      where: { shop, OR: mentions.length ? mentions : [{ id: "" }] },
+      data: { payload: null },
+    }),
+    revokedPaymentMethods: await tx.revokedPaymentMethod.deleteMany({
+      where: { shop, customerGid: subject.customerGid ?? "" },
+    }),
+    reports: await tx.dataRequestReport.deleteMany({
+      where: {
+        shop,
+        OR: [{ customerGid: subject.customerGid ?? "" }, { email: subject.email ?? "" }],
+      },
+    }),
+    effects: await tx.effect.updateMany({
+      where: { shop, OR: requestMentions.length ? requestMentions : [{ id: "" }] },
+      data: { request: '{"redacted":true}' },
+    }),
+    fitEvidence: await tx.fitEvidence.deleteMany({
+      where: { shop, customerGid: subject.customerGid ?? "" },
+    }),
   };
+  return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v.count]));
+}
+
+export async function redactCustomer(shop: string, subject: CustomerSubject) {
+  const full = { ...subject, orderGids: await subjectOrderGids(shop, subject) };
+  return withBusyRetry(() =>
+    prisma.$transaction(async (tx) => {
+      // The policies first: they find their cases by the order ids the app's mirror still holds.
+      const counts: Record<string, number> = {};
+      for (const policy of POLICIES)
+        Object.assign(counts, await policy.personalData.redact(tx, shop, full));
+      return { ...(await redactAppData(tx, shop, full)), ...counts };
+    }),
+  );
 }
 
 /** shop/redact (48 h after uninstall): everything the app holds for the shop goes. */
 export async function eraseShop(shop: string) {
-  const results = await withBusyRetry(() =>
-    prisma.$transaction([
-      prisma.orderEvent.deleteMany({ where: { shop } }),
-      prisma.shopOrder.deleteMany({ where: { shop } }),
-      prisma.revokedPaymentMethod.deleteMany({ where: { shop } }),
-      prisma.dataRequestReport.deleteMany({ where: { shop } }),
-      prisma.effect.deleteMany({ where: { shop } }),
-      prisma.trialEvent.deleteMany({ where: { shop } }),
-      prisma.trialPayment.deleteMany({ where: { shop } }),
-      prisma.trialLine.deleteMany({ where: { trial: { shop } } }),
-      prisma.trial.deleteMany({ where: { shop } }),
-      prisma.mtoEvent.deleteMany({ where: { shop } }),
-      prisma.mtoCase.deleteMany({ where: { shop } }),
-      prisma.fitEvidence.deleteMany({ where: { shop } }),
-      prisma.mtoStockMark.deleteMany({ where: { shop } }),
-      prisma.policyVersion.deleteMany({ where: { shop } }),
-      prisma.webhookDelivery.deleteMany({ where: { shop } }),
-      prisma.job.deleteMany({ where: { shop, status: { not: "running" } } }),
-      prisma.session.deleteMany({ where: { shop } }),
-      prisma.shop.deleteMany({ where: { domain: shop } }),
-    ]),
+  return withBusyRetry(() =>
+    prisma.$transaction(async (tx) => {
+      let erased = 0;
+      erased += (await tx.orderEvent.deleteMany({ where: { shop } })).count;
+      erased += (await tx.shopOrder.deleteMany({ where: { shop } })).count;
+      erased += (await tx.revokedPaymentMethod.deleteMany({ where: { shop } })).count;
+      erased += (await tx.dataRequestReport.deleteMany({ where: { shop } })).count;
+      erased += (await tx.effect.deleteMany({ where: { shop } })).count;
+      for (const policy of POLICIES) erased += await policy.personalData.eraseShop(tx, shop);
+      erased += (await tx.fitEvidence.deleteMany({ where: { shop } })).count;
+      erased += (await tx.policyVersion.deleteMany({ where: { shop } })).count;
+      erased += (await tx.webhookDelivery.deleteMany({ where: { shop } })).count;
+      erased += (await tx.job.deleteMany({ where: { shop, status: { not: "running" } } })).count;
+      erased += (await tx.session.deleteMany({ where: { shop } })).count;
+      erased += (await tx.shop.deleteMany({ where: { domain: shop } })).count;
+      return erased;
+    }),
   );
-  return results.reduce((sum, r) => sum + r.count, 0);
 }

@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { initDatabase } from "~/platform/database.server";
 import { startInlineWorker } from "~/platform/jobs/inline.server";
+import { jobTable } from "~/jobs.server";
 import { logger } from "~/platform/logger.server";
 import { allowSandboxAdminFrame } from "~/platform/sandbox-routing.server";
 
@@ -16,7 +17,7 @@ const ABORT_DELAY = 5000;
 void initDatabase().catch((error: unknown) =>
   logger.error({ err: error }, "database initialisation failed"),
 );
-startInlineWorker();
+startInlineWorker(jobTable);
 
 export default async function handleRequest(
   request: Request,

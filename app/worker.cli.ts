@@ -1,10 +1,14 @@
 import { logger } from "~/platform/logger.server";
 import { initDatabase } from "~/platform/database.server";
 import { Worker } from "~/platform/jobs/worker.server";
+import { jobTable } from "~/jobs.server";
 
 // `npm run worker`: the job worker as its own process (set FITTING_ROOM_WORKER=off on the app).
 await initDatabase();
-const worker = new Worker({ concurrency: Number(process.env.WORKER_CONCURRENCY ?? 8) });
+const worker = new Worker({
+  handlers: jobTable,
+  concurrency: Number(process.env.WORKER_CONCURRENCY ?? 8),
+});
 worker.start();
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

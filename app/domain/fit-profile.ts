@@ -35,6 +35,14 @@ export function isValidFit(size: string, width: string): boolean {
   return SIZE.test(size) && (WIDTHS as readonly string[]).includes(width);
 }
 
+/** "8.5 / Wide" (a variant title) → size and width, when it names both. */
+export function sizeAndWidth(variantTitle: string | null | undefined) {
+  const parts = (variantTitle ?? "").split("/").map((p) => p.trim());
+  const size = parts.find((p) => isValidFit(p, "Medium")) ?? null;
+  const width = parts.find((p) => (WIDTHS as readonly string[]).includes(p)) ?? null;
+  return { size, width };
+}
+
 /** The profile the evidence supports, or null when there is none. */
 export function fitProfile(evidence: readonly FitEvidence[]): FitProfile | null {
   const valid = evidence.filter((e) => isValidFit(e.size, e.width));

@@ -6,6 +6,8 @@ import { now } from "~/platform/clock.server";
 import { shopLogger } from "~/platform/logger.server";
 import { adminRequest, type AdminGraphql } from "~/platform/admin/client.server";
 
+export const SHOP_SYNC_JOB = "shop.sync";
+
 /** After OAuth / token exchange: the shop is (re)installed; its details are fetched by a job. */
 export async function recordInstall(shop: string, scopes: string): Promise<void> {
   await prisma.shop.upsert({
@@ -17,7 +19,7 @@ export async function recordInstall(shop: string, scopes: string): Promise<void>
   const installedAt = (await prisma.shop.findUniqueOrThrow({ where: { domain: shop } }))
     .installedAt;
   await enqueue({
-    type: "shop.sync",
+    type: SHOP_SYNC_JOB,
     shop,
     payload: {},
     idempotencyKey: `shop.sync:${shop}:${installedAt.getTime()}:${scopes}`,

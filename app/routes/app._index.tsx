@@ -17,8 +17,8 @@ import { TitleBar } from "@shopify/app-bridge-react";
 import { formatMoney } from "~/domain/money";
 import { authenticate } from "~/shopify.server";
 import { shopOverview } from "~/services/overview.server";
-import { trialOverview } from "~/features/trial/queries.server";
-import { queueCounts } from "~/features/made-to-order/queries.server";
+import { trialOverview } from "~/features/trial/index.server";
+import { queueCounts } from "~/features/made-to-order/index.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);

@@ -1,22 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import {
-  Badge,
-  Banner,
-  BlockStack,
-  Button,
-  Card,
-  InlineStack,
-  Layout,
-  Page,
-  Select,
-  Text,
-  TextField,
-} from "@shopify/polaris";
+import { BlockStack, Button, Card, InlineStack, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
+import { ActionButton, CaseCard, CasePage, Timeline } from "~/components/CasePage";
 import { isIsoDate } from "~/domain/calendar";
+import { MTO_STATUS_TONES } from "~/features/made-to-order";
 import {
   MtoActionError,
   cancelCase,
@@ -25,8 +15,8 @@ import {
   requestSizeChange,
   rescheduleCase,
   resendFitLink,
-} from "~/features/made-to-order/actions.server";
-import { caseDetail } from "~/features/made-to-order/queries.server";
+} from "~/features/made-to-order/index.server";
+import { caseDetail } from "~/features/made-to-order/index.server";
 import { SIZES as SIZE_CHOICES, WIDTHS as WIDTH_CHOICES } from "~/domain/fit-profile";
 import { invalidForm } from "~/platform/form-errors.server";
 import { authenticate } from "~/shopify.server";
@@ -104,17 +94,6 @@ function Hidden({ action }: { action: string }) {
   return <input type="hidden" name="action" value={action} />;
 }
 
-function ActionButton(props: { action: string; label: string; busy: boolean; critical?: boolean }) {
-  return (
-    <Form method="post">
-      <Hidden action={props.action} />
-      <Button submit disabled={props.busy} tone={props.critical ? "critical" : undefined}>
-        {props.label}
-      </Button>
-    </Form>
-  );
-}
-
 export default function MadeToOrderCase() {
   const { detail } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -142,181 +121,156 @@ export default function MadeToOrderCase() {
       />
     </InlineStack>
   );
+  const dates = (
+    <CaseCard title="Dates">
+      <Text as="p">
+        Promised at order:{" "}
+        <strong data-promised-ship-date={detail.promisedShipDate}>{detail.promisedShipDate}</strong>
+        {detail.expectedConfirmationDate
+          ? ` (counting on the fit being confirmed by ${detail.expectedConfirmationDate})`
+          : " (size already known)"}
+      </Text>
+      <Text as="p">
+        Scheduled:{" "}
+        <strong data-scheduled-ship-date={detail.scheduledShipDate ?? ""}>
+          {detail.scheduledShipDate ?? "not yet: waiting for the fit"}
+        </strong>
+        {detail.late ? " · late" : ""}
+      </Text>
+      <Text as="p" tone="subdued">
+        {detail.leadDays} days of production from the day the size is known, on the shop's business
+        days.
+      </Text>
+    </CaseCard>
+  );
+  const fit = detail.fit && (
+    <CaseCard title="Fit">
+      <Text as="p">
+        {detail.fit.size} / {detail.fit.width} ({detail.fit.feel?.replace("_", " ")}), confirmed by
+        the {detail.fitConfirmedBy} on {detail.fitConfirmedAt?.slice(0, 10)}
+      </Text>
+      {detail.fit.notes && <Text as="p">“{detail.fit.notes}”</Text>}
+    </CaseCard>
+  );
+  const confirm = detail.canConfirm && (
+    <Card>
+      <Form method="post">
+        <BlockStack gap="200">
+          <Text as="h2" variant="headingMd">
+            Confirm the size for the shopper
+          </Text>
+          <Hidden action="confirm" />
+          <Select
+            label="How it felt"
+            name="feel"
+            options={[
+              { label: "Just right", value: "right" },
+              { label: "Too small", value: "too_small" },
+              { label: "Too large", value: "too_large" },
+            ]}
+            value={feel}
+            onChange={setFeel}
+          />
+          {sizeFields}
+          <TextField
+            label="Notes"
+            name="notes"
+            value={notes}
+            onChange={setNotes}
+            autoComplete="off"
+            multiline={2}
+          />
+          <Button submit variant="primary" disabled={busy}>
+            Confirm size
+          </Button>
+        </BlockStack>
+      </Form>
+    </Card>
+  );
+  const changeSize = detail.canChangeSize && (
+    <Card>
+      <Form method="post">
+        <BlockStack gap="200">
+          <Text as="h2" variant="headingMd">
+            Change size
+          </Text>
+          <Hidden action="change_size" />
+          {sizeFields}
+          <Button submit disabled={busy}>
+            Change the made-to-order pair
+          </Button>
+        </BlockStack>
+      </Form>
+    </Card>
+  );
+  const reschedule = detail.canReschedule && (
+    <Card>
+      <Form method="post">
+        <BlockStack gap="200">
+          <Hidden action="reschedule" />
+          <TextField
+            label="New ship date"
+            name="shipDate"
+            type="date"
+            value={shipDate}
+            onChange={setShipDate}
+            autoComplete="off"
+          />
+          <Button submit disabled={busy}>
+            Reschedule
+          </Button>
+        </BlockStack>
+      </Form>
+    </Card>
+  );
   return (
-    <Page
+    <CasePage
       title={`Made-to-order ${detail.orderName}`}
       subtitle={`${detail.customer}${detail.email ? ` · ${detail.email}` : ""} · ${detail.item} · policy v${detail.policyVersion}`}
-      titleMetadata={
-        <Badge tone={detail.status === "shipped" ? "success" : "info"}>{detail.statusLabel}</Badge>
+      status={{ label: detail.statusLabel, tone: MTO_STATUS_TONES[detail.status] }}
+      back={{ content: "Made-to-order", url: "/app/made-to-order" }}
+      result={result}
+      attention={
+        detail.attention
+          ? [
+              {
+                tone: "warning",
+                text: `${detail.attention}${detail.sizeChange?.reason ? `: ${detail.sizeChange.reason}` : ""}`,
+              },
+            ]
+          : []
       }
-      backAction={{ content: "Made-to-order", url: "/app/made-to-order" }}
-    >
-      <Layout>
-        <Layout.Section>
-          <BlockStack gap="400">
-            {result && (
-              <Banner tone={result.ok ? "success" : "critical"}>
-                {result.ok ? result.message : `${result.field}: ${result.message}`}
-              </Banner>
-            )}
-            {detail.attention && (
-              <Banner tone="warning" title="Needs attention">
-                {detail.attention}
-                {detail.sizeChange?.reason ? `: ${detail.sizeChange.reason}` : ""}
-              </Banner>
-            )}
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  Dates
-                </Text>
-                <Text as="p">
-                  Promised at order:{" "}
-                  <strong data-promised-ship-date={detail.promisedShipDate}>
-                    {detail.promisedShipDate}
-                  </strong>
-                  {detail.expectedConfirmationDate
-                    ? ` (counting on the fit being confirmed by ${detail.expectedConfirmationDate})`
-                    : " (size already known)"}
-                </Text>
-                <Text as="p">
-                  Scheduled:{" "}
-                  <strong data-scheduled-ship-date={detail.scheduledShipDate ?? ""}>
-                    {detail.scheduledShipDate ?? "not yet: waiting for the fit"}
-                  </strong>
-                  {detail.late ? " · late" : ""}
-                </Text>
-                <Text as="p" tone="subdued">
-                  {detail.leadDays} days of production from the day the size is known, on the shop's
-                  business days.
-                </Text>
-              </BlockStack>
-            </Card>
-            {detail.fit && (
-              <Card>
-                <BlockStack gap="200">
-                  <Text as="h2" variant="headingMd">
-                    Fit
-                  </Text>
-                  <Text as="p">
-                    {detail.fit.size} / {detail.fit.width} ({detail.fit.feel?.replace("_", " ")}),
-                    confirmed by the {detail.fitConfirmedBy} on{" "}
-                    {detail.fitConfirmedAt?.slice(0, 10)}
-                  </Text>
-                  {detail.fit.notes && <Text as="p">“{detail.fit.notes}”</Text>}
-                </BlockStack>
-              </Card>
-            )}
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  Timeline
-                </Text>
-                {detail.timeline.map((e) => (
-                  <InlineStack key={e.id} gap="300" wrap={false}>
-                    <Text as="span" tone="subdued">
-                      {new Date(e.at).toLocaleString()}
-                    </Text>
-                    <Text as="span">{e.message}</Text>
-                  </InlineStack>
-                ))}
-              </BlockStack>
-            </Card>
-          </BlockStack>
-        </Layout.Section>
-        <Layout.Section variant="oneThird">
-          <BlockStack gap="400">
-            {detail.canConfirm && (
-              <Card>
-                <Form method="post">
-                  <BlockStack gap="200">
-                    <Text as="h2" variant="headingMd">
-                      Confirm the size for the shopper
-                    </Text>
-                    <Hidden action="confirm" />
-                    <Select
-                      label="How it felt"
-                      name="feel"
-                      options={[
-                        { label: "Just right", value: "right" },
-                        { label: "Too small", value: "too_small" },
-                        { label: "Too large", value: "too_large" },
-                      ]}
-                      value={feel}
-                      onChange={setFeel}
-                    />
-                    {sizeFields}
-                    <TextField
-                      label="Notes"
-                      name="notes"
-                      value={notes}
-                      onChange={setNotes}
-                      autoComplete="off"
-                      multiline={2}
-                    />
-                    <Button submit variant="primary" disabled={busy}>
-                      Confirm size
-                    </Button>
-                  </BlockStack>
-                </Form>
-              </Card>
-            )}
-            {detail.canChangeSize && (
-              <Card>
-                <Form method="post">
-                  <BlockStack gap="200">
-                    <Text as="h2" variant="headingMd">
-                      Change size
-                    </Text>
-                    <Hidden action="change_size" />
-                    {sizeFields}
-                    <Button submit disabled={busy}>
-                      Change the made-to-order pair
-                    </Button>
-                  </BlockStack>
-                </Form>
-              </Card>
-            )}
-            {detail.canReschedule && (
-              <Card>
-                <Form method="post">
-                  <BlockStack gap="200">
-                    <Hidden action="reschedule" />
-                    <TextField
-                      label="New ship date"
-                      name="shipDate"
-                      type="date"
-                      value={shipDate}
-                      onChange={setShipDate}
-                      autoComplete="off"
-                    />
-                    <Button submit disabled={busy}>
-                      Reschedule
-                    </Button>
-                  </BlockStack>
-                </Form>
-              </Card>
-            )}
-            <Card>
-              <BlockStack gap="200">
-                {detail.canConfirm && (
-                  <ActionButton action="resend_link" label="Resend the fit link" busy={busy} />
-                )}
-                {detail.fittingPairOut && (
-                  <ActionButton
-                    action="fitting_pair_returned"
-                    label="Fitting pair received back"
-                    busy={busy}
-                  />
-                )}
-                {detail.canCancel && (
-                  <ActionButton action="cancel" label="Cancel made-to-order" busy={busy} critical />
-                )}
-              </BlockStack>
-            </Card>
-          </BlockStack>
-        </Layout.Section>
-      </Layout>
-    </Page>
+      main={
+        <>
+          {dates}
+          {fit}
+          <Timeline events={detail.timeline} />
+        </>
+      }
+      side={
+        <>
+          {confirm}
+          {changeSize}
+          {reschedule}
+          <Card>
+            <BlockStack gap="200">
+              {detail.canConfirm && (
+                <ActionButton action="resend_link" label="Resend the fit link" busy={busy} />
+              )}
+              {detail.fittingPairOut && (
+                <ActionButton
+                  action="fitting_pair_returned"
+                  label="Fitting pair received back"
+                  busy={busy}
+                />
+              )}
+              {detail.canCancel && (
+                <ActionButton action="cancel" label="Cancel made-to-order" busy={busy} critical />
+              )}
+            </BlockStack>
+          </Card>
+        </>
+      }
+    />
   );
 }

@@ -5,8 +5,9 @@ import { Badge, Card, IndexTable, Tabs, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { PolicyPage } from "~/components/PolicyPage";
 import { getCurrentPolicy } from "~/services/policy.server";
-import { MTO_QUEUES, QUEUE_LABELS } from "~/features/made-to-order/domain/status";
-import { listCases } from "~/features/made-to-order/queries.server";
+import { MTO_QUEUES, MTO_STATUS_TONES, QUEUE_LABELS } from "~/features/made-to-order";
+import { StatusBadge } from "~/components/StatusBadge";
+import { listCases } from "~/features/made-to-order/index.server";
 import { authenticate } from "~/shopify.server";
 
 const filterSchema = z.object({ queue: z.enum(MTO_QUEUES).catch("awaiting_fit") });
@@ -88,7 +89,7 @@ export default function MadeToOrder() {
               <IndexTable.Cell>{c.customer}</IndexTable.Cell>
               <IndexTable.Cell>{c.item}</IndexTable.Cell>
               <IndexTable.Cell>
-                <Badge tone={c.status === "shipped" ? "success" : "info"}>{c.statusLabel}</Badge>
+                <StatusBadge label={c.statusLabel} tone={MTO_STATUS_TONES[c.status]} />
               </IndexTable.Cell>
               <IndexTable.Cell>
                 {production ? (

@@ -1,24 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import {
-  Banner,
-  BlockStack,
-  Button,
-  Card,
-  DataTable,
-  InlineStack,
-  Layout,
-  Page,
-  Text,
-  TextField,
-} from "@shopify/polaris";
+import { BlockStack, Button, DataTable, InlineStack, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
-import { TrialStatusBadge } from "~/components/TrialStatusBadge";
+import {
+  ActionButton,
+  CaseCard,
+  CasePage,
+  MoneyMovements,
+  Timeline,
+  when,
+} from "~/components/CasePage";
 import { formatMoney } from "~/domain/money";
-import { performTrialAction } from "~/features/trial/actions.server";
-import { trialDetail } from "~/features/trial/queries.server";
+import { TRIAL_STATUS_LABELS, TRIAL_STATUS_TONES } from "~/features/trial";
+import { performTrialAction, trialDetail } from "~/features/trial/index.server";
 import { invalidForm } from "~/platform/form-errors.server";
 import { authenticate } from "~/shopify.server";
 
@@ -61,10 +57,6 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   return json(result, { status: result.ok ? 200 : 422 });
 };
 
-function when(iso: string | null) {
-  return iso ? new Date(iso).toLocaleString() : "—";
-}
-
 export default function TrialDetail() {
   const { trial } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -72,221 +64,153 @@ export default function TrialDetail() {
   const [days, setDays] = useState("2");
   const money = (amount: number) => formatMoney({ amount, currency: trial.currencyCode });
   const open = !trial.settled && trial.status !== "cancelled";
-  const lineAction = (
-    action: string,
-    lineItemGid: string,
-    label: string,
-    extra?: Record<string, string>,
-  ) => (
-    <Form method="post" key={`${action}-${lineItemGid}`}>
-      <input type="hidden" name="action" value={action} />
-      <input type="hidden" name="lineItemGid" value={lineItemGid} />
-      {Object.entries(extra ?? {}).map(([k, v]) => (
-        <input type="hidden" name={k} value={v} key={k} />
+  const windowDays = trial.terms.windowDays + trial.extensionDays;
+  const lineAction = (action: string, lineItemGid: string, label: string, damaged?: string) => (
+    <ActionButton
+      key={`${action}-${lineItemGid}`}
+      action={action}
+      label={label}
+      busy={busy}
+      slim
+      fields={{ lineItemGid, ...(damaged ? { damaged } : {}) }}
+    />
+  );
+  const pairs = (
+    <CaseCard title="Pairs">
+      <DataTable
+        columnContentTypes={["text", "numeric", "text", "text", "text"]}
+        headings={["Item", "Price", "Choice", "Return", "Actions"]}
+        rows={trial.lines.map((l) => [
+          `${l.title} · ${l.variantTitle ?? ""}${l.quantity > 1 ? ` ×${l.quantity}` : ""}`,
+          money(l.unitPriceMinor * l.quantity),
+          l.choice,
+          l.returnReceivedAt
+            ? `received ${when(l.returnReceivedAt)}${l.damaged ? (l.damageFeeWaived ? " · damaged (fee waived)" : " · damaged") : ""}`
+            : l.returnStartedAt
+              ? `in transit since ${when(l.returnStartedAt)}`
+              : "—",
+          <InlineStack gap="100" key={l.lineItemGid}>
+            {open &&
+              !l.returnReceivedAt &&
+              lineAction("mark_returned", l.lineItemGid, "Mark returned")}
+            {open &&
+              l.choice !== "keep" &&
+              !l.returnReceivedAt &&
+              lineAction("mark_kept", l.lineItemGid, "Mark kept")}
+            {l.returnReceivedAt &&
+              !l.damaged &&
+              open &&
+              lineAction("mark_damaged", l.lineItemGid, "Mark damaged", "true")}
+            {open &&
+              l.damaged &&
+              !l.damageFeeWaived &&
+              lineAction("waive_damage_fee", l.lineItemGid, "Waive damage fee")}
+          </InlineStack>,
+        ])}
+      />
+    </CaseCard>
+  );
+  const window = (
+    <CaseCard title="Window">
+      {trial.window ? (
+        <>
+          <Text as="p">
+            Day {Math.min(trial.window.day, windowDays)} of {windowDays} ·{" "}
+            {trial.window.source === "carrier"
+              ? "from the carrier's delivery scan"
+              : "from the no-scan fallback"}
+          </Text>
+          <Text as="p">
+            Last day {trial.window.lastDay} (closes {when(trial.window.closesAt)})
+          </Text>
+        </>
+      ) : (
+        <Text as="p">Starts when the box is delivered.</Text>
+      )}
+      <Text as="p">
+        Hold:{" "}
+        {trial.hold
+          ? `${money(trial.hold.amountMinor)} until ${when(trial.hold.expiresAt)}`
+          : "none"}
+      </Text>
+      <Text as="p">
+        {trial.settled
+          ? `Owed ${money(trial.owedMinor ?? 0)}, collected ${money(trial.collectedMinor)}`
+          : `Next: ${trial.nextAction ?? "—"}${trial.nextActionAt ? ` (${when(trial.nextActionAt)})` : ""}`}
+      </Text>
+    </CaseCard>
+  );
+  const actions = open && (
+    <CaseCard title="Actions">
+      <BlockStack gap="300">
+        <Form method="post">
+          <input type="hidden" name="action" value="extend" />
+          <InlineStack gap="200" blockAlign="end">
+            <TextField
+              label="Extend by (days)"
+              name="days"
+              type="number"
+              value={days}
+              onChange={setDays}
+              autoComplete="off"
+              error={result && !result.ok && result.field === "days" ? result.message : undefined}
+            />
+            <Button submit disabled={busy}>
+              Extend
+            </Button>
+          </InlineStack>
+        </Form>
+        <ActionButton action="charge_now" label="Charge now for what is kept" busy={busy} />
+        {trial.attentionReason?.startsWith("Card hold declined") && (
+          <ActionButton action="retry_hold" label="Try the card hold again" busy={busy} />
+        )}
+        <ActionButton
+          action="cancel"
+          label="Cancel trial and release the hold"
+          busy={busy}
+          critical
+        />
+      </BlockStack>
+    </CaseCard>
+  );
+  const questionnaire = trial.questionnaire && (
+    <CaseCard title="Fit questionnaire">
+      {Object.entries(trial.questionnaire).map(([k, v]) => (
+        <Text as="p" key={k}>
+          {k}: {String(v)}
+        </Text>
       ))}
-      <Button submit size="slim" disabled={busy}>
-        {label}
-      </Button>
-    </Form>
+    </CaseCard>
   );
   return (
-    <Page
+    <CasePage
       title={`Trial ${trial.orderName}`}
       subtitle={`${trial.customer}${trial.email ? ` · ${trial.email}` : ""} · policy v${trial.policyVersion}`}
-      titleMetadata={<TrialStatusBadge status={trial.status} />}
-      backAction={{ content: "Trials", url: "/app/trials" }}
-    >
-      <Layout>
-        <Layout.Section>
-          <BlockStack gap="400">
-            {result && (
-              <Banner tone={result.ok ? "success" : "critical"}>
-                {result.ok ? result.message : `${result.field}: ${result.message}`}
-              </Banner>
-            )}
-            {trial.attentionReason && (
-              <Banner tone="critical" title="Needs attention">
-                {trial.attentionReason}
-              </Banner>
-            )}
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  Pairs
-                </Text>
-                <DataTable
-                  columnContentTypes={["text", "numeric", "text", "text", "text"]}
-                  headings={["Item", "Price", "Choice", "Return", "Actions"]}
-                  rows={trial.lines.map((l) => [
-                    `${l.title} · ${l.variantTitle ?? ""}${l.quantity > 1 ? ` ×${l.quantity}` : ""}`,
-                    money(l.unitPriceMinor * l.quantity),
-                    l.choice,
-                    l.returnReceivedAt
-                      ? `received ${when(l.returnReceivedAt)}${l.damaged ? (l.damageFeeWaived ? " · damaged (fee waived)" : " · damaged") : ""}`
-                      : l.returnStartedAt
-                        ? `in transit since ${when(l.returnStartedAt)}`
-                        : "—",
-                    <InlineStack gap="100" key={l.lineItemGid}>
-                      {open &&
-                        !l.returnReceivedAt &&
-                        lineAction("mark_returned", l.lineItemGid, "Mark returned")}
-                      {open &&
-                        l.choice !== "keep" &&
-                        !l.returnReceivedAt &&
-                        lineAction("mark_kept", l.lineItemGid, "Mark kept")}
-                      {l.returnReceivedAt &&
-                        !l.damaged &&
-                        open &&
-                        lineAction("mark_damaged", l.lineItemGid, "Mark damaged", {
-                          damaged: "true",
-                        })}
-                      {open &&
-                        l.damaged &&
-                        !l.damageFeeWaived &&
-                        lineAction("waive_damage_fee", l.lineItemGid, "Waive damage fee")}
-                    </InlineStack>,
-                  ])}
-                />
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  Money
-                </Text>
-                <DataTable
-                  columnContentTypes={["text", "numeric", "text", "text", "text"]}
-                  headings={["Movement", "Amount", "Status", "Rule", "When"]}
-                  rows={trial.payments.map((p) => [
-                    p.kind,
-                    p.amountMinor ? money(p.amountMinor) : "—",
-                    p.error ? `${p.status}: ${p.error}` : p.status,
-                    p.rule,
-                    when(p.at),
-                  ])}
-                />
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  Timeline
-                </Text>
-                {trial.events.map((e) => (
-                  <InlineStack key={e.id} gap="300" wrap={false}>
-                    <Text as="span" tone="subdued">
-                      {when(e.at)}
-                    </Text>
-                    <Text as="span">{e.message}</Text>
-                  </InlineStack>
-                ))}
-              </BlockStack>
-            </Card>
-          </BlockStack>
-        </Layout.Section>
-        <Layout.Section variant="oneThird">
-          <BlockStack gap="400">
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  Window
-                </Text>
-                {trial.window ? (
-                  <>
-                    <Text as="p">
-                      Day {Math.min(trial.window.day, trial.terms.windowDays + trial.extensionDays)}{" "}
-                      of {trial.terms.windowDays + trial.extensionDays} ·{" "}
-                      {trial.window.source === "carrier"
-                        ? "from the carrier's delivery scan"
-                        : "from the no-scan fallback"}
-                    </Text>
-                    <Text as="p">
-                      Last day {trial.window.lastDay} (closes {when(trial.window.closesAt)})
-                    </Text>
-                  </>
-                ) : (
-                  <Text as="p">Starts when the box is delivered.</Text>
-                )}
-                <Text as="p">
-                  Hold:{" "}
-                  {trial.hold
-                    ? `${money(trial.hold.amountMinor)} until ${when(trial.hold.expiresAt)}`
-                    : "none"}
-                </Text>
-                <Text as="p">
-                  {trial.settled
-                    ? `Owed ${money(trial.owedMinor ?? 0)}, collected ${money(trial.collectedMinor)}`
-                    : `Next: ${trial.nextAction ?? "—"}${trial.nextActionAt ? ` (${when(trial.nextActionAt)})` : ""}`}
-                </Text>
-              </BlockStack>
-            </Card>
-            {open && (
-              <Card>
-                <BlockStack gap="300">
-                  <Text as="h2" variant="headingMd">
-                    Actions
-                  </Text>
-                  <Form method="post">
-                    <input type="hidden" name="action" value="extend" />
-                    <InlineStack gap="200" blockAlign="end">
-                      <TextField
-                        label="Extend by (days)"
-                        name="days"
-                        type="number"
-                        value={days}
-                        onChange={setDays}
-                        autoComplete="off"
-                        error={
-                          result && !result.ok && result.field === "days"
-                            ? result.message
-                            : undefined
-                        }
-                      />
-                      <Button submit disabled={busy}>
-                        Extend
-                      </Button>
-                    </InlineStack>
-                  </Form>
-                  <Form method="post">
-                    <input type="hidden" name="action" value="charge_now" />
-                    <Button submit disabled={busy}>
-                      Charge now for what is kept
-                    </Button>
-                  </Form>
-                  {trial.attentionReason?.startsWith("Card hold declined") && (
-                    <Form method="post">
-                      <input type="hidden" name="action" value="retry_hold" />
-                      <Button submit disabled={busy}>
-                        Try the card hold again
-                      </Button>
-                    </Form>
-                  )}
-                  <Form method="post">
-                    <input type="hidden" name="action" value="cancel" />
-                    <Button submit tone="critical" disabled={busy}>
-                      Cancel trial and release the hold
-                    </Button>
-                  </Form>
-                </BlockStack>
-              </Card>
-            )}
-            {trial.questionnaire && (
-              <Card>
-                <BlockStack gap="200">
-                  <Text as="h2" variant="headingMd">
-                    Fit questionnaire
-                  </Text>
-                  {Object.entries(trial.questionnaire).map(([k, v]) => (
-                    <Text as="p" key={k}>
-                      {k}: {String(v)}
-                    </Text>
-                  ))}
-                </BlockStack>
-              </Card>
-            )}
-          </BlockStack>
-        </Layout.Section>
-      </Layout>
-    </Page>
+      status={{ label: TRIAL_STATUS_LABELS[trial.status], tone: TRIAL_STATUS_TONES[trial.status] }}
+      back={{ content: "Trials", url: "/app/trials" }}
+      result={result}
+      attention={[
+        ...(trial.attentionReason
+          ? [{ tone: "critical" as const, text: trial.attentionReason }]
+          : []),
+        ...(trial.holdNotice
+          ? [{ tone: "warning" as const, title: "Card hold lapsed", text: trial.holdNotice }]
+          : []),
+      ]}
+      main={
+        <>
+          {pairs}
+          <MoneyMovements movements={trial.payments} currency={trial.currencyCode} />
+          <Timeline events={trial.events} />
+        </>
+      }
+      side={
+        <>
+          {window}
+          {actions}
+          {questionnaire}
+        </>
+      }
+    />
   );
 }

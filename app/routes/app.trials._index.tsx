@@ -6,11 +6,16 @@ import { useState } from "react";
 import { z } from "zod";
 import { PolicyPage } from "~/components/PolicyPage";
 import { formatMoney } from "~/domain/money";
-import { TRIAL_STATUSES, type TrialStatus } from "~/features/trial/domain/status";
+import {
+  TRIAL_STATUSES,
+  TRIAL_STATUS_LABELS,
+  TRIAL_STATUS_TONES,
+  type TrialStatus,
+} from "~/features/trial";
 import { getCurrentPolicy } from "~/services/policy.server";
-import { listTrials } from "~/features/trial/queries.server";
+import { listTrials } from "~/features/trial/index.server";
 import { authenticate } from "~/shopify.server";
-import { TrialStatusBadge } from "~/components/TrialStatusBadge";
+import { StatusBadge } from "~/components/StatusBadge";
 
 const filterSchema = z.object({
   status: z
@@ -134,7 +139,10 @@ export default function Trials() {
               </IndexTable.Cell>
               <IndexTable.Cell>{t.customer}</IndexTable.Cell>
               <IndexTable.Cell>
-                <TrialStatusBadge status={t.status} />
+                <StatusBadge
+                  label={TRIAL_STATUS_LABELS[t.status]}
+                  tone={TRIAL_STATUS_TONES[t.status]}
+                />
               </IndexTable.Cell>
               <IndexTable.Cell>
                 {t.day === null ? "—" : `Day ${t.day} of ${t.windowDays} (ends ${t.lastDay})`}

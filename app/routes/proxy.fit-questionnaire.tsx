@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import prisma from "~/db.server";
-import { WIDTHS } from "~/domain/fit-profile";
+import { SIZES, WIDTHS } from "~/domain/fit-profile";
 import { escapeHtml, proxyPage } from "~/storefront/html";
-import { saveQuestionnaire } from "~/features/trial/shopper.server";
+import { questionnaireTrials, saveQuestionnaire } from "~/features/trial/index.server";
 import { proxyShopper } from "~/storefront/proxy-shopper.server";
 
 // /apps/fitting-room/fit-questionnaire: the trial box questionnaire (usual size, width, fit
@@ -21,11 +20,7 @@ const schema = z.object({
 });
 
 async function form(shop: string, customerGid: string, notice: string | null, error: boolean) {
-  const trials = await prisma.trial.findMany({
-    where: { shop, customerGid, fulfilledAt: null, cancelledAt: null },
-    orderBy: { orderedAt: "desc" },
-    select: { id: true, orderName: true },
-  });
+  const trials = await questionnaireTrials(shop, customerGid);
   const banner = notice
     ? `<p class="${error ? "fr-error" : "fr-note"}" role="status">${escapeHtml(notice)}</p>`
     : "";
@@ -34,7 +29,7 @@ async function form(shop: string, customerGid: string, notice: string | null, er
       "Fit questionnaire",
       `<h1>Fit questionnaire</h1>${banner}<p>There is no trial box waiting to be packed on your account.</p>`,
     );
-  const sizes = Array.from({ length: 17 }, (_, i) => String(4 + i / 2));
+  const sizes = SIZES;
   return proxyPage(
     "Fit questionnaire",
     `<h1>Fit questionnaire</h1>${banner}

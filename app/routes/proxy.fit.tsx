@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { isValidFit } from "~/domain/fit-profile";
-import { confirmFit, MtoActionError } from "~/features/made-to-order/actions.server";
+import { confirmFit, MtoActionError } from "~/features/made-to-order/index.server";
 import {
   SIZE_CHOICES,
   WIDTH_CHOICES,
   formatLocalDate,
   shopperCases,
-} from "~/features/made-to-order/shopper.server";
+} from "~/features/made-to-order/index.server";
 import { escapeHtml, proxyPage } from "~/storefront/html";
 import { proxyShopper } from "~/storefront/proxy-shopper.server";
 

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { refreshClock } from "~/platform/clock.server";
 import { authenticate } from "~/shopify.server";
-import { productPageEstimate } from "~/features/made-to-order/shopper.server";
+import { productPageEstimate } from "~/features/made-to-order/index.server";
 import { customerGidFromProxy } from "~/storefront/proxy-shopper.server";
 
 // /apps/fitting-room/made-to-order?variant_title=…&country=… : the product page block's estimate.

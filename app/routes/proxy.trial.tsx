@@ -5,7 +5,7 @@ import {
   saveShopperChoices,
   shopperTrials,
   type ShopperChoiceResult,
-} from "~/features/trial/shopper.server";
+} from "~/features/trial/index.server";
 import { proxyShopper } from "~/storefront/proxy-shopper.server";
 
 // /apps/fitting-room/trial on the storefront: the shopper's keep/return page. Shopify signs the

@@ -2,52 +2,10 @@ import prisma from "~/db.server";
 import { parseMoneyInput } from "~/domain/money";
 import { now } from "~/platform/clock.server";
 import { isUniqueViolation } from "~/platform/db-errors.server";
+import { customerNameOf, type OrderPayload } from "~/domain/orders";
 
 // The app's mirror of the orders it is told about, and each order's timeline. Every later policy
 // reads these instead of asking Shopify again, and redaction has one place to erase.
-
-/** A line of a REST order payload (orders/*, a return's exchange items). */
-export interface OrderLinePayload {
-  admin_graphql_api_id?: string;
-  product_id?: unknown;
-  variant_id?: unknown;
-  title?: string;
-  variant_title?: string | null;
-  quantity?: number;
-  price?: string;
-  selling_plan_allocation?: { selling_plan_id?: unknown } | null;
-}
-
-/** The selling plan a REST line was bought on (the purchase option), as a GraphQL id. */
-export function lineSellingPlanGid(line: OrderLinePayload): string | null {
-  const id = line.selling_plan_allocation?.selling_plan_id;
-  return id === undefined || id === null ? null : `gid://shopify/SellingPlan/${String(id)}`;
-}
-
-export interface OrderPayload {
-  admin_graphql_api_id?: string;
-  name?: string;
-  email?: string | null;
-  contact_email?: string | null;
-  currency?: string;
-  total_price?: string;
-  total_outstanding?: string;
-  financial_status?: string | null;
-  fulfillment_status?: string | null;
-  source_name?: string | null;
-  cancelled_at?: string | null;
-  processed_at?: string | null;
-  created_at?: string | null;
-  updated_at?: string | null;
-  customer?: {
-    admin_graphql_api_id?: string;
-    first_name?: string | null;
-    last_name?: string | null;
-    email?: string | null;
-  } | null;
-  shipping_address?: { country_code?: string | null } | null;
-  line_items?: OrderLinePayload[];
-}
 
 function minor(text: string | undefined, currency: string): number {
   if (!text) return 0;
@@ -67,8 +25,7 @@ export async function recordOrder(shop: string, order: OrderPayload): Promise<st
   if (!orderGid) return null;
   const currency = order.currency ?? "USD";
   const updatedAt = date(order.updated_at);
-  const customerName =
-    [order.customer?.first_name, order.customer?.last_name].filter(Boolean).join(" ") || null;
+  const customerName = customerNameOf(order);
   const summary = {
     name: order.name ?? orderGid,
     customerGid: order.customer?.admin_graphql_api_id ?? null,

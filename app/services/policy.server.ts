@@ -26,6 +26,9 @@ export interface CurrentPolicy {
   createdAt: Date;
 }
 
+/** The job that takes a saved version to Shopify (app/jobs.server.ts). */
+export const POLICY_PUBLISH_JOB = "policy.publish";
+
 export const STOREFRONT_METAFIELD = { namespace: "fitting_room", key: "policy" } as const;
 
 function toCurrent(row: PolicyVersion): CurrentPolicy {
@@ -119,7 +122,7 @@ export async function savePolicySection(
         }),
         prisma.job.create({
           data: jobCreateData({
-            type: "policy.publish",
+            type: POLICY_PUBLISH_JOB,
             shop,
             payload: { version },
             idempotencyKey: `policy.publish:${shop}:${version}`,

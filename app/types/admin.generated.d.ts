@@ -3,6 +3,13 @@
 /* eslint-disable */
 import type * as AdminTypes from './admin.types.js';
 
+export type MtoOrderLineFragment = (
+  Pick<AdminTypes.LineItem, 'id' | 'currentQuantity'>
+  & { variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>> }
+);
+
+export type MtoFulfillmentOrderStateFragment = Pick<AdminTypes.FulfillmentOrder, 'id' | 'status' | 'fulfillAt'>;
+
 export type MtoOrderQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -11,7 +18,7 @@ export type MtoOrderQueryVariables = AdminTypes.Exact<{
 export type MtoOrderQuery = { order?: AdminTypes.Maybe<(
     Pick<AdminTypes.Order, 'id' | 'cancelledAt'>
     & { lineItems: { nodes: Array<(
-        Pick<AdminTypes.LineItem, 'id' | 'currentQuantity' | 'sku'>
+        Pick<AdminTypes.LineItem, 'sku' | 'id' | 'currentQuantity'>
         & { variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>> }
       )> }, fulfillmentOrders: { nodes: Array<(
         Pick<AdminTypes.FulfillmentOrder, 'id' | 'status' | 'fulfillAt'>
@@ -43,7 +50,7 @@ export type MtoFulfillmentOrderHoldMutationVariables = AdminTypes.Exact<{
 }>;
 
 
-export type MtoFulfillmentOrderHoldMutation = { fulfillmentOrderHold?: AdminTypes.Maybe<{ fulfillmentHold?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentHold, 'id' | 'handle'>>, fulfillmentOrder?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentOrder, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.FulfillmentOrderHoldUserError, 'field' | 'message' | 'code'>> }> };
+export type MtoFulfillmentOrderHoldMutation = { fulfillmentOrderHold?: AdminTypes.Maybe<{ fulfillmentHold?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentHold, 'id' | 'handle'>>, fulfillmentOrder?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentOrder, 'id' | 'status' | 'fulfillAt'>>, userErrors: Array<Pick<AdminTypes.FulfillmentOrderHoldUserError, 'field' | 'message' | 'code'>> }> };
 
 export type MtoFulfillmentOrderReleaseHoldMutationVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
@@ -141,6 +148,16 @@ export type MtoContinueSellingMutationVariables = AdminTypes.Exact<{
 
 export type MtoContinueSellingMutation = { productVariantsBulkUpdate?: AdminTypes.Maybe<{ productVariants?: AdminTypes.Maybe<Array<Pick<AdminTypes.ProductVariant, 'id' | 'inventoryPolicy'>>>, userErrors: Array<Pick<AdminTypes.ProductVariantsBulkUpdateUserError, 'field' | 'message' | 'code'>> }> };
 
+export type TrialTransactionFragment = (
+  Pick<AdminTypes.OrderTransaction, 'id' | 'kind' | 'status' | 'authorizationExpiresAt'>
+  & { amountSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> } }
+);
+
+export type TrialMandatePaymentResultFragment = (
+  Pick<AdminTypes.OrderCreateMandatePaymentPayload, 'paymentReferenceId'>
+  & { userErrors: Array<Pick<AdminTypes.OrderCreateMandatePaymentUserError, 'field' | 'message' | 'code'>> }
+);
+
 export type TrialOrderQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -150,7 +167,7 @@ export type TrialOrderQuery = { order?: AdminTypes.Maybe<(
     Pick<AdminTypes.Order, 'id' | 'cancelledAt'>
     & { paymentCollectionDetails: { vaultedPaymentMethods?: AdminTypes.Maybe<Array<Pick<AdminTypes.PaymentMandate, 'id'>>> }, totalOutstandingSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, transactions: Array<(
       Pick<AdminTypes.OrderTransaction, 'id' | 'kind' | 'status' | 'authorizationExpiresAt'>
-      & { amountSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, parentTransaction?: AdminTypes.Maybe<Pick<AdminTypes.OrderTransaction, 'id'>> }
+      & { parentTransaction?: AdminTypes.Maybe<Pick<AdminTypes.OrderTransaction, 'id'>>, amountSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> } }
     )> }
   )> };
 
@@ -240,6 +257,52 @@ export type TrialPaymentReminderSendMutation = { paymentReminderSend?: AdminType
     & { userErrors: Array<Pick<AdminTypes.PaymentReminderSendUserError, 'field' | 'message' | 'code'>> }
   )> };
 
+export type TrialOrderCancelMutationVariables = AdminTypes.Exact<{
+  orderId: AdminTypes.Scalars['ID']['input'];
+  staffNote?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type TrialOrderCancelMutation = { orderCancel?: AdminTypes.Maybe<{ job?: AdminTypes.Maybe<Pick<AdminTypes.Job, 'id'>>, orderCancelUserErrors: Array<Pick<AdminTypes.OrderCancelUserError, 'field' | 'message' | 'code'>> }> };
+
+export type TrialValidationCreateMutationVariables = AdminTypes.Exact<{
+  validation: AdminTypes.ValidationCreateInput;
+}>;
+
+
+export type TrialValidationCreateMutation = { validationCreate?: AdminTypes.Maybe<{ validation?: AdminTypes.Maybe<Pick<AdminTypes.Validation, 'id'>>, userErrors: Array<Pick<AdminTypes.ValidationUserError, 'field' | 'message' | 'code'>> }> };
+
+export type TrialValidationUpdateMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  validation: AdminTypes.ValidationUpdateInput;
+}>;
+
+
+export type TrialValidationUpdateMutation = { validationUpdate?: AdminTypes.Maybe<{ validation?: AdminTypes.Maybe<Pick<AdminTypes.Validation, 'id'>>, userErrors: Array<Pick<AdminTypes.ValidationUserError, 'field' | 'message' | 'code'>> }> };
+
+export type TrialFeeProductSetMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.ProductSetInput;
+}>;
+
+
+export type TrialFeeProductSetMutation = { productSet?: AdminTypes.Maybe<{ product?: AdminTypes.Maybe<(
+      Pick<AdminTypes.Product, 'id'>
+      & { variants: { nodes: Array<Pick<AdminTypes.ProductVariant, 'id'>> } }
+    )>, userErrors: Array<Pick<AdminTypes.ProductSetUserError, 'field' | 'message' | 'code'>> }> };
+
+export type TrialFeePublicationsQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type TrialFeePublicationsQuery = { publications: { nodes: Array<Pick<AdminTypes.Publication, 'id' | 'name'>> } };
+
+export type TrialFeePublishMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  input: Array<AdminTypes.PublicationInput> | AdminTypes.PublicationInput;
+}>;
+
+
+export type TrialFeePublishMutation = { publishablePublish?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
 export type FlowTriggerReceiveMutationVariables = AdminTypes.Exact<{
   handle: AdminTypes.Scalars['String']['input'];
   payload: AdminTypes.Scalars['JSON']['input'];
@@ -260,14 +323,6 @@ export type MetafieldsSetMutationVariables = AdminTypes.Exact<{
 
 export type MetafieldsSetMutation = { metafieldsSet?: AdminTypes.Maybe<{ metafields?: AdminTypes.Maybe<Array<Pick<AdminTypes.Metafield, 'id' | 'namespace' | 'key' | 'compareDigest'>>>, userErrors: Array<Pick<AdminTypes.MetafieldsSetUserError, 'field' | 'message' | 'code'>> }> };
 
-export type TrialOrderCancelMutationVariables = AdminTypes.Exact<{
-  orderId: AdminTypes.Scalars['ID']['input'];
-  staffNote?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
-}>;
-
-
-export type TrialOrderCancelMutation = { orderCancel?: AdminTypes.Maybe<{ job?: AdminTypes.Maybe<Pick<AdminTypes.Job, 'id'>>, orderCancelUserErrors: Array<Pick<AdminTypes.OrderCancelUserError, 'field' | 'message' | 'code'>> }> };
-
 export type PaymentScheduleOrderQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -277,6 +332,11 @@ export type PaymentScheduleOrderQuery = { node?: AdminTypes.Maybe<(
     Pick<AdminTypes.PaymentSchedule, 'id' | 'dueAt'>
     & { paymentTerms: { order?: AdminTypes.Maybe<Pick<AdminTypes.Order, 'id'>> } }
   )> };
+
+export type PurchaseOptionPlansFragment = (
+  Pick<AdminTypes.SellingPlanGroup, 'id'>
+  & { sellingPlans: { nodes: Array<Pick<AdminTypes.SellingPlan, 'id'>> } }
+);
 
 export type ProductsForPurchaseOptionQueryVariables = AdminTypes.Exact<{
   query: AdminTypes.Scalars['String']['input'];
@@ -293,7 +353,7 @@ export type PurchaseOptionGroupQueryVariables = AdminTypes.Exact<{
 
 export type PurchaseOptionGroupQuery = { sellingPlanGroup?: AdminTypes.Maybe<(
     Pick<AdminTypes.SellingPlanGroup, 'id'>
-    & { sellingPlans: { nodes: Array<Pick<AdminTypes.SellingPlan, 'id'>> }, products: { nodes: Array<Pick<AdminTypes.Product, 'id'>> } }
+    & { products: { nodes: Array<Pick<AdminTypes.Product, 'id'>> }, sellingPlans: { nodes: Array<Pick<AdminTypes.SellingPlan, 'id'>> } }
   )> };
 
 export type PurchaseOptionCreateMutationVariables = AdminTypes.Exact<{
@@ -334,44 +394,6 @@ export type PurchaseOptionRemoveProductsMutation = { sellingPlanGroupRemoveProdu
     & { userErrors: Array<Pick<AdminTypes.SellingPlanGroupUserError, 'field' | 'message' | 'code'>> }
   )> };
 
-export type TrialValidationCreateMutationVariables = AdminTypes.Exact<{
-  validation: AdminTypes.ValidationCreateInput;
-}>;
-
-
-export type TrialValidationCreateMutation = { validationCreate?: AdminTypes.Maybe<{ validation?: AdminTypes.Maybe<Pick<AdminTypes.Validation, 'id'>>, userErrors: Array<Pick<AdminTypes.ValidationUserError, 'field' | 'message' | 'code'>> }> };
-
-export type TrialValidationUpdateMutationVariables = AdminTypes.Exact<{
-  id: AdminTypes.Scalars['ID']['input'];
-  validation: AdminTypes.ValidationUpdateInput;
-}>;
-
-
-export type TrialValidationUpdateMutation = { validationUpdate?: AdminTypes.Maybe<{ validation?: AdminTypes.Maybe<Pick<AdminTypes.Validation, 'id'>>, userErrors: Array<Pick<AdminTypes.ValidationUserError, 'field' | 'message' | 'code'>> }> };
-
-export type TrialFeeProductSetMutationVariables = AdminTypes.Exact<{
-  input: AdminTypes.ProductSetInput;
-}>;
-
-
-export type TrialFeeProductSetMutation = { productSet?: AdminTypes.Maybe<{ product?: AdminTypes.Maybe<(
-      Pick<AdminTypes.Product, 'id'>
-      & { variants: { nodes: Array<Pick<AdminTypes.ProductVariant, 'id'>> } }
-    )>, userErrors: Array<Pick<AdminTypes.ProductSetUserError, 'field' | 'message' | 'code'>> }> };
-
-export type TrialFeePublicationsQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
-
-
-export type TrialFeePublicationsQuery = { publications: { nodes: Array<Pick<AdminTypes.Publication, 'id' | 'name'>> } };
-
-export type TrialFeePublishMutationVariables = AdminTypes.Exact<{
-  id: AdminTypes.Scalars['ID']['input'];
-  input: Array<AdminTypes.PublicationInput> | AdminTypes.PublicationInput;
-}>;
-
-
-export type TrialFeePublishMutation = { publishablePublish?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
-
 export type ShopDetailsQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -381,49 +403,49 @@ export type ShopDetailsQuery = { shop: (
   ), currentAppInstallation: Pick<AdminTypes.AppInstallation, 'id'> };
 
 interface GeneratedQueryTypes {
-  "#graphql\n  query MtoOrder($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      lineItems(first: 50) {\n        nodes {\n          id\n          currentQuantity\n          sku\n          variant {\n            id\n          }\n        }\n      }\n      fulfillmentOrders(first: 5) {\n        nodes {\n          id\n          status\n          fulfillAt\n          lineItems(first: 20) {\n            nodes {\n              lineItem {\n                id\n              }\n            }\n          }\n          fulfillmentHolds {\n            id\n            handle\n          }\n        }\n      }\n    }\n  }\n": {return: MtoOrderQuery, variables: MtoOrderQueryVariables},
+  "#graphql\n  query MtoOrder($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      lineItems(first: 50) {\n        nodes {\n          ...MtoOrderLine\n          sku\n        }\n      }\n      fulfillmentOrders(first: 5) {\n        nodes {\n          id\n          status\n          fulfillAt\n          lineItems(first: 20) {\n            nodes {\n              lineItem {\n                id\n              }\n            }\n          }\n          fulfillmentHolds {\n            id\n            handle\n          }\n        }\n      }\n    }\n  }\n  #graphql\n  fragment MtoOrderLine on LineItem {\n    id\n    currentQuantity\n    variant {\n      id\n    }\n  }\n\n": {return: MtoOrderQuery, variables: MtoOrderQueryVariables},
   "#graphql\n  query MtoProductVariants($id: ID!) {\n    product(id: $id) {\n      id\n      title\n      variants(first: 100) {\n        nodes {\n          id\n          title\n          price\n          selectedOptions {\n            name\n            value\n          }\n        }\n      }\n    }\n  }\n": {return: MtoProductVariantsQuery, variables: MtoProductVariantsQueryVariables},
   "#graphql\n  query MtoFittingPairProduct {\n    products(first: 1, query: \"tag:'fitting-pair'\") {\n      nodes {\n        id\n      }\n    }\n  }\n": {return: MtoFittingPairProductQuery, variables: MtoFittingPairProductQueryVariables},
   "#graphql\n  query MtoSoldOutVariants($query: String!, $after: String) {\n    productVariants(first: 50, query: $query, after: $after) {\n      nodes {\n        id\n        inventoryPolicy\n        inventoryItem {\n          id\n        }\n        madeToOrderOnly: metafield(namespace: \"fitting_room\", key: \"made_to_order_only\") {\n          value\n        }\n        product {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: MtoSoldOutVariantsQuery, variables: MtoSoldOutVariantsQueryVariables},
   "#graphql\n  query MtoStockVariant($id: ID!) {\n    inventoryItem(id: $id) {\n      id\n      variant {\n        id\n        inventoryQuantity\n        inventoryPolicy\n        madeToOrderOnly: metafield(namespace: \"fitting_room\", key: \"made_to_order_only\") {\n          value\n        }\n        product {\n          id\n          tags\n        }\n      }\n    }\n  }\n": {return: MtoStockVariantQuery, variables: MtoStockVariantQueryVariables},
-  "#graphql\n  query TrialOrder($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      paymentCollectionDetails {\n        vaultedPaymentMethods {\n          id\n        }\n      }\n      totalOutstandingSet {\n        shopMoney {\n          amount\n          currencyCode\n        }\n      }\n      transactions {\n        id\n        kind\n        status\n        authorizationExpiresAt\n        amountSet {\n          shopMoney {\n            amount\n            currencyCode\n          }\n        }\n        parentTransaction {\n          id\n        }\n      }\n    }\n  }\n": {return: TrialOrderQuery, variables: TrialOrderQueryVariables},
-  "#graphql\n  query TrialPaymentStatus($orderId: ID!, $paymentReferenceId: String!) {\n    orderPaymentStatus(orderId: $orderId, paymentReferenceId: $paymentReferenceId) {\n      status\n      errorMessage\n      transactions {\n        id\n        kind\n        status\n        authorizationExpiresAt\n        amountSet {\n          shopMoney {\n            amount\n            currencyCode\n          }\n        }\n      }\n    }\n  }\n": {return: TrialPaymentStatusQuery, variables: TrialPaymentStatusQueryVariables},
+  "#graphql\n  query TrialOrder($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      paymentCollectionDetails {\n        vaultedPaymentMethods {\n          id\n        }\n      }\n      totalOutstandingSet {\n        shopMoney {\n          amount\n          currencyCode\n        }\n      }\n      transactions {\n        ...TrialTransaction\n        parentTransaction {\n          id\n        }\n      }\n    }\n  }\n  #graphql\n  fragment TrialTransaction on OrderTransaction {\n    id\n    kind\n    status\n    authorizationExpiresAt\n    amountSet {\n      shopMoney {\n        amount\n        currencyCode\n      }\n    }\n  }\n\n": {return: TrialOrderQuery, variables: TrialOrderQueryVariables},
+  "#graphql\n  query TrialPaymentStatus($orderId: ID!, $paymentReferenceId: String!) {\n    orderPaymentStatus(orderId: $orderId, paymentReferenceId: $paymentReferenceId) {\n      status\n      errorMessage\n      transactions {\n        ...TrialTransaction\n      }\n    }\n  }\n  #graphql\n  fragment TrialTransaction on OrderTransaction {\n    id\n    kind\n    status\n    authorizationExpiresAt\n    amountSet {\n      shopMoney {\n        amount\n        currencyCode\n      }\n    }\n  }\n\n": {return: TrialPaymentStatusQuery, variables: TrialPaymentStatusQueryVariables},
   "#graphql\n  query TrialLineQuantities($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on LineItem {\n        id\n        currentQuantity\n      }\n    }\n  }\n": {return: TrialLineQuantitiesQuery, variables: TrialLineQuantitiesQueryVariables},
   "#graphql\n  query TrialPaymentSchedule($id: ID!) {\n    order(id: $id) {\n      paymentTerms {\n        paymentSchedules(first: 1) {\n          nodes {\n            id\n            completedAt\n          }\n        }\n      }\n    }\n  }\n": {return: TrialPaymentScheduleQuery, variables: TrialPaymentScheduleQueryVariables},
+  "#graphql\n  query TrialFeePublications {\n    publications(first: 20) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": {return: TrialFeePublicationsQuery, variables: TrialFeePublicationsQueryVariables},
   "#graphql\n  query AppInstallationId {\n    currentAppInstallation {\n      id\n    }\n    shop {\n      id\n    }\n  }\n": {return: AppInstallationIdQuery, variables: AppInstallationIdQueryVariables},
   "#graphql\n  query PaymentScheduleOrder($id: ID!) {\n    node(id: $id) {\n      ... on PaymentSchedule {\n        id\n        dueAt\n        paymentTerms {\n          order {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: PaymentScheduleOrderQuery, variables: PaymentScheduleOrderQueryVariables},
   "#graphql\n  query ProductsForPurchaseOption($query: String!, $after: String) {\n    products(first: 250, query: $query, after: $after) {\n      nodes {\n        id\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: ProductsForPurchaseOptionQuery, variables: ProductsForPurchaseOptionQueryVariables},
-  "#graphql\n  query PurchaseOptionGroup($id: ID!) {\n    sellingPlanGroup(id: $id) {\n      id\n      sellingPlans(first: 5) {\n        nodes {\n          id\n        }\n      }\n      products(first: 250) {\n        nodes {\n          id\n        }\n      }\n    }\n  }\n": {return: PurchaseOptionGroupQuery, variables: PurchaseOptionGroupQueryVariables},
-  "#graphql\n  query TrialFeePublications {\n    publications(first: 20) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": {return: TrialFeePublicationsQuery, variables: TrialFeePublicationsQueryVariables},
+  "#graphql\n  query PurchaseOptionGroup($id: ID!) {\n    sellingPlanGroup(id: $id) {\n      ...PurchaseOptionPlans\n      products(first: 250) {\n        nodes {\n          id\n        }\n      }\n    }\n  }\n  #graphql\n  fragment PurchaseOptionPlans on SellingPlanGroup {\n    id\n    sellingPlans(first: 5) {\n      nodes {\n        id\n      }\n    }\n  }\n\n": {return: PurchaseOptionGroupQuery, variables: PurchaseOptionGroupQueryVariables},
   "#graphql\n  query ShopDetails {\n    shop {\n      myshopifyDomain\n      currencyCode\n      ianaTimezone\n      plan {\n        shopifyPlus\n      }\n    }\n    currentAppInstallation {\n      id\n    }\n  }\n": {return: ShopDetailsQuery, variables: ShopDetailsQueryVariables},
 }
 
 interface GeneratedMutationTypes {
-  "#graphql\n  mutation MtoFulfillmentOrderHold($id: ID!, $fulfillmentHold: FulfillmentOrderHoldInput!) {\n    fulfillmentOrderHold(id: $id, fulfillmentHold: $fulfillmentHold) {\n      fulfillmentHold {\n        id\n        handle\n      }\n      fulfillmentOrder {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MtoFulfillmentOrderHoldMutation, variables: MtoFulfillmentOrderHoldMutationVariables},
-  "#graphql\n  mutation MtoFulfillmentOrderReleaseHold($id: ID!, $holdIds: [ID!]) {\n    fulfillmentOrderReleaseHold(id: $id, holdIds: $holdIds) {\n      fulfillmentOrder {\n        id\n        status\n        fulfillAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MtoFulfillmentOrderReleaseHoldMutation, variables: MtoFulfillmentOrderReleaseHoldMutationVariables},
-  "#graphql\n  mutation MtoFulfillmentOrderReschedule($id: ID!, $fulfillAt: DateTime!) {\n    fulfillmentOrderReschedule(id: $id, fulfillAt: $fulfillAt) {\n      fulfillmentOrder {\n        id\n        status\n        fulfillAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MtoFulfillmentOrderRescheduleMutation, variables: MtoFulfillmentOrderRescheduleMutationVariables},
+  "#graphql\n  mutation MtoFulfillmentOrderHold($id: ID!, $fulfillmentHold: FulfillmentOrderHoldInput!) {\n    fulfillmentOrderHold(id: $id, fulfillmentHold: $fulfillmentHold) {\n      fulfillmentHold {\n        id\n        handle\n      }\n      fulfillmentOrder {\n        ...MtoFulfillmentOrderState\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n  #graphql\n  fragment MtoFulfillmentOrderState on FulfillmentOrder {\n    id\n    status\n    fulfillAt\n  }\n\n": {return: MtoFulfillmentOrderHoldMutation, variables: MtoFulfillmentOrderHoldMutationVariables},
+  "#graphql\n  mutation MtoFulfillmentOrderReleaseHold($id: ID!, $holdIds: [ID!]) {\n    fulfillmentOrderReleaseHold(id: $id, holdIds: $holdIds) {\n      fulfillmentOrder {\n        ...MtoFulfillmentOrderState\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n  #graphql\n  fragment MtoFulfillmentOrderState on FulfillmentOrder {\n    id\n    status\n    fulfillAt\n  }\n\n": {return: MtoFulfillmentOrderReleaseHoldMutation, variables: MtoFulfillmentOrderReleaseHoldMutationVariables},
+  "#graphql\n  mutation MtoFulfillmentOrderReschedule($id: ID!, $fulfillAt: DateTime!) {\n    fulfillmentOrderReschedule(id: $id, fulfillAt: $fulfillAt) {\n      fulfillmentOrder {\n        ...MtoFulfillmentOrderState\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n  #graphql\n  fragment MtoFulfillmentOrderState on FulfillmentOrder {\n    id\n    status\n    fulfillAt\n  }\n\n": {return: MtoFulfillmentOrderRescheduleMutation, variables: MtoFulfillmentOrderRescheduleMutationVariables},
   "#graphql\n  mutation MtoOrderEditBegin($id: ID!) {\n    orderEditBegin(id: $id) {\n      calculatedOrder {\n        id\n        lineItems(first: 50) {\n          nodes {\n            id\n            quantity\n            variant {\n              id\n            }\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: MtoOrderEditBeginMutation, variables: MtoOrderEditBeginMutationVariables},
   "#graphql\n  mutation MtoOrderEditAddVariant($id: ID!, $variantId: ID!, $quantity: Int!) {\n    orderEditAddVariant(id: $id, variantId: $variantId, quantity: $quantity, allowDuplicates: false) {\n      calculatedLineItem {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: MtoOrderEditAddVariantMutation, variables: MtoOrderEditAddVariantMutationVariables},
   "#graphql\n  mutation MtoOrderEditSetQuantity($id: ID!, $lineItemId: ID!, $quantity: Int!) {\n    orderEditSetQuantity(id: $id, lineItemId: $lineItemId, quantity: $quantity, restock: false) {\n      calculatedOrder {\n        id\n        totalOutstandingSet {\n          shopMoney {\n            amount\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: MtoOrderEditSetQuantityMutation, variables: MtoOrderEditSetQuantityMutationVariables},
-  "#graphql\n  mutation MtoOrderEditCommit($id: ID!, $staffNote: String) {\n    orderEditCommit(id: $id, notifyCustomer: false, staffNote: $staffNote) {\n      order {\n        id\n        lineItems(first: 50) {\n          nodes {\n            id\n            currentQuantity\n            variant {\n              id\n            }\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: MtoOrderEditCommitMutation, variables: MtoOrderEditCommitMutationVariables},
+  "#graphql\n  mutation MtoOrderEditCommit($id: ID!, $staffNote: String) {\n    orderEditCommit(id: $id, notifyCustomer: false, staffNote: $staffNote) {\n      order {\n        id\n        lineItems(first: 50) {\n          nodes {\n            ...MtoOrderLine\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n  #graphql\n  fragment MtoOrderLine on LineItem {\n    id\n    currentQuantity\n    variant {\n      id\n    }\n  }\n\n": {return: MtoOrderEditCommitMutation, variables: MtoOrderEditCommitMutationVariables},
   "#graphql\n  mutation MtoContinueSelling($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {\n    productVariantsBulkUpdate(productId: $productId, variants: $variants) {\n      productVariants {\n        id\n        inventoryPolicy\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MtoContinueSellingMutation, variables: MtoContinueSellingMutationVariables},
-  "#graphql\n  mutation TrialMandatePayment(\n    $id: ID!\n    $mandateId: ID!\n    $idempotencyKey: String!\n    $autoCapture: Boolean!\n  ) {\n    orderCreateMandatePayment(\n      id: $id\n      mandateId: $mandateId\n      idempotencyKey: $idempotencyKey\n      autoCapture: $autoCapture\n    ) {\n      paymentReferenceId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialMandatePaymentMutation, variables: TrialMandatePaymentMutationVariables},
-  "#graphql\n  mutation TrialMandatePaymentWithAmount(\n    $id: ID!\n    $mandateId: ID!\n    $idempotencyKey: String!\n    $autoCapture: Boolean!\n    $amount: MoneyInput!\n  ) {\n    orderCreateMandatePayment(\n      id: $id\n      mandateId: $mandateId\n      idempotencyKey: $idempotencyKey\n      autoCapture: $autoCapture\n      amount: $amount\n    ) {\n      paymentReferenceId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialMandatePaymentWithAmountMutation, variables: TrialMandatePaymentWithAmountMutationVariables},
+  "#graphql\n  mutation TrialMandatePayment(\n    $id: ID!\n    $mandateId: ID!\n    $idempotencyKey: String!\n    $autoCapture: Boolean!\n  ) {\n    orderCreateMandatePayment(\n      id: $id\n      mandateId: $mandateId\n      idempotencyKey: $idempotencyKey\n      autoCapture: $autoCapture\n    ) {\n      ...TrialMandatePaymentResult\n    }\n  }\n  #graphql\n  fragment TrialMandatePaymentResult on OrderCreateMandatePaymentPayload {\n    paymentReferenceId\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n\n": {return: TrialMandatePaymentMutation, variables: TrialMandatePaymentMutationVariables},
+  "#graphql\n  mutation TrialMandatePaymentWithAmount(\n    $id: ID!\n    $mandateId: ID!\n    $idempotencyKey: String!\n    $autoCapture: Boolean!\n    $amount: MoneyInput!\n  ) {\n    orderCreateMandatePayment(\n      id: $id\n      mandateId: $mandateId\n      idempotencyKey: $idempotencyKey\n      autoCapture: $autoCapture\n      amount: $amount\n    ) {\n      ...TrialMandatePaymentResult\n    }\n  }\n  #graphql\n  fragment TrialMandatePaymentResult on OrderCreateMandatePaymentPayload {\n    paymentReferenceId\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n\n": {return: TrialMandatePaymentWithAmountMutation, variables: TrialMandatePaymentWithAmountMutationVariables},
   "#graphql\n  mutation TrialCapture($input: OrderCaptureInput!) {\n    orderCapture(input: $input) {\n      transaction {\n        id\n        kind\n        status\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: TrialCaptureMutation, variables: TrialCaptureMutationVariables},
   "#graphql\n  mutation TrialVoid($parentTransactionId: ID!) {\n    transactionVoid(parentTransactionId: $parentTransactionId) {\n      transaction {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialVoidMutation, variables: TrialVoidMutationVariables},
   "#graphql\n  mutation TrialRemoveLines($input: RefundInput!) {\n    refundCreate(input: $input) {\n      refund {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: TrialRemoveLinesMutation, variables: TrialRemoveLinesMutationVariables},
   "#graphql\n  mutation TrialPaymentReminderSend($paymentScheduleId: ID!) {\n    paymentReminderSend(paymentScheduleId: $paymentScheduleId) {\n      success\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialPaymentReminderSendMutation, variables: TrialPaymentReminderSendMutationVariables},
-  "#graphql\n  mutation FlowTriggerReceive($handle: String!, $payload: JSON!) {\n    flowTriggerReceive(handle: $handle, payload: $payload) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: FlowTriggerReceiveMutation, variables: FlowTriggerReceiveMutationVariables},
-  "#graphql\n  mutation MetafieldsSet($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        id\n        namespace\n        key\n        compareDigest\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MetafieldsSetMutation, variables: MetafieldsSetMutationVariables},
   "#graphql\n  mutation TrialOrderCancel($orderId: ID!, $staffNote: String) {\n    orderCancel(\n      orderId: $orderId\n      reason: DECLINED\n      refund: false\n      restock: true\n      notifyCustomer: true\n      staffNote: $staffNote\n    ) {\n      job {\n        id\n      }\n      orderCancelUserErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialOrderCancelMutation, variables: TrialOrderCancelMutationVariables},
-  "#graphql\n  mutation PurchaseOptionCreate($input: SellingPlanGroupInput!, $resources: SellingPlanGroupResourceInput) {\n    sellingPlanGroupCreate(input: $input, resources: $resources) {\n      sellingPlanGroup {\n        id\n        sellingPlans(first: 5) {\n          nodes {\n            id\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PurchaseOptionCreateMutation, variables: PurchaseOptionCreateMutationVariables},
-  "#graphql\n  mutation PurchaseOptionUpdate($id: ID!, $input: SellingPlanGroupInput!) {\n    sellingPlanGroupUpdate(id: $id, input: $input) {\n      sellingPlanGroup {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PurchaseOptionUpdateMutation, variables: PurchaseOptionUpdateMutationVariables},
-  "#graphql\n  mutation PurchaseOptionAddProducts($id: ID!, $productIds: [ID!]!) {\n    sellingPlanGroupAddProducts(id: $id, productIds: $productIds) {\n      sellingPlanGroup {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PurchaseOptionAddProductsMutation, variables: PurchaseOptionAddProductsMutationVariables},
-  "#graphql\n  mutation PurchaseOptionRemoveProducts($id: ID!, $productIds: [ID!]!) {\n    sellingPlanGroupRemoveProducts(id: $id, productIds: $productIds) {\n      removedProductIds\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PurchaseOptionRemoveProductsMutation, variables: PurchaseOptionRemoveProductsMutationVariables},
   "#graphql\n  mutation TrialValidationCreate($validation: ValidationCreateInput!) {\n    validationCreate(validation: $validation) {\n      validation {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialValidationCreateMutation, variables: TrialValidationCreateMutationVariables},
   "#graphql\n  mutation TrialValidationUpdate($id: ID!, $validation: ValidationUpdateInput!) {\n    validationUpdate(id: $id, validation: $validation) {\n      validation {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialValidationUpdateMutation, variables: TrialValidationUpdateMutationVariables},
   "#graphql\n  mutation TrialFeeProductSet($input: ProductSetInput!) {\n    productSet(input: $input, synchronous: true) {\n      product {\n        id\n        variants(first: 1) {\n          nodes {\n            id\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialFeeProductSetMutation, variables: TrialFeeProductSetMutationVariables},
   "#graphql\n  mutation TrialFeePublish($id: ID!, $input: [PublicationInput!]!) {\n    publishablePublish(id: $id, input: $input) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: TrialFeePublishMutation, variables: TrialFeePublishMutationVariables},
+  "#graphql\n  mutation FlowTriggerReceive($handle: String!, $payload: JSON!) {\n    flowTriggerReceive(handle: $handle, payload: $payload) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: FlowTriggerReceiveMutation, variables: FlowTriggerReceiveMutationVariables},
+  "#graphql\n  mutation MetafieldsSet($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        id\n        namespace\n        key\n        compareDigest\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MetafieldsSetMutation, variables: MetafieldsSetMutationVariables},
+  "#graphql\n  mutation PurchaseOptionCreate($input: SellingPlanGroupInput!, $resources: SellingPlanGroupResourceInput) {\n    sellingPlanGroupCreate(input: $input, resources: $resources) {\n      sellingPlanGroup {\n        ...PurchaseOptionPlans\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n  #graphql\n  fragment PurchaseOptionPlans on SellingPlanGroup {\n    id\n    sellingPlans(first: 5) {\n      nodes {\n        id\n      }\n    }\n  }\n\n": {return: PurchaseOptionCreateMutation, variables: PurchaseOptionCreateMutationVariables},
+  "#graphql\n  mutation PurchaseOptionUpdate($id: ID!, $input: SellingPlanGroupInput!) {\n    sellingPlanGroupUpdate(id: $id, input: $input) {\n      sellingPlanGroup {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PurchaseOptionUpdateMutation, variables: PurchaseOptionUpdateMutationVariables},
+  "#graphql\n  mutation PurchaseOptionAddProducts($id: ID!, $productIds: [ID!]!) {\n    sellingPlanGroupAddProducts(id: $id, productIds: $productIds) {\n      sellingPlanGroup {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PurchaseOptionAddProductsMutation, variables: PurchaseOptionAddProductsMutationVariables},
+  "#graphql\n  mutation PurchaseOptionRemoveProducts($id: ID!, $productIds: [ID!]!) {\n    sellingPlanGroupRemoveProducts(id: $id, productIds: $productIds) {\n      removedProductIds\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PurchaseOptionRemoveProductsMutation, variables: PurchaseOptionRemoveProductsMutationVariables},
 }
 declare module '@shopify/admin-api-client' {
   type InputMaybe<T> = AdminTypes.InputMaybe<T>;

@@ -41,6 +41,7 @@ const { installSandboxRouting } = await import("../../app/platform/sandbox-routi
 const { setClockSource } = await import("../../app/platform/clock.server");
 const { throttleStats } = await import("../../app/platform/admin/throttle.server");
 const { Worker } = await import("../../app/platform/jobs/worker.server");
+const { jobTable } = await import("../../app/jobs.server");
 await initDatabase();
 
 const sandbox = createSandbox({
@@ -153,7 +154,7 @@ console.log(
 );
 
 const started = performance.now();
-const worker = new Worker({ id: "bench", concurrency: CONCURRENCY });
+const worker = new Worker({ id: "bench", concurrency: CONCURRENCY, handlers: jobTable });
 let last = started;
 for (;;) {
   const ran = await worker.drain(50);

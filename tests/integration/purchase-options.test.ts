@@ -3,7 +3,7 @@ import prisma from "~/db.server";
 import { defaultPolicy } from "~/domain/policy/defaults";
 import { sectionFormValues } from "~/domain/policy/form";
 import { getCurrentPolicy, savePolicySection } from "~/services/policy.server";
-import { trialDueAfterDays } from "~/services/purchase-options.server";
+import { trialDueAfterDays } from "~/features/trial/index.server";
 import { seedDemoStore } from "../sandbox/seed";
 import { startSandbox } from "../support/sandbox";
 import { installShop } from "../support/shopify";

@@ -5,6 +5,7 @@ import { sectionFormValues } from "~/domain/policy/form";
 import { savePolicySection } from "~/services/policy.server";
 import { enqueue } from "~/platform/jobs/queue.server";
 import { orderForPaymentSchedule } from "~/services/payment-schedules.server";
+import { unauthenticated } from "~/shopify.server";
 import { saveShopperChoices } from "~/features/trial/shopper.server";
 import {
   TRIAL_SHOP,
@@ -277,8 +278,11 @@ describe("trial box", () => {
     const order = context.sandbox.lifecycle.placeOrder(TRIAL_SHOP, trialOrderInput(planGid));
     expect(order.paymentSchedule?.dueAt).toBeTruthy();
     // payment_schedules/due names only the schedule: the app looks the order up.
-    expect(await orderForPaymentSchedule(TRIAL_SHOP, order.paymentSchedule!.id)).toBe(order.id);
-    expect(await orderForPaymentSchedule(TRIAL_SHOP, "gid://shopify/PaymentSchedule/1")).toBeNull();
+    const { admin } = await unauthenticated.admin(TRIAL_SHOP);
+    expect(await orderForPaymentSchedule(admin.graphql, order.paymentSchedule!.id)).toBe(order.id);
+    expect(
+      await orderForPaymentSchedule(admin.graphql, "gid://shopify/PaymentSchedule/1"),
+    ).toBeNull();
   });
 
   it("takes the free exchange into the trial: the replacement is on trial, the replaced pair is not charged", async () => {

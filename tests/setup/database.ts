@@ -26,7 +26,7 @@ async function preparePostgres(): Promise<void> {
 
 async function prepareSqlite(): Promise<void> {
   const client = createClient({ url });
-  // As in production (app/lib/database.server.ts): WAL persists in the file.
+  // As in production (app/platform/database.server.ts): WAL persists in the file.
   await client.execute("PRAGMA journal_mode = WAL");
   const existing = await client.execute(
     "SELECT name FROM sqlite_master WHERE type='table' AND name='Job'",

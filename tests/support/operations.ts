@@ -11,15 +11,32 @@ function walk(dir: string): string[] {
   });
 }
 
-/** Every `#graphql` document in the app, with the file it is in. */
-export function appGraphqlDocuments(): { file: string; source: string }[] {
-  return walk(path.join(root, "app")).flatMap((file) => {
+/** The app's hand-written sources (generated types left out). */
+export function appSourceFiles(): string[] {
+  return walk(path.join(root, "app"));
+}
+
+/**
+ * Every `#graphql` document in the app, with the file it is in and its constant's name, and with
+ * the fragments it interpolates (`${SOME_FRAGMENT}`) resolved to their text, as Shopify gets it.
+ */
+export function appGraphqlDocuments(): { file: string; name: string; source: string }[] {
+  const raw = walk(path.join(root, "app")).flatMap((file) => {
     const text = fs.readFileSync(file, "utf8");
-    return [...text.matchAll(/`#graphql([\s\S]*?)`/g)].map((m) => ({
+    return [...text.matchAll(/export const (\w+) = `#graphql([\s\S]*?)`/g)].map((m) => ({
       file: path.relative(root, file),
-      source: m[1] ?? "",
+      name: m[1] ?? "",
+      source: m[2] ?? "",
     }));
   });
+  const byName = new Map(raw.map((d) => [d.name, d.source]));
+  const resolve = (source: string, depth = 0): string =>
+    source.replace(/\$\{(\w+)\}/g, (_, name: string) => {
+      const fragment = byName.get(name);
+      if (fragment === undefined || depth > 5) throw new Error(`unknown fragment \${${name}}`);
+      return resolve(fragment, depth + 1);
+    });
+  return raw.map((d) => ({ ...d, source: resolve(d.source) }));
 }
 
 export function rawAdminIntrospection(): {

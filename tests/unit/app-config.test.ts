@@ -61,7 +61,7 @@ describe("shopify.app.toml", () => {
       expect(webhookHandlers[topic], topic).toBeTypeOf("function");
       const line =
         tomlText.split("\n").find((l) => l.includes(`uri = "${subscription.uri}"`)) ?? "";
-      const handlerFile = /→ (app\/webhooks\/handlers\/[\w.]+)/.exec(line)?.[1];
+      const handlerFile = /→ (app\/[\w./-]+)/.exec(line)?.[1];
       expect(handlerFile && fs.existsSync(path.join(projectRoot, handlerFile)), line).toBe(true);
     }
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { fitMetafieldValue, fitProfile, isValidFit, type FitEvidence } from "~/domain/fit-profile";
+import {
+  fitMetafieldValue,
+  fitProfile,
+  isValidFit,
+  sizeAndWidth,
+  type FitEvidence,
+} from "~/domain/fit-profile";
 
 const e = (
   size: string,
@@ -59,5 +65,14 @@ describe("fit profile", () => {
       source: "fitting",
       at: "2026-10-01T00:00:00Z",
     });
+  });
+});
+
+describe("size and width of a variant", () => {
+  it("reads them from a variant title in either order", () => {
+    expect(sizeAndWidth("8.5 / Wide")).toEqual({ size: "8.5", width: "Wide" });
+    expect(sizeAndWidth("Extra Wide / 10")).toEqual({ size: "10", width: "Extra Wide" });
+    expect(sizeAndWidth("Default Title")).toEqual({ size: null, width: null });
+    expect(sizeAndWidth(null)).toEqual({ size: null, width: null });
   });
 });

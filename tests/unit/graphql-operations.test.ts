@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Kind, parse, validate, TypeInfo, visit, visitWithTypeInfo } from "graphql";
 import { adminSchema } from "../sandbox/admin/schema";
-import { appGraphqlDocuments, rawAdminIntrospection } from "../support/operations";
+import fs from "node:fs";
+import { appGraphqlDocuments, appSourceFiles, rawAdminIntrospection } from "../support/operations";
 import { APP_SCOPES } from "~/shopify-scopes";
 
 const documents = appGraphqlDocuments();
@@ -20,26 +21,55 @@ function granted(scope: string): boolean {
   return wanted.some((s) => (APP_SCOPES as readonly string[]).includes(s));
 }
 
+const definitionsOf = (source: string) => parse(source).definitions;
+const isFragmentDocument = (source: string) =>
+  definitionsOf(source)[0]?.kind === Kind.FRAGMENT_DEFINITION;
+const operations = documents.filter((d) => !isFragmentDocument(d.source));
+const fragments = documents.filter((d) => isFragmentDocument(d.source));
+
 describe("Admin GraphQL operations", () => {
   it("exist", () => {
-    expect(documents.length).toBeGreaterThanOrEqual(4);
+    expect(operations.length).toBeGreaterThanOrEqual(4);
   });
 
-  it.each(documents.map((d) => [d.file, d.source] as const))(
-    "%s: one named operation that validates against the 2026-10 schema",
-    (_file, source) => {
-      const document = parse(source);
-      expect(document.definitions).toHaveLength(1);
-      const [definition] = document.definitions;
-      expect(definition?.kind).toBe(Kind.OPERATION_DEFINITION);
-      expect(definition && "name" in definition && definition.name?.value).toBeTruthy();
-      expect(validate(adminSchema(), document).map((e) => e.message)).toEqual([]);
+  it("are every #graphql string in the app (none is missed by the checks below)", () => {
+    const strings = appSourceFiles().reduce(
+      (n, file) => n + (fs.readFileSync(file, "utf8").match(/`#graphql/g)?.length ?? 0),
+      0,
+    );
+    expect(documents).toHaveLength(strings);
+  });
+
+  it.each(operations.map((d) => [d.name, d.source] as const))(
+    "%s: one named operation (with the fragments it spreads) that validates against the 2026-10 schema",
+    (_name, source) => {
+      const definitions = definitionsOf(source);
+      const ops = definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+      expect(ops).toHaveLength(1);
+      expect(
+        definitions.every(
+          (d) => d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION,
+        ),
+      ).toBe(true);
+      const [operation] = ops;
+      expect(operation && "name" in operation && operation.name?.value).toBeTruthy();
+      expect(validate(adminSchema(), parse(source)).map((e) => e.message)).toEqual([]);
+    },
+  );
+
+  it.each(fragments.map((d) => [d.name, d.source] as const))(
+    "%s: one named fragment, spread by some operation",
+    (_name, source) => {
+      const definitions = definitionsOf(source);
+      expect(definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)).toHaveLength(1);
+      const fragmentName = (definitions[0] as { name: { value: string } }).name.value;
+      expect(operations.some((o) => o.source.includes(`...${fragmentName}`))).toBe(true);
     },
   );
 
   it("have unique names", () => {
     const names = documents.map((d) => {
-      const def = parse(d.source).definitions[0];
+      const def = definitionsOf(d.source)[0];
       return def && "name" in def ? def.name?.value : undefined;
     });
     expect(new Set(names).size).toBe(names.length);
@@ -53,7 +83,7 @@ describe("Admin GraphQL operations", () => {
         if (field.requiredAccess) access.set(`${type.name}.${field.name}`, field.requiredAccess);
     }
     const missing: string[] = [];
-    for (const { source, file } of documents) {
+    for (const { source, file } of operations) {
       const typeInfo = new TypeInfo(adminSchema());
       visit(
         parse(source),

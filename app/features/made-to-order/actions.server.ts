@@ -2,17 +2,20 @@ import type { MtoCase } from "@prisma/client";
 import prisma from "~/db.server";
 import { localDate } from "~/domain/calendar";
 import { scheduledShipDate } from "./domain/ship-date";
-import { FLOW_TRIGGER_RECEIVE } from "~/graphql/flow";
 import { now } from "~/platform/clock.server";
-import {
-  adminRequest,
-  assertNoUserErrors,
-  type AdminGraphql,
-} from "~/platform/admin/client.server";
-import { performEffect } from "~/platform/effects.server";
+import type { AdminGraphql } from "~/platform/admin/client.server";
 import { recordFitEvidence } from "~/services/fit-profile.server";
-import { fitLink, sizeChangeOf, termsOf, type SizeChangeRequest } from "./advance.server";
-import { addMtoEvent, advanceMtoSoon, recordMtoFact } from "./facts.server";
+import {
+  addMtoEvent,
+  advanceMtoSoon,
+  daysSince,
+  fitLink,
+  mtoFlow,
+  recordMtoFact,
+  sizeChangeOf,
+  termsOf,
+  type SizeChangeRequest,
+} from "./case.server";
 
 // What the shopper (fit confirmation page) and the merchant (Made-to-order page) can do to a case.
 // Each records facts and asks the case's job to act; none calls Shopify for money.
@@ -180,29 +183,10 @@ export async function resendFitLink(shop: string, caseId: string, graphql: Admin
   if (c.path !== "fitting_first" || c.fitConfirmedAt || c.cancelledAt)
     throw new MtoActionError("There is no fit to confirm on this case", "case");
   const minute = now().toISOString().slice(0, 16);
-  await performEffect(
-    {
-      shop,
-      key: `mto:${c.id}:flow:fit-reminder:manual:${minute}`,
-      kind: "flow.trigger",
-      request: {},
-    },
-    async () => {
-      const data = await adminRequest(graphql, FLOW_TRIGGER_RECEIVE, {
-        handle: "fit-reminder-due",
-        payload: {
-          customer_id: c.customerGid?.split("/").pop() ?? null,
-          order_id: c.orderGid,
-          "Fit link": fitLink(c),
-          "Days waiting": c.fittingPairDeliveredAt
-            ? Math.floor((now().getTime() - c.fittingPairDeliveredAt.getTime()) / 86_400_000)
-            : 0,
-        },
-      });
-      assertNoUserErrors("flowTriggerReceive", data.flowTriggerReceive?.userErrors);
-      return { fired: true };
-    },
-  );
+  await mtoFlow(c, graphql, `fit-reminder:manual:${minute}`, "fit-reminder-due", {
+    "Fit link": fitLink(c),
+    "Days waiting": daysSince(c.fittingPairDeliveredAt, now()),
+  });
   await prisma.$transaction(async (tx) => {
     await tx.mtoCase.update({ where: { id: c.id }, data: { reminderCount: { increment: 1 } } });
     await addMtoEvent(tx, c, {

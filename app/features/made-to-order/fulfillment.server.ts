@@ -20,7 +20,7 @@ import {
 
 // The Shopify side of made-to-order: the order's fulfillment orders and holds, scheduling, and
 // order edits (add the fitting pair, swap the made-to-order line for a new size). Each function
-// is one step the job records under an effect key (app/services/mto-advance.server.ts).
+// is one step the job records under an effect key (advance.server.ts and its step modules).
 
 export const FIT_HOLD = "fitting-room-fit";
 export const PRODUCTION_HOLD = "fitting-room-production";

@@ -2,6 +2,26 @@
 // hold it while the fit is unknown, schedule it for the ship date, add the fitting pair (or the
 // new size) to the order by editing it.
 
+// An order line as made-to-order finds it on the order (before and after an edit).
+export const MTO_ORDER_LINE_FRAGMENT = `#graphql
+  fragment MtoOrderLine on LineItem {
+    id
+    currentQuantity
+    variant {
+      id
+    }
+  }
+` as const;
+
+// A fulfillment order's state after a hold, a release or a reschedule.
+export const MTO_FULFILLMENT_ORDER_STATE_FRAGMENT = `#graphql
+  fragment MtoFulfillmentOrderState on FulfillmentOrder {
+    id
+    status
+    fulfillAt
+  }
+` as const;
+
 export const MTO_ORDER_QUERY = `#graphql
   query MtoOrder($id: ID!) {
     order(id: $id) {
@@ -9,12 +29,8 @@ export const MTO_ORDER_QUERY = `#graphql
       cancelledAt
       lineItems(first: 50) {
         nodes {
-          id
-          currentQuantity
+          ...MtoOrderLine
           sku
-          variant {
-            id
-          }
         }
       }
       fulfillmentOrders(first: 5) {
@@ -37,6 +53,7 @@ export const MTO_ORDER_QUERY = `#graphql
       }
     }
   }
+  ${MTO_ORDER_LINE_FRAGMENT}
 ` as const;
 
 export const MTO_PRODUCT_VARIANTS_QUERY = `#graphql
@@ -77,8 +94,7 @@ export const MTO_HOLD_MUTATION = `#graphql
         handle
       }
       fulfillmentOrder {
-        id
-        status
+        ...MtoFulfillmentOrderState
       }
       userErrors {
         field
@@ -87,15 +103,14 @@ export const MTO_HOLD_MUTATION = `#graphql
       }
     }
   }
+  ${MTO_FULFILLMENT_ORDER_STATE_FRAGMENT}
 ` as const;
 
 export const MTO_RELEASE_HOLD_MUTATION = `#graphql
   mutation MtoFulfillmentOrderReleaseHold($id: ID!, $holdIds: [ID!]) {
     fulfillmentOrderReleaseHold(id: $id, holdIds: $holdIds) {
       fulfillmentOrder {
-        id
-        status
-        fulfillAt
+        ...MtoFulfillmentOrderState
       }
       userErrors {
         field
@@ -104,15 +119,14 @@ export const MTO_RELEASE_HOLD_MUTATION = `#graphql
       }
     }
   }
+  ${MTO_FULFILLMENT_ORDER_STATE_FRAGMENT}
 ` as const;
 
 export const MTO_RESCHEDULE_MUTATION = `#graphql
   mutation MtoFulfillmentOrderReschedule($id: ID!, $fulfillAt: DateTime!) {
     fulfillmentOrderReschedule(id: $id, fulfillAt: $fulfillAt) {
       fulfillmentOrder {
-        id
-        status
-        fulfillAt
+        ...MtoFulfillmentOrderState
       }
       userErrors {
         field
@@ -121,6 +135,7 @@ export const MTO_RESCHEDULE_MUTATION = `#graphql
       }
     }
   }
+  ${MTO_FULFILLMENT_ORDER_STATE_FRAGMENT}
 ` as const;
 
 export const MTO_EDIT_BEGIN_MUTATION = `#graphql
@@ -186,11 +201,7 @@ export const MTO_EDIT_COMMIT_MUTATION = `#graphql
         id
         lineItems(first: 50) {
           nodes {
-            id
-            currentQuantity
-            variant {
-              id
-            }
+            ...MtoOrderLine
           }
         }
       }
@@ -200,6 +211,7 @@ export const MTO_EDIT_COMMIT_MUTATION = `#graphql
       }
     }
   }
+  ${MTO_ORDER_LINE_FRAGMENT}
 ` as const;
 
 // Sold-out sizes of made-to-order products: sellable when out of stock (CONTINUE), and marked

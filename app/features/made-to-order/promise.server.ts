@@ -1,6 +1,7 @@
 import { localDate } from "~/domain/calendar";
 import { promisedShipDate, type ShipPromise } from "./domain/ship-date";
-import { caseTerms, sizeAndWidth, sizeIsConfirmed, type CaseTerms } from "./domain/terms";
+import { sizeAndWidth } from "~/domain/fit-profile";
+import { caseTerms, sizeIsConfirmed, type CaseTerms } from "./domain/terms";
 import { fitProfileFor } from "~/services/fit-profile.server";
 import { getCurrentPolicy } from "~/services/policy.server";
 

@@ -9,7 +9,7 @@ import {
   type MtoStatus,
 } from "./domain/status";
 import { now } from "~/platform/clock.server";
-import { fitLink, sizeChangeOf, termsOf } from "./advance.server";
+import { fitLink, sizeChangeOf, termsOf } from "./case.server";
 
 // The Made-to-order page's queues and a case's detail.
 

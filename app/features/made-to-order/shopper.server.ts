@@ -3,7 +3,7 @@ import { SIZES, WIDTHS } from "~/domain/fit-profile";
 import { localDate } from "~/domain/calendar";
 import { scheduledShipDate } from "./domain/ship-date";
 import { now } from "~/platform/clock.server";
-import { termsOf } from "./advance.server";
+import { termsOf } from "./case.server";
 import { promiseFor } from "./promise.server";
 
 // What the storefront shows about made-to-order: the estimate on the product page (the same

@@ -14,7 +14,7 @@ import {
 } from "~/platform/admin/client.server";
 import { performEffect } from "~/platform/effects.server";
 import { getCurrentPolicy } from "~/services/policy.server";
-import { eligibleProductQuery } from "~/services/purchase-options.server";
+import { eligibleProductQuery } from "~/services/selling-plans.server";
 
 // Sold-out sizes are sold made to order, and only so. Shopify refuses a sold-out variant at
 // checkout unless it may "continue selling when out of stock"; the app turns that on for each
@@ -23,6 +23,8 @@ import { eligibleProductQuery } from "~/services/purchase-options.server";
 // of the sold-out variants when the made-to-order scope changes, and inventory_levels/update
 // for each change. The app remembers its marks (MtoStockMark), so a stock change for an unmarked
 // variant with stock left costs no Admin call at all.
+
+export const MTO_STOCK_JOB = "mto.stock";
 
 interface Mark {
   variantGid: string;

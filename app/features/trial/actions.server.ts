@@ -1,7 +1,7 @@
 import prisma from "~/db.server";
 import { withBusyRetry } from "~/platform/sqlite-busy.server";
 import { now } from "~/platform/clock.server";
-import { addTrialEvent, advanceTrialSoon } from "./facts.server";
+import { addTrialEvent, advanceTrialSoon } from "./case.server";
 
 // What a merchant can do to a trial from its page. Each action is a recorded fact plus a nudge to
 // the trial job, which does any money movement the fact leads to (never the request itself).

@@ -1,210 +1,13 @@
-import type { Prisma, Trial, TrialLine } from "@prisma/client";
 import prisma from "~/db.server";
-import {
-  lineSellingPlanGid,
-  type OrderLinePayload,
-  type OrderPayload,
-} from "~/services/orders.server";
-import { parseMoneyInput } from "~/domain/money";
-import type { TrialSnapshot, TrialTerms } from "./domain/next-action";
-import type { TrialChoice } from "./domain/settlement";
-import { enqueue } from "~/platform/jobs/queue.server";
+import type { OrderLinePayload } from "~/domain/orders";
+import type { OrderFacts, ReturnFact } from "~/domain/order-facts";
 import { now } from "~/platform/clock.server";
-import { isUniqueViolation } from "~/platform/db-errors.server";
 import { withBusyRetry } from "~/platform/sqlite-busy.server";
-import { getCurrentPolicy } from "~/services/policy.server";
+import { addTrialEvent, advanceTrialSoon, trialLineData } from "./case.server";
+import type { TrialChoice } from "./domain/settlement";
 
 // Trial facts, as webhooks and people report them. Each fact is written once (duplicates and
 // out-of-order deliveries change nothing twice) and then the trial job is asked to act on it.
-
-export type TrialWithLines = Trial & { lines: TrialLine[] };
-
-/** A trial line from a REST line item (order webhooks, exchange items of a return). */
-function trialLineData(l: OrderLinePayload, currency: string) {
-  const price = parseMoneyInput(l.price ?? "0", currency);
-  return {
-    lineItemGid: l.admin_graphql_api_id as string,
-    productGid: l.product_id ? `gid://shopify/Product/${String(l.product_id)}` : null,
-    variantGid: l.variant_id ? `gid://shopify/ProductVariant/${String(l.variant_id)}` : null,
-    title: l.title ?? "Item",
-    variantTitle: l.variant_title ?? null,
-    quantity: l.quantity ?? 1,
-    unitPriceMinor: price.ok ? price.amount : 0,
-  };
-}
-
-/** Asks the trial job to look at a trial again, once per reason. */
-export async function advanceTrialSoon(
-  trial: Pick<Trial, "id" | "shop">,
-  reason: string,
-  db: Prisma.TransactionClient | typeof prisma = prisma,
-) {
-  await enqueue(
-    {
-      type: "trial.advance",
-      shop: trial.shop,
-      payload: { trialId: trial.id },
-      idempotencyKey: `trial:${trial.id}:advance:${reason}`,
-    },
-    db,
-  );
-}
-
-/** orders/create: an order with lines bought on the trial purchase option becomes a trial. */
-export async function openTrialFromOrder(
-  shop: string,
-  order: OrderPayload,
-  deliveryId: string,
-): Promise<Trial | null> {
-  const orderGid = order.admin_graphql_api_id;
-  if (!orderGid) return null;
-  const shopRow = await prisma.shop.findUnique({ where: { domain: shop } });
-  const planGid = shopRow?.trialSellingPlanGid;
-  const trialLines = (order.line_items ?? []).filter(
-    (l) => planGid && lineSellingPlanGid(l) === planGid && l.admin_graphql_api_id,
-  );
-  if (trialLines.length === 0) return null;
-  const existing = await prisma.trial.findUnique({ where: { shop_orderGid: { shop, orderGid } } });
-  if (existing) return existing;
-
-  const policy = await getCurrentPolicy(shop);
-  const trialPolicy = policy.document.trial;
-  const currency = order.currency ?? shopRow?.currencyCode ?? "USD";
-  const terms: TrialTerms = {
-    windowDays: trialPolicy.windowDays,
-    fallbackStartDaysAfterFulfillment: trialPolicy.fallbackStartDaysAfterFulfillment,
-    reminderLeadHours: trialPolicy.reminderLeadHours,
-    timeZone: shopRow?.ianaTimezone ?? "America/New_York",
-    damageFee: trialPolicy.damageFee.amount,
-    returnInTransitCapDays: trialPolicy.returnInTransitCapDays,
-    onAuthorizationFailure: trialPolicy.onAuthorizationFailure,
-    holdAmount: trialPolicy.holdAmount.amount,
-    exchangesAllowed: trialPolicy.exchangesAllowed,
-  };
-  const customerName =
-    [order.customer?.first_name, order.customer?.last_name].filter(Boolean).join(" ") || null;
-  try {
-    const opened = await withBusyRetry(() =>
-      prisma.$transaction(async (tx) => {
-        const trial = await tx.trial.create({
-          data: {
-            shop,
-            orderGid,
-            orderName: order.name ?? orderGid,
-            customerGid: order.customer?.admin_graphql_api_id ?? null,
-            customerEmail: order.email ?? null,
-            customerName,
-            currencyCode: currency,
-            policyVersion: policy.version,
-            terms: JSON.stringify(terms),
-            plus: shopRow?.shopifyPlus ?? false,
-            orderedAt: new Date(order.created_at ?? now()),
-            lines: {
-              create: trialLines.map((l) => trialLineData(l, currency)),
-            },
-          },
-        });
-        await addTrialEvent(tx, trial.id, shop, {
-          kind: "order.created",
-          message: `Trial opened from ${trial.orderName} (${trialLines.length} pair(s), policy v${policy.version})`,
-          dedupeKey: `order:${deliveryId}`,
-          occurredAt: trial.orderedAt,
-        });
-        await advanceTrialSoon(trial, "opened", tx);
-        return trial;
-      }),
-    );
-    await replayEarlierEvents(shop, orderGid);
-    return opened;
-  } catch (error) {
-    // A duplicate delivery of the same order raced this one: the trial exists once.
-    if (!isUniqueViolation(error)) throw error;
-    return prisma.trial.findUnique({ where: { shop_orderGid: { shop, orderGid } } });
-  }
-}
-
-/** return_line_items[].fulfillment_line_item.line_item of a returns/* payload. */
-export function returnedLineGids(returnLineItems: unknown[] | undefined): string[] {
-  return (returnLineItems ?? []).flatMap((item) => {
-    const line = (
-      item as { fulfillment_line_item?: { line_item?: { admin_graphql_api_id?: string } } }
-    ).fulfillment_line_item?.line_item?.admin_graphql_api_id;
-    return line ? [line] : [];
-  });
-}
-
-const RETURN_STAGES: Record<string, ReturnStage> = {
-  "return.requested": "started",
-  "return.approved": "started",
-  "return.declined": "withdrawn",
-  "return.processed": "received",
-};
-
-/**
- * Webhooks arrive out of order: a fulfillment, a delivery scan or a return can be processed
- * before the orders/create that opens the trial. They are on the order's timeline already, so
- * the new trial takes them from there.
- */
-async function replayEarlierEvents(shop: string, orderGid: string) {
-  const events = await prisma.orderEvent.findMany({
-    where: { shop, orderGid },
-    orderBy: { occurredAt: "asc" },
-  });
-  for (const event of events) {
-    const data = JSON.parse(event.data) as { returnLineItems?: unknown[] };
-    const key = `${event.subjectGid}:${event.kind}`;
-    if (event.kind === "fulfillment.created")
-      await recordTrialFulfilment(shop, orderGid, event.occurredAt, event.subjectGid);
-    else if (event.kind === "fulfillment.delivered")
-      await recordTrialDelivery(
-        shop,
-        orderGid,
-        event.occurredAt,
-        event.subjectGid,
-        event.occurredAt,
-      );
-    else if (event.kind === "order.cancelled")
-      await recordTrialCancelled(shop, orderGid, event.occurredAt);
-    else if (RETURN_STAGES[event.kind]) {
-      const exchangeLines = (data as { exchangeLineItems?: unknown[] }).exchangeLineItems ?? [];
-      if (RETURN_STAGES[event.kind] === "started" && exchangeLines.length > 0)
-        await recordTrialExchange(shop, orderGid, {
-          returnGid: event.subjectGid,
-          replacedLineGids: returnedLineGids(data.returnLineItems),
-          exchangeLines,
-          at: event.occurredAt,
-        });
-      await recordTrialReturn(shop, orderGid, {
-        returnGid: event.subjectGid,
-        lineItemGids: returnedLineGids(data.returnLineItems),
-        stage: RETURN_STAGES[event.kind] as ReturnStage,
-        at: event.occurredAt,
-        key,
-      });
-    }
-  }
-}
-
-export async function addTrialEvent(
-  db: Prisma.TransactionClient | typeof prisma,
-  trialId: string,
-  shop: string,
-  event: { kind: string; message: string; dedupeKey: string; occurredAt: Date; data?: unknown },
-) {
-  await db.trialEvent.upsert({
-    where: { trialId_dedupeKey: { trialId, dedupeKey: event.dedupeKey } },
-    create: {
-      trialId,
-      shop,
-      kind: event.kind,
-      message: event.message,
-      dedupeKey: event.dedupeKey,
-      occurredAt: event.occurredAt,
-      data: JSON.stringify(event.data ?? {}),
-    },
-    update: {},
-  });
-}
 
 async function findTrial(shop: string, orderGid: string) {
   return prisma.trial.findUnique({ where: { shop_orderGid: { shop, orderGid } } });
@@ -399,39 +202,37 @@ export async function setTrialChoices(
   return trial;
 }
 
-export function trialSnapshot(trial: TrialWithLines): TrialSnapshot {
-  return {
-    terms: JSON.parse(trial.terms) as TrialTerms,
-    orderedAt: trial.orderedAt,
-    fulfilledAt: trial.fulfilledAt,
-    deliveredAt: trial.deliveredAt,
-    deliveryReportedAt: trial.deliveryReportedAt,
-    extensionDays: trial.extensionDays,
-    cancelledAt: trial.cancelledAt,
-    settledAt: trial.settledAt,
-    authorizationAttempts: trial.authorizationAttempts,
-    authorizationFailedAt: trial.authorizationFailedAt,
-    authorization:
-      trial.authorizationGid && trial.authorizationExpiresAt && trial.authorizationAmount
-        ? {
-            gid: trial.authorizationGid,
-            capturable: trial.authorizationAmount,
-            expiresAt: trial.authorizationExpiresAt,
-          }
-        : null,
-    remindedAt: trial.remindedAt,
-    settleRequestedAt: trial.settleRequestedAt,
-    lines: trial.lines.map((l) => ({
-      lineItemGid: l.lineItemGid,
-      title: l.title,
-      unitPrice: l.unitPriceMinor,
-      quantity: l.quantity,
-      choice: l.choice as TrialChoice,
-      returnStartedAt: l.returnStartedAt,
-      returnReceivedAt: l.returnReceivedAt,
-      damaged: l.damaged,
-      damageFeeWaived: l.damageFeeWaived,
-      exchanged: l.exchanged,
-    })),
-  };
-}
+const RETURN_STAGE: Record<ReturnFact["step"], ReturnStage | null> = {
+  requested: "started",
+  approved: "started",
+  declined: "withdrawn",
+  processed: "received",
+  closed: null,
+};
+
+/** The order facts the trial subscribes to (app/policies.server.ts). */
+export const trialFacts = {
+  orderCancelled: ({ shop, orderGid, at }) => recordTrialCancelled(shop, orderGid, at),
+  fulfilled: ({ shop, orderGid, fulfillmentGid, at }) =>
+    recordTrialFulfilment(shop, orderGid, at, fulfillmentGid),
+  delivered: ({ shop, orderGid, fulfillmentGid, at, reportedAt }) =>
+    recordTrialDelivery(shop, orderGid, at, fulfillmentGid, reportedAt),
+  returned: async (fact) => {
+    const stage = RETURN_STAGE[fact.step];
+    if (!stage) return;
+    if (stage === "started" && fact.exchangeLines.length > 0)
+      await recordTrialExchange(fact.shop, fact.orderGid, {
+        returnGid: fact.returnGid,
+        replacedLineGids: fact.lineItemGids,
+        exchangeLines: fact.exchangeLines,
+        at: fact.at,
+      });
+    await recordTrialReturn(fact.shop, fact.orderGid, {
+      returnGid: fact.returnGid,
+      lineItemGids: fact.lineItemGids,
+      stage,
+      at: fact.at,
+      key: fact.key,
+    });
+  },
+} satisfies Required<Omit<OrderFacts, "orderCreated">>;

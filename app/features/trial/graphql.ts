@@ -1,5 +1,32 @@
 // The trial box's Admin operations: the order's money, the hold, captures, voids, the charge.
 
+// A transaction as the trial reads it: the hold it placed, what a capture or charge took.
+export const TRIAL_TRANSACTION_FRAGMENT = `#graphql
+  fragment TrialTransaction on OrderTransaction {
+    id
+    kind
+    status
+    authorizationExpiresAt
+    amountSet {
+      shopMoney {
+        amount
+        currencyCode
+      }
+    }
+  }
+` as const;
+
+export const MANDATE_PAYMENT_RESULT_FRAGMENT = `#graphql
+  fragment TrialMandatePaymentResult on OrderCreateMandatePaymentPayload {
+    paymentReferenceId
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+` as const;
+
 export const TRIAL_ORDER_QUERY = `#graphql
   query TrialOrder($id: ID!) {
     order(id: $id) {
@@ -17,22 +44,14 @@ export const TRIAL_ORDER_QUERY = `#graphql
         }
       }
       transactions {
-        id
-        kind
-        status
-        authorizationExpiresAt
-        amountSet {
-          shopMoney {
-            amount
-            currencyCode
-          }
-        }
+        ...TrialTransaction
         parentTransaction {
           id
         }
       }
     }
   }
+  ${TRIAL_TRANSACTION_FRAGMENT}
 ` as const;
 
 // `amount` is Plus-only: a Standard shop's charge is the order's outstanding balance.
@@ -49,14 +68,10 @@ export const TRIAL_MANDATE_PAYMENT_MUTATION = `#graphql
       idempotencyKey: $idempotencyKey
       autoCapture: $autoCapture
     ) {
-      paymentReferenceId
-      userErrors {
-        field
-        message
-        code
-      }
+      ...TrialMandatePaymentResult
     }
   }
+  ${MANDATE_PAYMENT_RESULT_FRAGMENT}
 ` as const;
 
 export const TRIAL_MANDATE_PAYMENT_WITH_AMOUNT_MUTATION = `#graphql
@@ -74,14 +89,10 @@ export const TRIAL_MANDATE_PAYMENT_WITH_AMOUNT_MUTATION = `#graphql
       autoCapture: $autoCapture
       amount: $amount
     ) {
-      paymentReferenceId
-      userErrors {
-        field
-        message
-        code
-      }
+      ...TrialMandatePaymentResult
     }
   }
+  ${MANDATE_PAYMENT_RESULT_FRAGMENT}
 ` as const;
 
 export const TRIAL_PAYMENT_STATUS_QUERY = `#graphql
@@ -90,19 +101,11 @@ export const TRIAL_PAYMENT_STATUS_QUERY = `#graphql
       status
       errorMessage
       transactions {
-        id
-        kind
-        status
-        authorizationExpiresAt
-        amountSet {
-          shopMoney {
-            amount
-            currencyCode
-          }
-        }
+        ...TrialTransaction
       }
     }
   }
+  ${TRIAL_TRANSACTION_FRAGMENT}
 ` as const;
 
 export const TRIAL_CAPTURE_MUTATION = `#graphql
@@ -189,6 +192,105 @@ export const PAYMENT_REMINDER_SEND_MUTATION = `#graphql
         field
         message
         code
+      }
+    }
+  }
+` as const;
+
+// Cancelling an order the policy says must not go on (a trial whose card hold was declined).
+export const ORDER_CANCEL_MUTATION = `#graphql
+  mutation TrialOrderCancel($orderId: ID!, $staffNote: String) {
+    orderCancel(
+      orderId: $orderId
+      reason: DECLINED
+      refund: false
+      restock: true
+      notifyCustomer: true
+      staffNote: $staffNote
+    ) {
+      job {
+        id
+      }
+      orderCancelUserErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+` as const;
+
+// The trial's checkout rules: the validation Function `trial-validation`, configured by its
+// metafield fitting_room.trial_rules.
+export const VALIDATION_CREATE = `#graphql
+  mutation TrialValidationCreate($validation: ValidationCreateInput!) {
+    validationCreate(validation: $validation) {
+      validation {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+` as const;
+
+export const VALIDATION_UPDATE = `#graphql
+  mutation TrialValidationUpdate($id: ID!, $validation: ValidationUpdateInput!) {
+    validationUpdate(id: $id, validation: $validation) {
+      validation {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+` as const;
+
+// The trial box fee: its own product (unlisted, no shipping, no stock tracking) so it is a
+// separate cart line paid at checkout, not part of the deferred trial balance.
+export const FEE_PRODUCT_SET = `#graphql
+  mutation TrialFeeProductSet($input: ProductSetInput!) {
+    productSet(input: $input, synchronous: true) {
+      product {
+        id
+        variants(first: 1) {
+          nodes {
+            id
+          }
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+` as const;
+
+export const PUBLICATIONS_QUERY = `#graphql
+  query TrialFeePublications {
+    publications(first: 20) {
+      nodes {
+        id
+        name
+      }
+    }
+  }
+` as const;
+
+export const PUBLISHABLE_PUBLISH = `#graphql
+  mutation TrialFeePublish($id: ID!, $input: [PublicationInput!]!) {
+    publishablePublish(id: $id, input: $input) {
+      userErrors {
+        field
+        message
       }
     }
   }

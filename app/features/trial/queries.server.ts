@@ -1,9 +1,10 @@
 import type { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
 import { OPEN_TRIAL_STATUSES, TRIAL_STATUSES, type TrialStatus } from "./domain/status";
+import { lapsedHoldNotice } from "./domain/payment-plan";
 import { trialDay, trialWindow } from "./domain/window";
 import { now } from "~/platform/clock.server";
-import { trialSnapshot } from "./facts.server";
+import { trialSnapshot } from "./case.server";
 
 // What the Trials page and the Overview show: lists, one trial's full story, the week ahead.
 
@@ -97,6 +98,16 @@ export async function trialDetail(shop: string, id: string) {
     email: trial.customerEmail,
     status: trial.status as TrialStatus,
     attentionReason: trial.attentionReason,
+    holdNotice: lapsedHoldNotice(
+      {
+        authorization: snapshot.authorization,
+        settledAt: trial.settledAt,
+        cancelledAt: trial.cancelledAt,
+        authorizationFailedAt: trial.authorizationFailedAt,
+        owed: trial.owedMinor,
+      },
+      at,
+    ),
     policyVersion: trial.policyVersion,
     terms: snapshot.terms,
     currencyCode: trial.currencyCode,

@@ -3,7 +3,8 @@ import { formatMoney } from "~/domain/money";
 import { chargePreview } from "./domain/settlement";
 import { trialWindow } from "./domain/window";
 import { now } from "~/platform/clock.server";
-import { addTrialEvent, advanceTrialSoon, setTrialChoices, trialSnapshot } from "./facts.server";
+import { addTrialEvent, advanceTrialSoon, trialSnapshot } from "./case.server";
+import { setTrialChoices } from "./facts.server";
 
 // The shopper's side of a trial, behind the signed app proxy: only the order's own customer sees
 // or changes it. What they are told will be charged comes from the same rules the charge uses.
@@ -112,6 +113,15 @@ export async function saveShopperChoices(
   await advanceTrialSoon(trial, `shopper:${now().toISOString()}`);
   const [after] = (await shopperTrials(shop, customerGid)).filter((t) => t.id === trial.id);
   return { ok: true, message: after?.summary ?? "Saved." };
+}
+
+/** Trial boxes not shipped yet: the ones whose fit questionnaire can still be filled in. */
+export function questionnaireTrials(shop: string, customerGid: string) {
+  return prisma.trial.findMany({
+    where: { shop, customerGid, fulfilledAt: null, cancelledAt: null },
+    orderBy: { orderedAt: "desc" },
+    select: { id: true, orderName: true },
+  });
 }
 
 export interface Questionnaire {

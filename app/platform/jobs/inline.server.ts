@@ -1,3 +1,4 @@
+import type { JobTable } from "./types";
 import { Worker } from "./worker.server";
 
 // By default the worker runs inside the app process (one process to deploy). Set
@@ -6,13 +7,14 @@ declare global {
   var __fittingRoomWorker: Worker | undefined;
 }
 
-export function startInlineWorker(): Worker | undefined {
+export function startInlineWorker(handlers: JobTable): Worker | undefined {
   if (process.env.FITTING_ROOM_WORKER === "off" || process.env.NODE_ENV === "test")
     return undefined;
   if (!globalThis.__fittingRoomWorker) {
     // Small batches: the in-process worker shares the event loop with web requests, and an
     // acknowledgement must not queue behind a long run of job queries.
     globalThis.__fittingRoomWorker = new Worker({
+      handlers,
       concurrency: Number(process.env.WORKER_CONCURRENCY ?? 2),
     });
     globalThis.__fittingRoomWorker.start();

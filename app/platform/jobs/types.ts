@@ -1,15 +1,9 @@
 import type { Job } from "@prisma/client";
 import type { Logger } from "pino";
 
-export const JOB_TYPES = [
-  "webhook.process",
-  "policy.publish",
-  "shop.sync",
-  "trial.advance",
-  "mto.advance",
-  "mto.stock",
-] as const;
-export type JobType = (typeof JOB_TYPES)[number];
+// The queue knows jobs by a type name only; what runs for each name is the job table the app
+// hands the worker (app/jobs.server.ts), so the platform never imports a feature.
+export type JobType = string;
 
 export interface JobContext {
   job: Job;
@@ -19,3 +13,5 @@ export interface JobContext {
 }
 
 export type JobHandler = (context: JobContext) => Promise<void>;
+
+export type JobTable = Readonly<Record<JobType, JobHandler>>;

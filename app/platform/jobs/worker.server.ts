@@ -4,10 +4,11 @@ import { logger } from "~/platform/logger.server";
 import { refreshClock } from "~/platform/clock.server";
 import { classifyJobError, TerminalJobError } from "./errors.server";
 import { claimJobs, completeJob, failJob } from "./queue.server";
-import { jobHandlers } from "~/jobs.server";
-import type { JobType } from "./types";
+import type { JobTable } from "./types";
 
 export interface WorkerOptions {
+  /** What runs for each job type: the app's job table (app/jobs.server.ts). */
+  handlers: JobTable;
   concurrency?: number;
   pollMs?: number;
   id?: string;
@@ -16,13 +17,15 @@ export interface WorkerOptions {
 /** Runs every job that is due, `concurrency` at a time, until stopped. */
 export class Worker {
   readonly id: string;
+  private readonly handlers: JobTable;
   private readonly concurrency: number;
   private readonly pollMs: number;
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
 
-  constructor(options: WorkerOptions = {}) {
+  constructor(options: WorkerOptions) {
+    this.handlers = options.handlers;
     this.id =
       options.id ?? `${os.hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
     this.concurrency = options.concurrency ?? 8;
@@ -62,7 +65,7 @@ export class Worker {
   async tick(): Promise<number> {
     await refreshClock();
     const jobs = await claimJobs(this.id, this.concurrency);
-    await Promise.all(jobs.map((job) => runJob(job)));
+    await Promise.all(jobs.map((job) => runJob(job, this.handlers)));
     // Let pending I/O (web requests in the same process) run before the next batch.
     await new Promise((resolve) => setImmediate(resolve));
     return jobs.length;
@@ -90,7 +93,7 @@ export class Worker {
   }
 }
 
-export async function runJob(job: Job): Promise<void> {
+export async function runJob(job: Job, handlers: JobTable): Promise<void> {
   const log = logger.child({
     shop: job.shop,
     jobId: job.id,
@@ -98,7 +101,7 @@ export async function runJob(job: Job): Promise<void> {
     attempt: job.attempts,
   });
   try {
-    const handler = jobHandlers[job.type as JobType];
+    const handler = handlers[job.type];
     if (!handler) throw new TerminalJobError(`no handler for job type ${job.type}`);
     await handler({ job, shop: job.shop, payload: JSON.parse(job.payload) as unknown, log });
     await completeJob(job);

@@ -4,6 +4,7 @@ import { jobCreateData } from "~/platform/jobs/queue.server";
 import { isUniqueViolation } from "~/platform/db-errors.server";
 import { logger } from "~/platform/logger.server";
 import { now } from "~/platform/clock.server";
+import { WEBHOOK_PROCESS_JOB } from "./process.server";
 
 // Group commit for the webhook inbox (docs/decisions/0004-webhook-inbox.md). Deliveries that
 // arrive together are written in one transaction: each request is still acknowledged only after
@@ -78,7 +79,7 @@ async function writeBatch(batch: Pending[]): Promise<void> {
           await tx.job.createMany({
             data: records.map((r) =>
               jobCreateData({
-                type: "webhook.process",
+                type: WEBHOOK_PROCESS_JOB,
                 shop: r.shop,
                 payload: { deliveryId: r.id },
                 idempotencyKey: `webhook:${r.id}`,

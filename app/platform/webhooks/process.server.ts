@@ -3,15 +3,21 @@ import prisma from "~/db.server";
 import { now } from "~/platform/clock.server";
 import { TerminalJobError } from "~/platform/jobs/errors.server";
 import { parseWebhookJson } from "./json";
-import { webhookHandlers, type WebhookContext } from "~/webhooks/handlers";
 import type { WebhookTopic } from "./topics";
+import type { WebhookContext, WebhookTable } from "./types";
+
+export const WEBHOOK_PROCESS_JOB = "webhook.process";
 
 /** The `webhook.process` job: hands a recorded delivery to its topic's handler, once. */
-export async function processWebhookDelivery(deliveryId: string, log: Logger): Promise<void> {
+export async function processWebhookDelivery(
+  deliveryId: string,
+  handlers: WebhookTable,
+  log: Logger,
+): Promise<void> {
   const delivery = await prisma.webhookDelivery.findUnique({ where: { id: deliveryId } });
   if (!delivery) throw new TerminalJobError(`webhook delivery ${deliveryId} not found`);
   if (delivery.status === "processed") return;
-  const handler = webhookHandlers[delivery.topic as WebhookTopic];
+  const handler = handlers[delivery.topic as WebhookTopic];
   if (!handler) throw new TerminalJobError(`no handler for topic ${delivery.topic}`);
   const context: WebhookContext = {
     shop: delivery.shop,
@@ -28,4 +34,19 @@ export async function processWebhookDelivery(deliveryId: string, log: Logger): P
     where: { id: deliveryId },
     data: { status: "processed", processedAt: now(), error: null },
   });
+}
+
+/**
+ * Deliveries received but not yet processed for a shop, up to `at`: a decision that a late
+ * webhook could change (a trial's charge, a return window) waits for them.
+ */
+export async function hasUnprocessedDeliveries(shop: string, at: Date): Promise<boolean> {
+  const waiting = await prisma.job.count({
+    where: {
+      shop,
+      type: WEBHOOK_PROCESS_JOB,
+      OR: [{ status: "running" }, { status: "queued", runAt: { lte: at } }],
+    },
+  });
+  return waiting > 0;
 }

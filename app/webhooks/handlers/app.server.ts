@@ -1,5 +1,5 @@
 import { markUninstalled, updateScopes } from "~/platform/shops.server";
-import type { WebhookHandler } from "./index";
+import type { WebhookHandler } from "~/platform/webhooks/types";
 
 export const appHandlers = {
   "app/uninstalled": async ({ shop }) => markUninstalled(shop),

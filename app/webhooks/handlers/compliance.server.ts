@@ -5,7 +5,7 @@ import {
   type CustomerSubject,
 } from "~/compliance.server";
 import { gidFor } from "~/platform/webhooks/json";
-import type { WebhookContext, WebhookHandler } from "./index";
+import type { WebhookContext, WebhookHandler } from "~/platform/webhooks/types";
 
 function subjectOf(payload: Record<string, unknown>, ordersKey: string): CustomerSubject {
   const customer = (payload.customer ?? {}) as { id?: unknown; email?: unknown; phone?: unknown };

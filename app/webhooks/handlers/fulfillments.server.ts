@@ -1,8 +1,15 @@
-import { recordOrderEvent } from "~/services/orders.server";
-import { recordTrialDelivery, recordTrialFulfilment } from "~/features/trial/facts.server";
-import { recordMtoDelivery, recordMtoFulfilment } from "~/features/made-to-order/facts.server";
+import type { DeliveredFact } from "~/domain/order-facts";
 import { gidFor } from "~/platform/webhooks/json";
-import type { WebhookContext, WebhookHandler } from "./index";
+import type { WebhookContext, WebhookHandler } from "~/platform/webhooks/types";
+import { POLICIES } from "~/policies.server";
+import { recordOrderEvent } from "~/services/orders.server";
+
+// fulfillments/* and fulfillment_events/create: the order timeline, then each policy hears of a
+// shipment or a delivery (a delivered scan, or a fulfillment whose shipment status says so).
+
+async function delivered(fact: DeliveredFact) {
+  for (const policy of POLICIES) await policy.facts.delivered?.(fact);
+}
 
 interface FulfillmentPayload {
   admin_graphql_api_id?: string;
@@ -52,29 +59,24 @@ const fulfillmentTopic =
       data,
     };
     await recordOrderEvent({ ...base, kind });
+    const fulfillmentGid = fulfillment.admin_graphql_api_id;
     if (fulfillment.status !== "cancelled") {
-      await recordTrialFulfilment(
+      const fact = {
         shop,
         orderGid,
-        new Date(fulfillment.created_at ?? occurredAt),
-        fulfillment.admin_graphql_api_id,
-      );
-      await recordMtoFulfilment(
-        shop,
-        orderGid,
-        fulfillment.admin_graphql_api_id,
-        (fulfillment.line_items ?? []).flatMap((l) =>
+        fulfillmentGid,
+        lineItemGids: (fulfillment.line_items ?? []).flatMap((l) =>
           l.admin_graphql_api_id ? [l.admin_graphql_api_id] : [],
         ),
-        new Date(fulfillment.created_at ?? occurredAt),
-      );
+        at: new Date(fulfillment.created_at ?? occurredAt),
+      };
+      for (const policy of POLICIES) await policy.facts.fulfilled?.(fact);
     }
     // A fulfillment whose shipment status says delivered is a delivery even if no
     // fulfillment_events/create arrives (some carriers only update the fulfillment).
     if (fulfillment.shipment_status === "delivered") {
       await recordOrderEvent({ ...base, kind: "fulfillment.delivered" });
-      await recordTrialDelivery(shop, orderGid, occurredAt, fulfillment.admin_graphql_api_id);
-      await recordMtoDelivery(shop, orderGid, fulfillment.admin_graphql_api_id, occurredAt);
+      await delivered({ shop, orderGid, fulfillmentGid, at: occurredAt });
     }
   };
 
@@ -102,8 +104,7 @@ const fulfillmentEvent: WebhookHandler = async ({
   await recordOrderEvent({ ...base, kind: `fulfillment_event.${event.status}` });
   if (event.status === "delivered") {
     await recordOrderEvent({ ...base, kind: "fulfillment.delivered" });
-    await recordTrialDelivery(shop, orderGid, occurredAt, fulfillmentGid);
-    await recordMtoDelivery(shop, orderGid, fulfillmentGid, occurredAt);
+    await delivered({ shop, orderGid, fulfillmentGid, at: occurredAt });
   }
 };
 

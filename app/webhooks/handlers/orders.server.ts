@@ -1,7 +1,9 @@
-import { recordOrder, recordOrderEvent, type OrderPayload } from "~/services/orders.server";
-import { openTrialFromOrder, recordTrialCancelled } from "~/features/trial/facts.server";
-import { openMtoCasesFromOrder, recordMtoCancelled } from "~/features/made-to-order/facts.server";
-import type { WebhookContext, WebhookHandler } from "./index";
+import type { OrderPayload } from "~/domain/orders";
+import type { WebhookContext, WebhookHandler } from "~/platform/webhooks/types";
+import { POLICIES } from "~/policies.server";
+import { recordOrder, recordOrderEvent } from "~/services/orders.server";
+
+// orders/*: the order mirror and timeline, then each policy hears of a new or cancelled order.
 
 const orderTopic =
   (kind: string): WebhookHandler =>
@@ -25,13 +27,11 @@ const orderTopic =
         currency: order.currency ?? null,
       },
     });
-    if (kind === "order.created") {
-      await openTrialFromOrder(shop, order, deliveryId);
-      await openMtoCasesFromOrder(shop, order, deliveryId);
-    }
+    if (kind === "order.created")
+      for (const policy of POLICIES) await policy.facts.orderCreated?.({ shop, order, deliveryId });
     if (kind === "order.cancelled" && order.cancelled_at) {
-      await recordTrialCancelled(shop, orderGid, new Date(order.cancelled_at));
-      await recordMtoCancelled(shop, orderGid, new Date(order.cancelled_at));
+      const at = new Date(order.cancelled_at);
+      for (const policy of POLICIES) await policy.facts.orderCancelled?.({ shop, orderGid, at });
     }
   };
 

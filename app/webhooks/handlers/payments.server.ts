@@ -1,7 +1,8 @@
 import prisma from "~/db.server";
+import { unauthenticated } from "~/shopify.server";
 import { orderForPaymentSchedule } from "~/services/payment-schedules.server";
 import { recordOrderEvent } from "~/services/orders.server";
-import type { WebhookHandler } from "./index";
+import type { WebhookHandler } from "~/platform/webhooks/types";
 
 const paymentScheduleDue: WebhookHandler = async ({
   shop,
@@ -15,7 +16,8 @@ const paymentScheduleDue: WebhookHandler = async ({
     log.warn("payment schedule payload without id ignored");
     return;
   }
-  const orderGid = await orderForPaymentSchedule(shop, scheduleGid);
+  const { admin } = await unauthenticated.admin(shop);
+  const orderGid = await orderForPaymentSchedule(admin.graphql, scheduleGid);
   if (!orderGid) {
     log.info({ scheduleGid }, "payment schedule is not on an order (draft order?): nothing to do");
     return;

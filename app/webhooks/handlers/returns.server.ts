@@ -1,13 +1,11 @@
-import { recordOrderEvent } from "~/services/orders.server";
-import {
-  recordTrialExchange,
-  recordTrialReturn,
-  returnedLineGids,
-  type ReturnStage,
-} from "~/features/trial/facts.server";
-import { recordMtoReturn } from "~/features/made-to-order/facts.server";
+import type { ReturnStep } from "~/domain/order-facts";
+import { returnedLineGids } from "~/domain/orders";
 import { gidFor } from "~/platform/webhooks/json";
-import type { WebhookContext, WebhookHandler } from "./index";
+import type { WebhookContext, WebhookHandler } from "~/platform/webhooks/types";
+import { POLICIES } from "~/policies.server";
+import { recordOrderEvent } from "~/services/orders.server";
+
+// returns/* and refunds/create: the order timeline, then each policy hears of the return's step.
 
 interface ReturnPayload {
   admin_graphql_api_id?: string;
@@ -27,11 +25,12 @@ interface RefundPayload {
 }
 
 const returnTopic =
-  (kind: string, trialStage?: ReturnStage): WebhookHandler =>
+  (kind: string, step: ReturnStep): WebhookHandler =>
   async ({ shop, payload, deliveryId, triggeredAt, log }: WebhookContext) => {
     const ret = payload as ReturnPayload;
     const orderGid = ret.order?.admin_graphql_api_id;
-    if (!orderGid || !ret.admin_graphql_api_id) {
+    const returnGid = ret.admin_graphql_api_id;
+    if (!orderGid || !returnGid) {
       log.warn("return payload without ids ignored");
       return;
     }
@@ -39,7 +38,7 @@ const returnTopic =
       shop,
       orderGid,
       kind,
-      subjectGid: ret.admin_graphql_api_id,
+      subjectGid: returnGid,
       occurredAt: triggeredAt,
       deliveryId,
       data: {
@@ -48,29 +47,17 @@ const returnTopic =
         exchangeLineItems: ret.exchange_line_items ?? [],
       },
     });
-    if (trialStage === "started" && (ret.exchange_line_items ?? []).length > 0)
-      await recordTrialExchange(shop, orderGid, {
-        returnGid: ret.admin_graphql_api_id,
-        replacedLineGids: returnedLineGids(ret.return_line_items),
-        exchangeLines: ret.exchange_line_items ?? [],
-        at: triggeredAt,
-      });
-    if (trialStage === "received")
-      await recordMtoReturn(
-        shop,
-        orderGid,
-        returnedLineGids(ret.return_line_items),
-        triggeredAt,
-        ret.admin_graphql_api_id,
-      );
-    if (trialStage)
-      await recordTrialReturn(shop, orderGid, {
-        returnGid: ret.admin_graphql_api_id,
-        lineItemGids: returnedLineGids(ret.return_line_items),
-        stage: trialStage,
-        at: triggeredAt,
-        key: `${ret.admin_graphql_api_id}:${kind}`,
-      });
+    const fact = {
+      shop,
+      orderGid,
+      returnGid,
+      step,
+      lineItemGids: returnedLineGids(ret.return_line_items),
+      exchangeLines: ret.exchange_line_items ?? [],
+      at: triggeredAt,
+      key: `${returnGid}:${kind}`,
+    };
+    for (const policy of POLICIES) await policy.facts.returned?.(fact);
   };
 
 const refundCreated: WebhookHandler = async ({ shop, payload, deliveryId, triggeredAt, log }) => {
@@ -102,10 +89,10 @@ const refundCreated: WebhookHandler = async ({ shop, payload, deliveryId, trigge
 };
 
 export const returnHandlers = {
-  "returns/request": returnTopic("return.requested", "started"),
-  "returns/approve": returnTopic("return.approved", "started"),
-  "returns/decline": returnTopic("return.declined", "withdrawn"),
-  "returns/process": returnTopic("return.processed", "received"),
-  "returns/close": returnTopic("return.closed"),
+  "returns/request": returnTopic("return.requested", "requested"),
+  "returns/approve": returnTopic("return.approved", "approved"),
+  "returns/decline": returnTopic("return.declined", "declined"),
+  "returns/process": returnTopic("return.processed", "processed"),
+  "returns/close": returnTopic("return.closed", "closed"),
   "refunds/create": refundCreated,
 } satisfies Record<string, WebhookHandler>;

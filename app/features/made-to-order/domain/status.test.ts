@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mtoAttention, mtoStatus, type MtoStatusFacts } from "./status";
-import { caseTerms, sizeAndWidth, sizeIsConfirmed } from "./terms";
+import { caseTerms, sizeIsConfirmed } from "./terms";
 import { defaultPolicy } from "~/domain/policy/defaults";
 import type { FitProfile } from "~/domain/fit-profile";
 
@@ -51,13 +51,6 @@ describe("made-to-order attention", () => {
 });
 
 describe("made-to-order promise inputs", () => {
-  it("reads size and width from a variant title in either order", () => {
-    expect(sizeAndWidth("8.5 / Wide")).toEqual({ size: "8.5", width: "Wide" });
-    expect(sizeAndWidth("Extra Wide / 10")).toEqual({ size: "10", width: "Extra Wide" });
-    expect(sizeAndWidth("Default Title")).toEqual({ size: null, width: null });
-    expect(sizeAndWidth(null)).toEqual({ size: null, width: null });
-  });
-
   it("skips the fitting only for the confirmed size and width, when the policy allows", () => {
     const profile: FitProfile = {
       size: "8",

@@ -1,3 +1,5 @@
+import type { StatusTone } from "~/domain/status-tone";
+
 // Where a made-to-order case stands, for the merchant's queues. A fitting pair still out after
 // the fit is confirmed is its own queue ("to be returned") alongside production, so it is a
 // separate question (`fittingPairOutstanding`), not a status.
@@ -50,6 +52,16 @@ export const MTO_STATUS_LABELS: Record<MtoStatus, string> = {
   in_production: "In production",
   shipped: "Shipped",
   cancelled: "Cancelled",
+};
+
+/** The badge tone each status is shown with in the admin. */
+export const MTO_STATUS_TONES: Record<MtoStatus, StatusTone> = {
+  fitting_pair_to_ship: "info",
+  awaiting_fit: "info",
+  size_change_needed: "warning",
+  in_production: "info",
+  shipped: "success",
+  cancelled: undefined,
 };
 
 /** The Made-to-order page's queues (a case can be in production and owe its fitting pair). */

@@ -1,4 +1,4 @@
-import { isValidFit, WIDTHS, type FitProfile } from "~/domain/fit-profile";
+import type { FitProfile } from "~/domain/fit-profile";
 import type { MtoTerms } from "./next-action";
 import type { LeadTerms } from "./ship-date";
 import type { PolicyDocument } from "~/domain/policy/schema";
@@ -34,14 +34,6 @@ export function caseTerms(doc: PolicyDocument, country: string | null): CaseTerm
     fittingPairProductId: mto.fittingPairProductId,
     skipFittingWhenSizeConfirmed: mto.skipFittingWhenSizeConfirmed,
   };
-}
-
-/** "8.5 / Wide" (a variant title) → size and width, when it names both. */
-export function sizeAndWidth(variantTitle: string | null | undefined) {
-  const parts = (variantTitle ?? "").split("/").map((p) => p.trim());
-  const size = parts.find((p) => isValidFit(p, "Medium")) ?? null;
-  const width = parts.find((p) => (WIDTHS as readonly string[]).includes(p)) ?? null;
-  return { size, width };
 }
 
 /** The fitting step is skipped only for the very size and width the shop has confirmed. */

@@ -110,3 +110,32 @@ export function holdAmount(
   if (!plus) return 0;
   return Math.min(policyHold ?? pairsValue, pairsValue);
 }
+
+/**
+ * What the merchant is told when the card hold lapsed before the app renewed it (its scheduled
+ * work did not run in time, e.g. the worker was down across the hold's expiry): the kept pairs
+ * are then charged to the card on file, which the bank can decline, instead of captured from a
+ * hold that is sure to pay. Null while the hold is live, or when there is no lapse to speak of.
+ */
+export function lapsedHoldNotice(
+  input: {
+    authorization: LiveAuthorization | null;
+    settledAt: Date | null;
+    cancelledAt: Date | null;
+    authorizationFailedAt: Date | null;
+    /** What the settlement found owed (null until settled). */
+    owed: number | null;
+  },
+  now: Date,
+): string | null {
+  const { authorization } = input;
+  if (!authorization || input.cancelledAt || input.authorizationFailedAt) return null;
+  const at = input.settledAt ?? now;
+  const expiresAt = authorization.expiresAt;
+  if (isLive(authorization, at)) return null;
+  if (input.settledAt && !input.owed) return null;
+  const lapsed = expiresAt.toISOString().slice(0, 16).replace("T", " ");
+  return input.settledAt
+    ? `The card hold lapsed (${lapsed} UTC) before the app could renew it: what was kept was charged to the card on file instead of captured from the hold.`
+    : `The card hold lapsed (${lapsed} UTC) before the app could renew it: the app places a new hold at its next look; if the trial ends first, what is kept is charged to the card on file, which the bank can decline.`;
+}

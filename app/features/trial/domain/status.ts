@@ -1,4 +1,5 @@
 import type { TrialSnapshot } from "./next-action";
+import type { StatusTone } from "~/domain/status-tone";
 import { trialWindow } from "./window";
 
 // The state a merchant sees on the Trials page, derived from the same facts as the next action.
@@ -34,6 +35,20 @@ export const TRIAL_STATUS_LABELS: Record<TrialStatus, string> = {
   closed: "Closed",
   needs_attention: "Needs attention",
   cancelled: "Cancelled",
+};
+
+/** The badge tone each status is shown with in the admin. */
+export const TRIAL_STATUS_TONES: Record<TrialStatus, StatusTone> = {
+  awaiting_authorization: "info",
+  awaiting_shipment: "info",
+  in_transit: "info",
+  delivered: "success",
+  ending_soon: "attention",
+  awaiting_returns: "warning",
+  charged: undefined,
+  closed: undefined,
+  needs_attention: "critical",
+  cancelled: undefined,
 };
 
 export interface StatusExtras {

@@ -1,0 +1,43 @@
+import type { PolicyModule } from "~/policy-module";
+import { advanceTrial } from "./advance.server";
+import { TRIAL_ADVANCE_JOB } from "./case.server";
+import { trialFacts } from "./facts.server";
+import { openTrialFromOrder } from "./intake.server";
+import { trialPersonalData } from "./personal-data.server";
+import { syncTrialShopify } from "./purchase-option.server";
+
+// The at-home trial box (docs/decisions/0007-trial-box.md): what it plugs into the app, and what
+// the admin and storefront routes call. Nothing outside this folder imports anything else in it.
+
+export const trialPolicy: PolicyModule = {
+  name: "trial",
+  jobs: {
+    [TRIAL_ADVANCE_JOB]: async (context) => {
+      const { trialId } = context.payload as { trialId: string };
+      await advanceTrial(
+        { id: trialId, shop: context.shop },
+        await context.admin(),
+        context.log.child({ trialId }),
+      );
+    },
+  },
+  facts: {
+    ...trialFacts,
+    orderCreated: ({ shop, order, deliveryId }) => openTrialFromOrder(shop, order, deliveryId),
+  },
+  syncShopify: syncTrialShopify,
+  flowTriggers: ["trial-ending-soon"],
+  personalData: trialPersonalData,
+};
+
+export { performTrialAction, type TrialActionInput } from "./actions.server";
+export { listTrials, trialDetail, trialOverview } from "./queries.server";
+export {
+  questionnaireTrials,
+  saveQuestionnaire,
+  saveShopperChoices,
+  shopperTrials,
+  type ShopperChoiceResult,
+} from "./shopper.server";
+export { trialDueAfterDays } from "./purchase-option.server";
+export * from "./index";
