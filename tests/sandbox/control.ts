@@ -5,6 +5,7 @@ import { mintSessionToken } from "./auth";
 import type { DeliveryMode } from "./webhooks";
 import { outstanding } from "./payments";
 import { createDiscountCode } from "./admin/rewards";
+import { handleReturnsControl, returnsState } from "./control-returns";
 
 // The control API (/__sandbox/…): JSON in, JSON out, documented in tests/sandbox/README.md.
 // Scripts outside the project can drive a whole scenario with it alone.
@@ -34,7 +35,12 @@ function orderView(sandbox: Sandbox, shop: string, orderId: string) {
       deliveredAt: f.deliveredAt,
       lineItemIds: f.lineItemIds,
     })),
-    returns: order.returns.map((r) => ({ id: r.id, status: r.status, lineItemIds: r.lineItemIds })),
+    returns: order.returns.map((r) => ({
+      id: r.id,
+      name: r.name,
+      status: r.status,
+      lineItemIds: r.lineItemIds,
+    })),
     refunds: order.refunds.map((r) => ({
       id: r.id,
       amount: (r.amount / 100).toFixed(2),
@@ -135,9 +141,11 @@ export async function handleControl(
         orders: s.orders.map((o) => ({
           id: o.id,
           name: o.name,
+          sourceName: o.sourceName,
           financialStatus: o.financialStatus,
           fulfillmentStatus: o.fulfillmentStatus,
         })),
+        ...returnsState(s),
       });
     }
     if (route === "GET /products") {
@@ -194,12 +202,15 @@ export async function handleControl(
         case "decline-return":
         case "process-return":
         case "close-return":
+        case "cancel-return":
+        case "reopen-return":
           lifecycle.returnStep(
             shop,
             id,
             action.replace("-return", "") as "approve",
             body.returnId as string | undefined,
             mode,
+            { reason: body.declineReason, note: body.declineNote },
           );
           break;
         case "refund":
@@ -292,6 +303,8 @@ export async function handleControl(
       return Response.json({ token }, { headers: { "Access-Control-Allow-Origin": "*" } });
     }
     if (route === "POST /install") return Response.json(await sandbox.install(shop));
+    const returns = await handleReturnsControl(sandbox, route, shop, body);
+    if (returns) return returns;
     throw new SandboxError(404, `no control route ${route}`);
   } catch (error) {
     if (error instanceof SandboxError)

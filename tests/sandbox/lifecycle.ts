@@ -1,20 +1,17 @@
 import type { Outbox, DeliveryMode } from "./webhooks";
-import { fulfillmentPayload, orderPayload, refundPayload } from "./webhooks";
+import { fulfillmentPayload, orderPayload } from "./webhooks";
 import {
-  Payments,
-  capturable,
-  currentTotal,
-  financialStatus,
-  lineValue,
-  netReceived,
-  outstanding,
-} from "./payments";
+  controlRefund,
+  controlRequestReturn,
+  controlReturnStep,
+  type ControlStep,
+} from "./returns-control";
+import { Payments, capturable, currentTotal, financialStatus, outstanding } from "./payments";
 import { isDeferredPlan, planById } from "./plans";
 import {
   SandboxError,
   type SandboxLineItem,
   type SandboxOrder,
-  type SandboxReturn,
   type SandboxShop,
   type SandboxStore,
 } from "./store";
@@ -91,6 +88,7 @@ export function newLine(
     quantity,
     price: variant.price,
     sellingPlanId: line.sellingPlanId ?? defaultSellingPlanId,
+    ...(product.isGiftCard ? { isGiftCard: true } : {}),
   };
 }
 
@@ -106,42 +104,6 @@ export function addLines(store: SandboxStore, order: SandboxOrder, lines: Sandbo
     holds: [],
     lineItemIds: lines.map((l) => l.id),
   });
-}
-
-function returnPayload(order: SandboxOrder, ret: SandboxReturn): Record<string, unknown> {
-  return {
-    id: BigInt(ret.legacyId),
-    admin_graphql_api_id: ret.id,
-    status: ret.status,
-    name: `${order.name}-R${order.returns.indexOf(ret) + 1}`,
-    order: { id: BigInt(order.legacyId), admin_graphql_api_id: order.id },
-    total_return_line_items: ret.lineItemIds.length,
-    return_line_items: order.lines
-      .filter((l) => ret.lineItemIds.includes(l.id))
-      .map((l) => ({
-        fulfillment_line_item: { line_item: { admin_graphql_api_id: l.id } },
-        quantity: l.quantity,
-      })),
-    return_shipping_fees: [],
-    exchange_line_items: order.lines
-      .filter((l) => ret.exchangeLineItemIds.includes(l.id))
-      .map((l) => ({
-        admin_graphql_api_id: `gid://shopify/ExchangeLineItem/${l.legacyId}`,
-        line_item: {
-          admin_graphql_api_id: l.id,
-          product_id: BigInt(l.productId.split("/").pop() as string),
-          variant_id: BigInt(l.variantId.split("/").pop() as string),
-          title: l.title,
-          variant_title: l.variantTitle,
-          quantity: l.quantity,
-          price: (l.price / 100).toFixed(2),
-          selling_plan_allocation: l.sellingPlanId
-            ? { selling_plan_id: BigInt(l.sellingPlanId.split("/").pop() as string) }
-            : null,
-        },
-      })),
-    total_exchange_line_items: ret.exchangeLineItemIds.length,
-  };
 }
 
 export class Lifecycle {
@@ -340,6 +302,16 @@ export class Lifecycle {
         : Math.round((subtotal * (discount.percentOff ?? 0)) / 100);
     order.discountCode = discount.code;
     order.discountMinor = off;
+    // Shopify allocates an order discount across the lines by value (largest remainder last).
+    let left = off;
+    order.lines.forEach((l, i) => {
+      const share =
+        i === order.lines.length - 1 || subtotal === 0
+          ? left
+          : Math.floor((off * l.price * l.quantity) / subtotal);
+      l.discountAllocated = share;
+      left -= share;
+    });
     discount.usedBy.push(order.customerId ?? order.id);
   }
 
@@ -396,6 +368,11 @@ export class Lifecycle {
       createdAt: now,
       updatedAt: now,
       deliveredAt: null,
+      fulfillmentLineItems: ids.map((lineItemId) => ({
+        id: this.store.gid("FulfillmentLineItem").id,
+        lineItemId,
+        quantity: order.lines.find((l) => l.id === lineItemId)?.quantity ?? 1,
+      })),
     };
     order.fulfillments.push(fulfillment);
     const fulfilled = new Set([...done, ...ids]);
@@ -453,7 +430,7 @@ export class Lifecycle {
 
   /**
    * A return, optionally with exchange items: each becomes a new line of the order on the same
-   * purchase option as the line it replaces (Shopify's returnCreate with exchangeLineItems).
+   * purchase option as the line it replaces (returns-control.ts).
    */
   requestReturn(
     domain: string,
@@ -462,67 +439,36 @@ export class Lifecycle {
     mode?: DeliveryMode,
     exchange: LineInput[] = [],
   ) {
-    const shop = this.store.shop(domain);
-    const order = this.store.order(domain, orderId);
-    const ids = lineItemIds?.length ? lineItemIds : order.lines.map((l) => l.id);
-    const replaced = order.lines.find((l) => l.id === ids[0]);
-    const exchangeLines = exchange.map((line) =>
-      newLine(this.store, shop, line, replaced?.sellingPlanId ?? null),
+    return controlRequestReturn(
+      this.store,
+      this.outbox,
+      domain,
+      orderId,
+      lineItemIds,
+      mode,
+      exchange,
     );
-    addLines(this.store, order, exchangeLines);
-    const ret = {
-      ...this.store.gid("Return"),
-      status: "requested" as const,
-      lineItemIds: ids,
-      exchangeLineItemIds: exchangeLines.map((l) => l.id),
-      createdAt: this.store.now(),
-    };
-    order.returns.push(ret);
-    this.outbox.emit(domain, "returns/request", returnPayload(order, ret), mode);
-    return ret;
   }
 
-  /** The merchant's answer to a requested return: approve, decline, process (items received), close. */
+  /** The merchant's steps on a return: approve, decline, process (items received), close… */
   returnStep(
     domain: string,
     orderId: string,
-    step: "approve" | "decline" | "process" | "close",
+    step: ControlStep,
     returnId?: string,
     mode?: DeliveryMode,
+    decline?: { reason?: unknown; note?: unknown },
   ) {
-    const order = this.store.order(domain, orderId);
-    const ret = returnId
-      ? order.returns.find((r) => r.id === returnId || r.legacyId === returnId)
-      : order.returns.at(-1);
-    if (!ret) throw new SandboxError(422, "returnId: the order has no such return");
-    const allowed: Record<typeof step, SandboxReturn["status"][]> = {
-      approve: ["requested"],
-      decline: ["requested"],
-      process: ["open"],
-      close: ["open"],
-    };
-    const done = {
-      approve: "approved",
-      decline: "declined",
-      process: "processed",
-      close: "closed",
-    }[step];
-    if (!allowed[step].includes(ret.status))
-      throw new SandboxError(422, `returnId: a ${ret.status} return cannot be ${done}`);
-    ret.status =
-      step === "approve" || step === "process"
-        ? "open"
-        : step === "decline"
-          ? "declined"
-          : "closed";
-    const topic = {
-      approve: "returns/approve",
-      decline: "returns/decline",
-      process: "returns/process",
-      close: "returns/close",
-    }[step];
-    this.outbox.emit(domain, topic, returnPayload(order, ret), mode);
-    return ret;
+    return controlReturnStep(
+      this.store,
+      this.outbox,
+      domain,
+      orderId,
+      step,
+      returnId,
+      mode,
+      decline,
+    );
   }
 
   /** A merchant refund of lines: money back for what was paid, the lines leave the order. */
@@ -533,35 +479,7 @@ export class Lifecycle {
     mode?: DeliveryMode,
     to: "original" | "store_credit" = "original",
   ) {
-    const shop = this.store.shop(domain);
-    const order = this.store.order(domain, orderId);
-    const removed = new Set(order.refunds.flatMap((r) => r.lineItemIds));
-    const ids = (lineItemIds?.length ? lineItemIds : order.lines.map((l) => l.id)).filter(
-      (id) => !removed.has(id),
-    );
-    const value = Math.min(lineValue(order, ids), Math.max(0, netReceived(order)));
-    if (to === "store_credit" && !order.customerId)
-      throw new SandboxError(422, "to: a guest order cannot be refunded to store credit");
-    // Store credit: the lines leave the order, the money goes to the customer's credit account.
-    const money = to === "store_credit" ? 0 : value;
-    const refund = new Payments(this.store).refund(shop, order, { lineItemIds: ids, money });
-    if (to === "store_credit" && order.customerId) {
-      const balance = (shop.storeCredit.get(order.customerId) ?? 0) + value;
-      shop.storeCredit.set(order.customerId, balance);
-      this.store.record({
-        shop: domain,
-        kind: "store_credit",
-        orderGid: order.id,
-        amount: { amount: (value / 100).toFixed(2), currencyCode: order.currency },
-        details: {
-          customerId: order.customerId,
-          balance: (balance / 100).toFixed(2),
-          by: "refund",
-        },
-      });
-    }
-    this.outbox.emit(domain, "refunds/create", refundPayload(order, refund), mode);
-    return refund;
+    return controlRefund(this.store, this.outbox, domain, orderId, lineItemIds, mode, to);
   }
 
   cancel(domain: string, orderId: string, mode?: DeliveryMode): SandboxOrder {

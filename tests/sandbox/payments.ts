@@ -1,6 +1,7 @@
 import { orderPayload } from "./webhooks";
 import {
   SandboxError,
+  type SandboxLineItem,
   type SandboxOrder,
   type SandboxShop,
   type SandboxStore,
@@ -21,17 +22,44 @@ export function lineValue(order: SandboxOrder, lineItemIds: readonly string[]): 
     .reduce((sum, l) => sum + l.price * l.quantity, 0);
 }
 
-/** What the order is worth now: its lines, less the lines refunded or removed, less discounts. */
+/** Units of a line refunded (a refund without per-unit lines takes the whole line). */
+export function refundedQuantity(order: SandboxOrder, line: SandboxLineItem): number {
+  let units = 0;
+  for (const r of order.refunds) {
+    if (r.lines)
+      units += r.lines.filter((l) => l.lineItemId === line.id).reduce((s, l) => s + l.quantity, 0);
+    else if (r.lineItemIds.includes(line.id)) units += line.quantity;
+  }
+  return Math.min(line.quantity, units);
+}
+
+/** Units still on the order: not refunded, returned or removed by an edit. */
+export function remainingQuantity(order: SandboxOrder, line: SandboxLineItem): number {
+  return line.removedByEdit ? 0 : line.quantity - refundedQuantity(order, line);
+}
+
+/** The line's discounts (its share of the order's code, its own applied discount) for `units`. */
+export function lineDiscountFor(line: SandboxLineItem, units: number): number {
+  const total = (line.discountAllocated ?? 0) + (line.lineDiscount ?? 0);
+  return units >= line.quantity ? total : Math.round((total * units) / line.quantity);
+}
+
+/** What `units` of a line cost the customer, after every discount (minor units). */
+export function lineNet(line: SandboxLineItem, units: number): number {
+  return line.price * units - lineDiscountFor(line, units);
+}
+
+/**
+ * What the order is worth now: its lines' remaining units after discounts, plus the return fees
+ * the merchant kept. (Discounts on refunded units leave with them.)
+ */
 export function currentTotal(order: SandboxOrder): number {
-  const all = lineValue(
-    order,
-    order.lines.map((l) => l.id),
-  );
-  const removed = new Set([
-    ...order.refunds.flatMap((r) => r.lineItemIds),
-    ...order.lines.filter((l) => l.removedByEdit).map((l) => l.id),
-  ]);
-  return Math.max(0, all - lineValue(order, [...removed]) - order.discountMinor);
+  const lines = order.lines.reduce((sum, l) => sum + lineNet(l, remainingQuantity(order, l)), 0);
+  // An order discount not allocated to lines (none today) still counts against the total.
+  const unallocated =
+    order.discountMinor - order.lines.reduce((s, l) => s + (l.discountAllocated ?? 0), 0);
+  const fees = (order.returnFees ?? []).reduce((s, f) => s + f.amount, 0);
+  return Math.max(0, lines - Math.max(0, unallocated) + fees);
 }
 
 /** Money received: sales and captures, less money refunded. */
@@ -72,6 +100,16 @@ export function financialStatus(order: SandboxOrder, now: number): SandboxOrder[
   return received > 0 ? "partially_paid" : "pending";
 }
 
+/** After money moved: the order's financial status, and orders/paid + orders/updated. */
+export function settle(store: SandboxStore, shop: SandboxShop, order: SandboxOrder) {
+  const before = order.financialStatus;
+  order.financialStatus = financialStatus(order, store.clock());
+  const payload = () => orderPayload(store, shop, order);
+  if (order.financialStatus === "paid" && before !== "paid")
+    store.emit(shop.domain, "orders/paid", payload());
+  store.emit(shop.domain, "orders/updated", payload());
+}
+
 export class Payments {
   constructor(private readonly store: SandboxStore) {}
 
@@ -95,12 +133,7 @@ export class Payments {
   }
 
   private settled(shop: SandboxShop, order: SandboxOrder) {
-    const before = order.financialStatus;
-    order.financialStatus = financialStatus(order, this.store.clock());
-    const payload = () => orderPayload(this.store, shop, order);
-    if (order.financialStatus === "paid" && before !== "paid")
-      this.store.emit(shop.domain, "orders/paid", payload());
-    this.store.emit(shop.domain, "orders/updated", payload());
+    settle(this.store, shop, order);
   }
 
   /** The card-on-file charge or authorization, once per idempotency key. */
@@ -251,10 +284,10 @@ export class Payments {
     order: SandboxOrder,
     input: { lineItemIds: string[]; money: number; note?: string | null },
   ) {
-    const already = new Set(order.refunds.flatMap((r) => r.lineItemIds));
-    const unknown = input.lineItemIds.filter(
-      (id) => !order.lines.some((l) => l.id === id) || already.has(id),
-    );
+    const unknown = input.lineItemIds.filter((id) => {
+      const line = order.lines.find((l) => l.id === id);
+      return !line || refundedQuantity(order, line) > 0;
+    });
     if (unknown.length > 0)
       throw new SandboxError(422, `refundLineItems: not refundable: ${unknown.join(", ")}`);
     if (input.money > Math.max(0, netReceived(order)))

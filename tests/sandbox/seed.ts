@@ -1,8 +1,10 @@
 import type { SandboxProduct, SandboxStore, SandboxShop } from "./store";
 
 // The demo store, from ../shared/store-policies: ALLY's heels in US sizes 4–12 in half sizes and
-// four widths, some sizes sold out, a fitting-pair product, and shoppers from the US, Canada and
-// the UK with and without a confirmed size.
+// four widths, some sizes sold out, a fitting-pair product, a sale, a final-sale and a sample
+// style and a gift card (for returns), and shoppers from the US, Canada and the UK (the
+// international customers) with and without a confirmed size. Marketplace orders are placed
+// with `sourceName: "nordstrom"` (the policy's marketplace channel).
 
 export const DEMO_SHOP = "ally-demo.myshopify.com";
 
@@ -15,6 +17,8 @@ interface ProductSeed {
   productType: string;
   tags: string[];
   price: number;
+  /** Above `price`: the product is on sale (the Admin API shows it on the variant). */
+  compareAtPrice?: number;
   description: string;
   /** Sizes (with any width) that are out of stock: made-to-order territory. */
   soldOut: (size: string, width: string) => boolean;
@@ -67,6 +71,37 @@ const CATALOGUE: ProductSeed[] = [
     description: "The same fit as our classic pumps, with an ankle strap.",
     soldOut: () => true,
   },
+  // For returns: a sale style (compare-at above price, and the policy's sale tag), a final-sale
+  // style, and a sample (app/domain/policy/defaults.ts: saleTags, nonReturnableTags).
+  {
+    handle: "sunset-slingback",
+    title: "Sunset Slingback (sale)",
+    productType: "Heels",
+    tags: ["sale", "slingback"],
+    price: 17150,
+    compareAtPrice: 24500,
+    description: "Last season's slingback on a 2-inch heel, 30% off.",
+    soldOut: () => false,
+  },
+  {
+    handle: "last-call-pump",
+    title: "Last Call Pump (final sale)",
+    productType: "Heels",
+    tags: ["final-sale", "sale"],
+    price: 12250,
+    compareAtPrice: 24500,
+    description: "The classic pump in a discontinued colour, half price: final sale.",
+    soldOut: () => false,
+  },
+  {
+    handle: "sample-pump",
+    title: "Sample Pump",
+    productType: "Heels",
+    tags: ["sample"],
+    price: 9900,
+    description: "A showroom sample of the classic pump: worn at photo shoots, sold as is.",
+    soldOut: (size) => size !== "7" && size !== "8",
+  },
   {
     handle: "forever-flat",
     title: "The Forever Flat",
@@ -97,6 +132,7 @@ function addProduct(store: SandboxStore, shop: SandboxShop, seed: ProductSeed): 
         title: `${size} / ${width}`,
         sku: `${seed.handle.toUpperCase()}-${size}-${width.replace(" ", "").toUpperCase()}`,
         price: seed.price,
+        compareAtPrice: seed.compareAtPrice ?? null,
         size,
         width,
         inventoryQuantity: stockFor(size, width, seed),
@@ -132,6 +168,27 @@ export function seedDemoStore(store: SandboxStore, domain = DEMO_SHOP): SandboxS
         inventoryQuantity: 20,
       })),
     ),
+  });
+  // A gift card product (isGiftCard): Shopify issues a gift card per unit sold; never returnable.
+  shop.products.push({
+    ...store.gid("Product"),
+    handle: "gift-card",
+    title: "ALLY Gift Card",
+    productType: "Gift Card",
+    tags: ["gift-card"],
+    description: "An ALLY gift card, delivered by email.",
+    isGiftCard: true,
+    variants: [5000, 10000, 20000].map((price) => ({
+      ...store.gid("ProductVariant"),
+      title: `$${price / 100}`,
+      sku: `GIFT-${price / 100}`,
+      price,
+      size: "",
+      width: "",
+      inventoryQuantity: 1_000_000,
+      inventoryPolicy: "CONTINUE" as const,
+      selectedOptions: [{ name: "Denomination", value: `$${price / 100}` }],
+    })),
   });
   const customer = (
     email: string,

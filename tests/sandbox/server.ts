@@ -55,7 +55,9 @@ export function createSandbox(
       ? { appUrl: full.appUrl, apiSecret: full.apiSecret, apiVersion: SANDBOX_API_VERSION }
       : null,
   );
-  store.emit = (shop, topic, payload) => outbox.emit(shop, topic, payload);
+  // Webhooks the app's Admin calls cause use the shop's delivery mode (POST /webhooks/mode).
+  store.emit = (shop, topic, payload, mode) =>
+    outbox.emit(shop, topic, payload, mode ?? store.shops.get(shop)?.webhookMode ?? "normal");
   const sandbox: Sandbox = {
     store,
     outbox,

@@ -1,4 +1,7 @@
 import { LeakyBucket, PLUS_PLAN, STANDARD_PLAN, type BucketConfig } from "./admin/bucket";
+import type { SandboxReturn } from "./return-model";
+import type { SandboxGiftCard, SandboxStoreCreditAccount } from "./store-credit";
+import type { CarrierLabel } from "./carrier";
 
 // The sandbox's state: shops with their catalogue, customers and orders, what the app wrote to
 // them, the webhooks they sent, and the ledger of every effect the app caused, in order.
@@ -36,6 +39,10 @@ export interface SandboxVariant {
   inventoryQuantity: number;
   /** Shopify's "continue selling when out of stock" (CONTINUE) or not (DENY, the default). */
   inventoryPolicy?: "DENY" | "CONTINUE";
+  /** A price above `price` shown struck through: the variant is on sale. */
+  compareAtPrice?: number | null;
+  /** Options other than Size / Width (a gift card's Denomination). */
+  selectedOptions?: { name: string; value: string }[];
 }
 
 export interface SandboxProduct {
@@ -47,6 +54,7 @@ export interface SandboxProduct {
   tags: string[];
   description: string;
   variants: SandboxVariant[];
+  isGiftCard?: boolean;
 }
 
 export interface SandboxCustomer {
@@ -72,6 +80,12 @@ export interface SandboxLineItem {
   sellingPlanId: string | null;
   /** Taken off the order by an order edit (its current quantity is 0). */
   removedByEdit?: boolean;
+  /** The order's discount code's share of this line (minor units, whole quantity). */
+  discountAllocated?: number;
+  /** A line-level discount (an exchange line's applied discount), whole quantity. */
+  lineDiscount?: number;
+  lineDiscountDescription?: string | null;
+  isGiftCard?: boolean;
 }
 
 export interface SandboxFulfillment {
@@ -84,24 +98,34 @@ export interface SandboxFulfillment {
   createdAt: string;
   updatedAt: string;
   deliveredAt: string | null;
+  /** One per shipped line: what a return names (`fulfillmentLineItemId`). */
+  fulfillmentLineItems: { id: string; lineItemId: string; quantity: number }[];
 }
 
-export interface SandboxReturn {
-  id: string;
-  legacyId: string;
-  status: "requested" | "open" | "declined" | "closed";
-  lineItemIds: string[];
-  /** Lines added to the order as the exchange for the returned ones. */
-  exchangeLineItemIds: string[];
-  createdAt: string;
+export type { SandboxReturn } from "./return-model";
+
+export interface SandboxRefundLine {
+  lineItemId: string;
+  quantity: number;
+  /** What the returned units were worth after discounts (minor units). */
+  subtotal: number;
+  restockType: "RETURN" | "NO_RESTOCK" | "CANCEL";
 }
 
 export interface SandboxRefund {
   id: string;
   legacyId: string;
+  /** Lines (whole lines unless `lines` says how many units) taken off the order. */
   lineItemIds: string[];
+  /** Money back to the card. */
   amount: number;
   createdAt: string;
+  lines?: SandboxRefundLine[];
+  /** Refunded to the customer's store credit account. */
+  storeCredit?: number;
+  returnId?: string | null;
+  transactionIds?: string[];
+  note?: string | null;
 }
 
 export interface SandboxTransaction {
@@ -111,6 +135,8 @@ export interface SandboxTransaction {
   status: "SUCCESS" | "FAILURE" | "PENDING";
   amount: number;
   parentId: string | null;
+  /** shopify_payments unless said (a store credit refund is shopify_store_credit). */
+  gateway?: string;
   createdAt: string;
   /** Shopify Payments authorizations lapse after 7 days. */
   authorizationExpiresAt: string | null;
@@ -233,6 +259,8 @@ export interface SandboxOrder {
   } | null;
   transactions: SandboxTransaction[];
   mandatePayments: SandboxMandatePayment[];
+  /** Return fees the merchant kept when a return was processed (restocking, return shipping). */
+  returnFees?: { returnId: string; type: "RESTOCKING" | "RETURN_SHIPPING"; amount: number }[];
 }
 
 export interface SandboxShop {
@@ -253,6 +281,15 @@ export interface SandboxShop {
   discountCodes: SandboxDiscountCode[];
   /** Store credit balance per customer gid, in minor units of the shop's currency. */
   storeCredit: Map<string, number>;
+  /** The accounts behind those balances, with their transactions (store-credit.ts). */
+  storeCreditAccounts: SandboxStoreCreditAccount[];
+  giftCards: SandboxGiftCard[];
+  /** Store credit is spendable only with new customer accounts (gift card fallback otherwise). */
+  customerAccountsVersion: "NEW_CUSTOMER_ACCOUNTS" | "CLASSIC";
+  /** Delivery mode for webhooks the app's Admin calls cause (control routes take their own). */
+  webhookMode: "normal" | "duplicate" | "hold";
+  /** Labels bought from the carrier stand-in (carrier.ts). */
+  carrierLabels: CarrierLabel[];
   faults: SandboxFaults;
 }
 
@@ -267,7 +304,12 @@ export interface SandboxFaults {
   lostResponses: number;
 }
 
-export type Emit = (shop: string, topic: string, payload: Record<string, unknown>) => void;
+export type Emit = (
+  shop: string,
+  topic: string,
+  payload: Record<string, unknown>,
+  mode?: "normal" | "duplicate" | "hold",
+) => void;
 
 export class SandboxStore {
   shops = new Map<string, SandboxShop>();
@@ -321,6 +363,11 @@ export class SandboxStore {
       validations: [],
       discountCodes: [],
       storeCredit: new Map(),
+      storeCreditAccounts: [],
+      giftCards: [],
+      customerAccountsVersion: "NEW_CUSTOMER_ACCOUNTS",
+      webhookMode: "normal",
+      carrierLabels: [],
       faults: {
         failNextAdminCalls: 0,
         serverErrors: 0,

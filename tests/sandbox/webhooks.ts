@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
 import type { SandboxOrder, SandboxShop, SandboxStore } from "./store";
-import { currentTotal, outstanding } from "./payments";
+import { currentTotal, outstanding, remainingQuantity } from "./payments";
+
+export { refundPayload } from "./returns-webhooks";
 
 // Webhooks as Shopify sends them: REST-shaped JSON (numeric ids beyond 2^53 written as bare
 // numbers, like Shopify's), signed with the app secret, retried on non-2xx with Shopify's
@@ -100,7 +102,8 @@ export function orderPayload(
       variant_title: l.variantTitle,
       sku: l.sku,
       quantity: l.quantity,
-      current_quantity: l.quantity,
+      current_quantity: remainingQuantity(order, l),
+      gift_card: l.isGiftCard === true,
       price: money(l.price),
       price_set: { shop_money: { amount: money(l.price), currency_code: order.currency } },
       selling_plan_allocation: l.sellingPlanId
@@ -109,38 +112,6 @@ export function orderPayload(
     })),
     fulfillments: order.fulfillments.map((f) => fulfillmentPayload(order, f)),
     refunds: [],
-  };
-}
-
-export function refundPayload(
-  order: SandboxOrder,
-  refund: SandboxOrder["refunds"][number],
-): Record<string, unknown> {
-  const lines = order.lines.filter((l) => refund.lineItemIds.includes(l.id));
-  return {
-    id: BigInt(refund.legacyId),
-    admin_graphql_api_id: refund.id,
-    order_id: BigInt(order.legacyId),
-    created_at: refund.createdAt,
-    processed_at: refund.createdAt,
-    refund_line_items: lines.map((l) => ({
-      line_item_id: BigInt(l.legacyId),
-      line_item: { id: BigInt(l.legacyId), admin_graphql_api_id: l.id },
-      quantity: l.quantity,
-      restock_type: "return",
-      subtotal: money(l.price * l.quantity),
-    })),
-    transactions:
-      refund.amount > 0
-        ? [
-            {
-              kind: "refund",
-              status: "success",
-              amount: money(refund.amount),
-              gateway: "shopify_payments",
-            },
-          ]
-        : [],
   };
 }
 

@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import { Payments, capturable, currentTotal, outstanding } from "../payments";
+import { Payments, capturable, currentTotal, netReceived, outstanding } from "../payments";
 import {
   SandboxError,
   type SandboxOrder,
@@ -9,34 +9,20 @@ import {
 import { refundPayload } from "../webhooks";
 import { fulfillmentOrderObject } from "./fulfillment-orders";
 import type { ResolverContext } from "./resolvers";
+import { moneyBag, toMinor } from "./money";
+import { fulfillmentObject, lineItemConnection, lineItemObject } from "./order-lines";
+import { refundObject } from "./refunds";
+import { orderReturnStatus, returnConnection } from "./returns";
+import { customerObject } from "./store-credit";
 
 // Orders and their money as the Admin API shows them, and the payment mutations the trial box
 // uses: orderCreateMandatePayment, orderPaymentStatus, orderCapture, transactionVoid, refundCreate.
 
 type Args = Record<string, unknown>;
 
-export function moneyV2(minor: number, currencyCode: string) {
-  return { __typename: "MoneyV2", amount: (minor / 100).toFixed(2), currencyCode };
-}
+export { moneyBag, moneyV2, toMinor } from "./money";
 
-export function moneyBag(minor: number, currencyCode: string) {
-  return {
-    __typename: "MoneyBag",
-    shopMoney: moneyV2(minor, currencyCode),
-    presentmentMoney: moneyV2(minor, currencyCode),
-  };
-}
-
-/** "12.50" → 1250; the Admin API's Money and Decimal scalars are decimal strings. */
-export function toMinor(value: unknown, field: string): number {
-  const text = String(value ?? "");
-  if (!/^\d+(\.\d{1,2})?$/.test(text))
-    throw new SandboxError(422, `${field}: "${text}" is not an amount`);
-  const [whole, fraction = ""] = text.split(".");
-  return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
-}
-
-function transactionObject(order: SandboxOrder, t: SandboxTransaction, now: number) {
+export function transactionObject(order: SandboxOrder, t: SandboxTransaction, now: number) {
   const left = capturable(order, t, now);
   return {
     __typename: "OrderTransaction",
@@ -45,7 +31,8 @@ function transactionObject(order: SandboxOrder, t: SandboxTransaction, now: numb
     status: t.status,
     createdAt: t.createdAt,
     processedAt: t.createdAt,
-    gateway: "shopify_payments",
+    gateway: t.gateway ?? "shopify_payments",
+    formattedGateway: t.gateway === "shopify_store_credit" ? "Store credit" : "Shopify Payments",
     test: true,
     errorCode: t.errorCode === "FINAL" ? null : t.errorCode,
     paymentId: t.paymentReferenceId,
@@ -60,19 +47,12 @@ function transactionObject(order: SandboxOrder, t: SandboxTransaction, now: numb
   };
 }
 
-const FULFILLMENT_DISPLAY: Record<string, string> = {
-  confirmed: "CONFIRMED",
-  label_printed: "LABEL_PRINTED",
-  in_transit: "IN_TRANSIT",
-  out_for_delivery: "OUT_FOR_DELIVERY",
-  attempted_delivery: "ATTEMPTED_DELIVERY",
-  delivered: "DELIVERED",
-  failure: "FAILURE",
-};
-
 export function orderObject(shop: SandboxShop, order: SandboxOrder, now: number) {
   const customer = shop.customers.find((c) => c.id === order.customerId) ?? null;
-  const removed = new Set(order.refunds.flatMap((r) => r.lineItemIds));
+  const money = (minor: number) => moneyBag(minor, order.currency);
+  const refunded = order.transactions
+    .filter((t) => t.kind === "REFUND" && t.status === "SUCCESS")
+    .reduce((s, t) => s + t.amount, 0);
   return {
     __typename: "Order",
     id: order.id,
@@ -85,24 +65,21 @@ export function orderObject(shop: SandboxShop, order: SandboxOrder, now: number)
     cancelledAt: order.cancelledAt,
     closed: false,
     test: true,
+    sourceName: order.sourceName,
     currencyCode: order.currency,
+    presentmentCurrencyCode: order.currency,
+    discountCode: order.discountCode,
     displayFinancialStatus: order.financialStatus.toUpperCase(),
     displayFulfillmentStatus: order.fulfillmentStatus.toUpperCase(),
-    customer: customer && {
-      __typename: "Customer",
-      id: customer.id,
-      email: customer.email,
-      firstName: customer.firstName,
-      lastName: customer.lastName,
-      displayName: `${customer.firstName} ${customer.lastName}`,
-    },
+    customer: customer && customerObject(shop, customer),
     shippingAddress: { __typename: "MailingAddress", countryCodeV2: order.shippingCountry },
-    totalOutstandingSet: moneyBag(outstanding(order), order.currency),
-    currentTotalPriceSet: moneyBag(currentTotal(order), order.currency),
-    totalPriceSet: moneyBag(
-      order.lines.reduce((s, l) => s + l.price * l.quantity, 0),
-      order.currency,
+    totalOutstandingSet: money(outstanding(order)),
+    currentTotalPriceSet: money(currentTotal(order)),
+    totalPriceSet: money(
+      order.lines.reduce((s, l) => s + l.price * l.quantity, 0) - order.discountMinor,
     ),
+    totalRefundedSet: money(refunded),
+    netPaymentSet: money(netReceived(order)),
     capturable: order.transactions.some((t) => capturable(order, t, now) > 0),
     paymentCollectionDetails: {
       __typename: "OrderPaymentCollectionDetails",
@@ -115,44 +92,22 @@ export function orderObject(shop: SandboxShop, order: SandboxOrder, now: number)
         .filter((t) => !args.capturable || capturable(order, t, now) > 0)
         .slice(0, typeof args.first === "number" ? args.first : undefined)
         .map((t) => transactionObject(order, t, now)),
-    lineItems: (args: Args) => {
-      const nodes = order.lines.slice(0, Number(args.first ?? 250)).map((l) => ({
-        __typename: "LineItem",
-        id: l.id,
-        title: l.title,
-        variantTitle: l.variantTitle,
-        sku: l.sku,
-        quantity: l.quantity,
-        currentQuantity: removed.has(l.id) || l.removedByEdit ? 0 : l.quantity,
-        originalUnitPriceSet: moneyBag(l.price, order.currency),
-        sellingPlan: l.sellingPlanId
-          ? { __typename: "LineItemSellingPlan", sellingPlanId: l.sellingPlanId, name: "Plan" }
-          : null,
-        variant: { __typename: "ProductVariant", id: l.variantId },
-        product: { __typename: "Product", id: l.productId },
-      }));
-      return {
-        __typename: "LineItemConnection",
-        nodes,
-        pageInfo: { __typename: "PageInfo", hasNextPage: order.lines.length > nodes.length },
-      };
-    },
+    lineItems: (args: Args) => lineItemConnection(shop, order, args),
     paymentTerms: order.paymentSchedule && paymentTermsObject(order),
     fulfillmentOrders: () => ({
       __typename: "FulfillmentOrderConnection",
       nodes: order.fulfillmentOrders.map((fo) => fulfillmentOrderObject(fo, order)),
     }),
-    fulfillments: () =>
-      order.fulfillments.map((f) => ({
-        __typename: "Fulfillment",
-        id: f.id,
-        createdAt: f.createdAt,
-        updatedAt: f.updatedAt,
-        deliveredAt: f.deliveredAt,
-        inTransitAt: f.shipmentStatus === "in_transit" ? f.updatedAt : null,
-        status: f.status.toUpperCase(),
-        displayStatus: FULFILLMENT_DISPLAY[f.shipmentStatus ?? "confirmed"] ?? "FULFILLED",
-      })),
+    fulfillments: (args: Args) =>
+      order.fulfillments
+        .slice(0, typeof args.first === "number" ? args.first : undefined)
+        .map((f) => fulfillmentObject(shop, order, f)),
+    refunds: (args: Args) =>
+      order.refunds
+        .slice(0, typeof args.first === "number" ? args.first : undefined)
+        .map((r) => refundObject(shop, order, r, now)),
+    returns: (args: Args) => returnConnection(shop, order, order.returns, args, now),
+    returnStatus: orderReturnStatus(order),
   };
 }
 
@@ -211,13 +166,7 @@ export const orderQueryResolvers = {
       for (const order of shop.orders) {
         const line = order.lines.find((l) => l.id === id);
         if (!line) continue;
-        const removed = order.refunds.some((r) => r.lineItemIds.includes(id));
-        return {
-          __typename: "LineItem",
-          id: line.id,
-          quantity: line.quantity,
-          currentQuantity: removed ? 0 : line.quantity,
-        };
+        return lineItemObject(shop, order, line);
       }
       return null;
     }),
@@ -397,12 +346,7 @@ export const orderMutationResolvers = {
       });
       store.emit(shop.domain, "refunds/create", refundPayload(order, refund));
       return {
-        refund: {
-          __typename: "Refund",
-          id: refund.id,
-          createdAt: refund.createdAt,
-          totalRefundedSet: moneyBag(refund.amount, order.currency),
-        },
+        refund: refundObject(shop, order, refund, store.clock()),
         order: orderObject(shop, order, store.clock()),
         userErrors: [],
       };

@@ -30,13 +30,16 @@ export function variantNode(shop: SandboxShop, product: SandboxProduct, v: Sandb
     title: v.title,
     sku: v.sku,
     price: (v.price / 100).toFixed(2),
+    compareAtPrice: v.compareAtPrice ? (v.compareAtPrice / 100).toFixed(2) : null,
     inventoryQuantity: v.inventoryQuantity,
     inventoryPolicy: v.inventoryPolicy ?? "DENY",
     inventoryItem: { __typename: "InventoryItem", id: inventoryItemId(v) },
-    selectedOptions: [
-      { __typename: "SelectedOption", name: "Size", value: v.size },
-      { __typename: "SelectedOption", name: "Width", value: v.width },
-    ],
+    selectedOptions: (
+      v.selectedOptions ?? [
+        { name: "Size", value: v.size },
+        { name: "Width", value: v.width },
+      ]
+    ).map((o) => ({ __typename: "SelectedOption", ...o })),
     metafield: (args: Args) => {
       const m = shop.metafields.get(`${v.id}|${String(args.namespace)}|${String(args.key)}`);
       return m ? metafieldObject(m) : null;
@@ -52,6 +55,8 @@ export function productNode(shop: SandboxShop, product: SandboxProduct) {
     title: product.title,
     handle: product.handle,
     tags: product.tags,
+    productType: product.productType,
+    isGiftCard: product.isGiftCard === true,
     variants: (variantArgs: Args) => {
       const nodes = product.variants.slice(0, Math.min(Number(variantArgs.first ?? 50), 250));
       return {

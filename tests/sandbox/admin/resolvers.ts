@@ -8,6 +8,8 @@ import { fulfillmentOrderMutationResolvers } from "./fulfillment-orders";
 import { orderEditMutationResolvers } from "./order-edits";
 import { flowAndCancelMutationResolvers } from "./flow-and-cancel";
 import { sellingPlanMutationResolvers, sellingPlanQueryResolvers } from "./selling-plans";
+import { returnMutationResolvers, returnQueryResolvers } from "./return-mutations";
+import { storeCreditMutationResolvers, storeCreditQueryResolvers } from "./store-credit";
 import type { SandboxShop, SandboxStore } from "../store";
 
 // Resolvers for the part of the Admin API the app uses. Objects carry only the fields the
@@ -37,6 +39,16 @@ function shopObject(shop: SandboxShop) {
     myshopifyDomain: shop.domain,
     currencyCode: shop.currencyCode,
     ianaTimezone: shop.ianaTimezone,
+    customerAccountsV2: {
+      __typename: "CustomerAccountsV2",
+      customerAccountsVersion: shop.customerAccountsVersion,
+      loginLinksVisibleOnStorefrontAndCheckout: true,
+      loginRequiredAtCheckout: false,
+      url:
+        shop.customerAccountsVersion === "NEW_CUSTOMER_ACCOUNTS"
+          ? `https://shopify.com/${shop.domain.length}/account`
+          : `https://${shop.domain}/account`,
+    },
     plan: {
       __typename: "ShopPlan",
       shopifyPlus: shop.plus,
@@ -50,13 +62,25 @@ export const queryResolvers = {
   ...productQueryResolvers,
   ...orderQueryResolvers,
   ...sellingPlanQueryResolvers,
+  ...returnQueryResolvers,
+  ...storeCreditQueryResolvers,
   shop: (_args: Args, { shop }: ResolverContext) => shopObject(shop),
   currentAppInstallation: (_args: Args, { shop }: ResolverContext) => ({
     __typename: "AppInstallation",
     id: shop.appInstallationId,
   }),
-  node: (args: Args, { shop }: ResolverContext) => {
+  node: (args: Args, context: ResolverContext) => {
+    const { shop } = context;
     const id = String(args.id);
+    const type = /^gid:\/\/shopify\/(\w+)\//.exec(id)?.[1];
+    if (type === "Return") return returnQueryResolvers.return({ id }, context);
+    if (type === "ReverseFulfillmentOrder")
+      return returnQueryResolvers.reverseFulfillmentOrder({ id }, context);
+    if (type === "ReverseDelivery") return returnQueryResolvers.reverseDelivery({ id }, context);
+    if (type === "StoreCreditAccount")
+      return storeCreditQueryResolvers.storeCreditAccount({ id }, context);
+    if (type === "GiftCard") return storeCreditQueryResolvers.giftCard({ id }, context);
+    if (type === "Customer") return storeCreditQueryResolvers.customer({ id }, context);
     if (id.startsWith("gid://shopify/PaymentSchedule/")) {
       const order = shop.orders.find((o) => o.paymentSchedule?.id === id);
       return order ? paymentScheduleObject(order) : null;
@@ -71,6 +95,8 @@ export const mutationResolvers = {
   ...fulfillmentOrderMutationResolvers,
   ...orderEditMutationResolvers,
   ...rewardMutationResolvers,
+  ...storeCreditMutationResolvers,
+  ...returnMutationResolvers,
   ...flowAndCancelMutationResolvers,
   ...validationMutationResolvers,
   ...orderMutationResolvers,

@@ -1,10 +1,9 @@
-import { moneyV2, toMinor } from "./orders";
+import { toMinor } from "./money";
 import type { SandboxDiscountCode } from "../store";
 import type { ResolverContext } from "./resolvers";
 
-// Discount codes and store credit, the app's tools for referral rewards and returns:
-// discountCodeBasicCreate (fixed amount or percentage, usage limits, customer context) and
-// storeCreditAccountCredit (a customer's account in the shop's currency).
+// Discount codes, the app's tool for referral rewards: discountCodeBasicCreate (fixed amount or
+// percentage, usage limits, customer context). Store credit is in store-credit.ts.
 
 type Args = Record<string, unknown>;
 
@@ -100,53 +99,6 @@ export const rewardMutationResolvers = {
     });
     return {
       codeDiscountNode: { __typename: "DiscountCodeNode", id: discount.id },
-      userErrors: [],
-    };
-  },
-  storeCreditAccountCredit: (args: Args, { shop, store }: ResolverContext) => {
-    const id = String(args.id);
-    const input = args.creditInput as {
-      creditAmount: { amount: unknown; currencyCode: string };
-      expiresAt?: string | null;
-    };
-    const customer = shop.customers.find((c) => c.id === id);
-    const errors: { field: string[]; message: string; code: string }[] = [];
-    if (!customer)
-      errors.push({ field: ["id"], message: "Owner does not exist", code: "ACCOUNT_NOT_FOUND" });
-    if (input.creditAmount.currencyCode !== shop.currencyCode)
-      errors.push({
-        field: ["creditInput", "creditAmount", "currencyCode"],
-        message: `Currency must be ${shop.currencyCode}`,
-        code: "MISMATCHING_CURRENCY",
-      });
-    const amount = errors.length === 0 ? toMinor(input.creditAmount.amount, "creditAmount") : 0;
-    if (errors.length === 0 && amount <= 0)
-      errors.push({
-        field: ["creditInput", "creditAmount", "amount"],
-        message: "A positive amount must be used to credit a store credit account",
-        code: "NEGATIVE_OR_ZERO_AMOUNT",
-      });
-    if (errors.length > 0 || !customer)
-      return { storeCreditAccountTransaction: null, userErrors: errors };
-    const balance = (shop.storeCredit.get(customer.id) ?? 0) + amount;
-    shop.storeCredit.set(customer.id, balance);
-    store.record({
-      shop: shop.domain,
-      kind: "store_credit",
-      amount: { amount: (amount / 100).toFixed(2), currencyCode: shop.currencyCode },
-      details: {
-        customerId: customer.id,
-        balance: (balance / 100).toFixed(2),
-        expiresAt: input.expiresAt ?? null,
-      },
-    });
-    return {
-      storeCreditAccountTransaction: {
-        __typename: "StoreCreditAccountCreditTransaction",
-        amount: moneyV2(amount, shop.currencyCode),
-        balanceAfterTransaction: moneyV2(balance, shop.currencyCode),
-        createdAt: store.now(),
-      },
       userErrors: [],
     };
   },
