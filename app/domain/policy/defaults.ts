@@ -57,7 +57,7 @@ export function defaultPolicy(currency = "USD"): PolicyDocument {
       handlingFeeWaivedFor: ["store_credit", "exchange"], // "waived if you choose to get store credit"
       saleItemsStoreCreditOnly: true, // "Eligible sale items ... store credit only"
       saleTags: ["sale"],
-      nonReturnableTags: ["final-sale", "sample", "custom-final-sale"],
+      nonReturnableTags: ["final-sale"], // items labeled "final sale"
       nonReturnableProductTypes: ["Gift Card"], // "gift card purchases ... cannot be returned"
       markets: [
         {
@@ -90,6 +90,12 @@ export function defaultPolicy(currency = "USD"): PolicyDocument {
         },
       ],
       internationalHsCode: "9801.00.1012",
+      saleWhen: ["tagged", "below_compare_at"], // "Eligible sale items (e.g., our Semi-Annual or BFCM sale)"
+      sampleTags: ["sample"], // "All sample shoes sold ... cannot be returned"
+      customFinalSaleTags: ["custom-final-sale"], // "two different sizes for each foot"
+      autoApprove: true,
+      parcelReminderDays: 7,
+      approvedReturnExpiryDays: 30,
     },
     referrals: {
       enabled: true,

@@ -198,6 +198,20 @@ export const returnsSchema = z.object({
     }),
   marketplaceChannels: z.array(marketplaceChannelSchema),
   internationalHsCode: text(20),
+  // Versions saved before these settings existed read as the reference store's rules.
+  /** What makes a line a sale item: a sale tag, a price below compare-at, a line discount. */
+  saleWhen: z
+    .array(z.enum(["tagged", "below_compare_at", "line_discount"]))
+    .default(["tagged", "below_compare_at"]),
+  sampleTags: z.array(text(255)).default(["sample"]),
+  /** Made to order with two sizes for one pair: custom final sale. */
+  customFinalSaleTags: z.array(text(255)).default(["custom-final-sale"]),
+  /** Requests the rules decide cleanly are approved at once; the rest wait for the merchant. */
+  autoApprove: z.boolean().default(true),
+  /** A requested or approved return with no parcel moving after this many days is flagged. */
+  parcelReminderDays: positiveDays(60).default(7),
+  /** An approved return never shipped is closed after this many days. */
+  approvedReturnExpiryDays: positiveDays(120).default(30),
 });
 
 export const referralsSchema = z.object({
