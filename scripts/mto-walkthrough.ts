@@ -4,6 +4,8 @@
 // Prints the sandbox ledger for the order. Usage: npx tsx scripts/mto-walkthrough.ts [outDir]
 import fs from "node:fs";
 import path from "node:path";
+import { advanceSandboxClock, waitForDueWork } from "../tests/support/due-work";
+import { demoPrisma } from "./demo-database";
 import { walkthroughBrowser } from "./walkthrough-browser";
 
 const outDir = path.resolve(process.argv[2] ?? "walkthrough");
@@ -18,6 +20,8 @@ const control = async (route: string, body?: unknown) =>
     )
   ).json()) as Record<string, unknown>;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// The demo app's job table tells when it has done what a step set off (never a fixed sleep).
+const prisma = await demoPrisma();
 
 const { browser, page } = await walkthroughBrowser();
 const shot = async (name: string) => {
@@ -43,15 +47,15 @@ const id = orderGid.split("/").pop();
 console.log(`order ${(await page.locator("[data-order-name]").textContent())!.trim()} ${orderGid}`);
 
 // The app holds the pair and adds the fitting pair; then the warehouse ships what it can.
-for (let i = 0; i < 120; i += 1) {
+for (let i = 0; ; i += 1) {
   const order = (await control(`/orders/${id}`)) as { lines?: unknown[] };
   if ((order.lines ?? []).length > 1) break;
+  if (i === 120) throw new Error(`the app added no fitting pair to ${orderGid} in 60 s`);
   await sleep(500);
 }
 await control(`/orders/${id}/fulfil`, {});
 await control(`/orders/${id}/deliver`, {});
-await control("/clock", { advanceDays: 2 });
-await sleep(1500);
+await advanceSandboxClock(sandbox, prisma, { days: 2 });
 
 await page.goto(`${sandbox}/apps/fitting-room/fit`);
 await page.getByRole("button", { name: "Confirm my size" }).first().waitFor();
@@ -60,7 +64,7 @@ await page.getByRole("button", { name: "Confirm my size" }).first().click();
 const result = page.locator("[data-result]");
 await result.waitFor();
 console.log(`fit page: "${await result.textContent()}"`);
-await sleep(3000);
+await waitForDueWork(sandbox, prisma);
 
 await page.goto(
   `${sandbox}/admin?shop=${shop}&path=${encodeURIComponent("/app/made-to-order?queue=in_production")}`,
@@ -81,3 +85,4 @@ console.log("ledger for the order:");
 for (const e of ledger.filter((e) => e.orderGid === orderGid))
   console.log(`  ${e.kind} ${JSON.stringify(e.details ?? {}).slice(0, 140)}`);
 await browser.close();
+await prisma.$disconnect();

@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# A home trial driven through the sandbox's control API alone (curl + node for JSON), against
+# A home trial driven through the sandbox's control API (curl + node for JSON), against
 # a running `npm run demo`: order on the trial plan, hold, shipment, delivery, one pair returned,
-# clock past the window, and the ledger with exactly one charge for the pair kept.
+# clock past the window, and the ledger with exactly one charge for the pair kept. After each
+# clock move it waits until the app has done the work that came due (scripts/advance-clock.ts
+# reads the demo's job table), never for a fixed time.
 # Usage: scripts/trial-scenario.sh [http://127.0.0.1:4000]
 set -euo pipefail
-S="${1:-http://127.0.0.1:4000}/__sandbox"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+base="${1:-http://127.0.0.1:4000}"
+S="$base/__sandbox"
 json() { node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{const v=JSON.parse(s);console.log($1)})"; }
 post() { curl -sf -X POST "$S$1" -H 'Content-Type: application/json' -d "${2:-{\}}"; }
+advance_days() { (cd "$root" && npx tsx scripts/advance-clock.ts --days "$1" --sandbox "$base" >/dev/null); }
 wait_for() { for _ in $(seq 1 60); do if eval "$1"; then return 0; fi; sleep 0.5; done; echo "timed out: $1" >&2; return 1; }
 
 plan=$(curl -sf "$S/state" | json 'v.sellingPlanGroups.find(g=>g.appId==="fitting-room")?.plans[0]?.id ?? ""')
@@ -24,16 +29,16 @@ ledger() { curl -sf "$S/ledger" | json "v.filter(e=>e.orderGid==='$gid').map(e=>
 wait_for '[[ "$(ledger)" == *authorization* ]]'
 echo "after the order:      $(ledger)"
 post "/orders/$id/fulfil" >/dev/null
-post /clock '{"advanceDays":2}' >/dev/null
+advance_days 2
 post "/orders/$id/deliver" >/dev/null
-post /clock '{"advanceDays":3}' >/dev/null
+advance_days 3
 post "/orders/$id/returns" "{\"lineItemIds\":[\"$back\"]}" >/dev/null
 post "/orders/$id/approve-return" >/dev/null
-post /clock '{"advanceDays":2}' >/dev/null
+advance_days 2
 post "/orders/$id/process-return" >/dev/null
 echo "returned $back; keeping $keep"
-for _ in 1 2 3 4; do post /clock '{"advanceDays":1}' >/dev/null; sleep 1; done
-wait_for '[[ "$(ledger)" == *capture* || "$(ledger)" == *charge\ * ]]'
+# Day by day, as the app's worker lives it; each day's due work is done before the next.
+for _ in 1 2 3 4; do advance_days 1; done
 echo "after the window:     $(ledger)"
 charges=$(curl -sf "$S/ledger" | json "v.filter(e=>e.orderGid==='$gid'&&(e.kind==='capture'||e.kind==='charge')).map(e=>e.amount.amount).join(' ')")
 echo "charged:              $charges"

@@ -15,7 +15,7 @@ import { startE2E } from "../support/e2e";
 // storefront page on the day the promise counted on → the hold is released and the fulfillment
 // scheduled for exactly the date shown on the product page.
 
-const { sandbox, control, until, browser } = startE2E();
+const { sandbox, control, until, advanceClock, browser } = startE2E();
 
 describe("made-to-order in the browser", () => {
   it("sold-out size → made to order with a date → fitting pair → fit confirmed → scheduled for that date", async () => {
@@ -84,7 +84,7 @@ describe("made-to-order in the browser", () => {
     const confirmAt =
       startOfLocalDay(opened!.expectedConfirmationDate!, terms.timeZone).getTime() + 12 * 3_600_000;
     const { now } = (await control("/clock")) as { now: string };
-    await control("/clock", { advanceMs: Math.max(0, confirmAt - Date.parse(now)) });
+    await advanceClock({ ms: Math.max(0, confirmAt - Date.parse(now)) });
 
     await page.goto(`${sandbox.url}/apps/fitting-room/fit`);
     await page.getByText(`How did the fitting pair in 10 / Extra Wide feel?`).waitFor();

@@ -4,6 +4,7 @@ import prisma from "~/db.server";
 import { startTestApp } from "./app-server";
 import { launchBrowser } from "./browser";
 import { startSandbox } from "./sandbox";
+import { advanceSandboxClock, waitForDueWork, type ClockStep } from "./due-work";
 
 // One end-to-end run: the built app (with its in-process worker) against the sandbox, headless
 // Chromium, the sandbox's control API, and a poll that explains itself when it times out.
@@ -54,10 +55,20 @@ export function startE2E() {
     }
   }
 
+  /** Waits until the app has answered every webhook and run every job due by sandbox time. */
+  const drained = (options?: { timeoutMs?: number }) =>
+    waitForDueWork(sandbox.url, prisma, options);
+
+  /** Moves the sandbox clock, then waits for the work that came due (never a fixed sleep). */
+  const advanceClock = (step: ClockStep, options?: { timeoutMs?: number }) =>
+    advanceSandboxClock(sandbox.url, prisma, step, options);
+
   return {
     sandbox,
     control,
     until,
+    drained,
+    advanceClock,
     browser: () => browser as Browser,
     appUrl: () => app?.url as string,
   };

@@ -67,22 +67,30 @@ export async function setupTrialShop(context: SandboxContext, options: { plus?: 
   return { planGid: plan };
 }
 
+const unsent = (context: SandboxContext) =>
+  context.sandbox.outbox.deliveries.filter(
+    (d) => d.status === "sending" || (d.status === "pending" && d.attempts === 0),
+  );
+
 /** Waits until the sandbox has handed every webhook to the app, then runs the app's jobs. */
 export async function flush(context: SandboxContext): Promise<void> {
-  for (let round = 0; round < 5; round += 1) {
+  // A loaded machine can take any time to answer a webhook: wait for the answers themselves,
+  // and fail loudly rather than carry on with work still in flight.
+  const deadline = Date.now() + 30_000;
+  for (;;) {
     await context.sandbox.outbox.deliverDue();
-    for (let i = 0; i < 200; i += 1) {
-      const busy = context.sandbox.outbox.deliveries.some(
-        (d) => d.status === "sending" || (d.status === "pending" && d.attempts === 0),
-      );
-      if (!busy) break;
+    while (unsent(context).length > 0) {
+      if (Date.now() > deadline)
+        throw new Error(
+          `flush: webhooks still unanswered: ${unsent(context)
+            .map((d) => `${d.topic} ${d.status}`)
+            .join(", ")}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     const ran = await runJobs();
-    const waiting = context.sandbox.outbox.deliveries.some(
-      (d) => d.status === "pending" && d.attempts === 0,
-    );
-    if (ran === 0 && !waiting) return;
+    if (ran === 0 && unsent(context).length === 0) return;
+    if (Date.now() > deadline) throw new Error("flush: jobs kept coming for 30 s");
   }
 }
 
