@@ -5,7 +5,8 @@ import {
   BlockStack,
   Button,
   Card,
-  DataTable,
+  Divider,
+  InlineGrid,
   InlineStack,
   Layout,
   Page,
@@ -84,15 +85,16 @@ export function CaseCard({ title, children }: { title: string; children: ReactNo
 }
 
 export function Timeline({ events }: { events: { id: string; at: string; message: string }[] }) {
+  // A fixed column for the instant, so every entry starts at the same place.
   return (
     <CaseCard title="Timeline">
       {events.map((e) => (
-        <InlineStack key={e.id} gap="300" wrap={false}>
+        <InlineGrid key={e.id} columns="11.5rem 1fr" gap="300">
           <Text as="span" tone="subdued">
             {when(e.at)}
           </Text>
           <Text as="span">{e.message}</Text>
-        </InlineStack>
+        </InlineGrid>
       ))}
     </CaseCard>
   );
@@ -111,19 +113,39 @@ export interface MoneyMovement {
 
 export function MoneyMovements(props: { movements: MoneyMovement[]; currency: string }) {
   const money = (amount: number) => formatMoney({ amount, currency: props.currency });
+  // The rule is the point of this list: it wraps under its movement instead of being a column
+  // that a narrow page cuts off.
   return (
     <CaseCard title="Money">
-      <DataTable
-        columnContentTypes={["text", "numeric", "text", "text", "text"]}
-        headings={["Movement", "Amount", "Status", "Rule", "When"]}
-        rows={props.movements.map((p) => [
-          p.kind,
-          p.amountMinor ? money(p.amountMinor) : "—",
-          p.error ? `${p.status}: ${p.error}` : p.status,
-          p.rule,
-          when(p.at),
-        ])}
-      />
+      {props.movements.length === 0 && (
+        <Text as="p" tone="subdued">
+          No money has moved.
+        </Text>
+      )}
+      {props.movements.map((p, i) => (
+        <BlockStack gap="100" key={p.id}>
+          {i > 0 && <Divider />}
+          <InlineStack align="space-between" blockAlign="center" gap="200">
+            <InlineStack gap="200" blockAlign="center">
+              <Text as="span" fontWeight="semibold">
+                {p.kind}
+              </Text>
+              <Text as="span" numeric>
+                {p.amountMinor ? money(p.amountMinor) : "—"}
+              </Text>
+              <Text as="span" tone={p.error ? "critical" : "subdued"}>
+                {p.error ? `${p.status}: ${p.error}` : p.status}
+              </Text>
+            </InlineStack>
+            <Text as="span" tone="subdued">
+              {when(p.at)}
+            </Text>
+          </InlineStack>
+          <Text as="p" tone="subdued">
+            Rule: {p.rule}
+          </Text>
+        </BlockStack>
+      ))}
     </CaseCard>
   );
 }

@@ -3,7 +3,7 @@ import prisma from "~/db.server";
 import { startOfLocalDay } from "~/domain/calendar";
 import { defaultPolicy } from "~/domain/policy/defaults";
 import { sectionFormValues } from "~/domain/policy/form";
-import { formatLocalDate } from "~/features/made-to-order/shopper.server";
+import { formatLocalDate } from "~/features/made-to-order/index.server";
 import { savePolicySection } from "~/services/policy.server";
 import { DEMO_SHOP, seedDemoStore } from "../sandbox/seed";
 import { DESKTOP_CHROME } from "../support/browser";

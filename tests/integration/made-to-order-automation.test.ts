@@ -4,9 +4,8 @@ import { localDate } from "~/domain/calendar";
 import { productionShipDate, type LeadTerms } from "~/features/made-to-order/domain/ship-date";
 import { defaultPolicy } from "~/domain/policy/defaults";
 import { sectionFormValues } from "~/domain/policy/form";
-import { listCases } from "~/features/made-to-order/queries.server";
 import { savePolicySection } from "~/services/policy.server";
-import { confirmFit, requestSizeChange } from "~/features/made-to-order/actions.server";
+import { confirmFit, listCases, requestSizeChange } from "~/features/made-to-order/index.server";
 import { TRIAL_SHOP, advanceDays, flush, startTrialSandbox } from "../support/trial-scenario";
 import { casesFor, setupMtoShop } from "../support/mto-scenario";
 

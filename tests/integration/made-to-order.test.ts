@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { confirmFit } from "~/features/made-to-order/actions.server";
+import { confirmFit } from "~/features/made-to-order/index.server";
 import { recordFitEvidence } from "~/services/fit-profile.server";
 import { TRIAL_SHOP, advanceDays, flush, startTrialSandbox } from "../support/trial-scenario";
 import { casesFor, mtoLedger, setupMtoShop } from "../support/mto-scenario";

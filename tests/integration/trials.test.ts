@@ -6,7 +6,7 @@ import { savePolicySection } from "~/services/policy.server";
 import { enqueue } from "~/platform/jobs/queue.server";
 import { orderForPaymentSchedule } from "~/services/payment-schedules.server";
 import { unauthenticated } from "~/shopify.server";
-import { saveShopperChoices } from "~/features/trial/shopper.server";
+import { saveShopperChoices } from "~/features/trial/index.server";
 import {
   TRIAL_SHOP,
   advanceDays,
