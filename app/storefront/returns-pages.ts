@@ -17,7 +17,18 @@ export interface PortalContext {
   token: string | null;
 }
 
-export type Banner = { ok: true; key: MessageKey } | { ok: false; field: string; message: string };
+export type Banner =
+  { ok: boolean; key: MessageKey } | { ok: false; field: string; message: string };
+
+export function bannerHtml(locale: Locale, b: Banner | null): string {
+  if (!b) return "";
+  const t = translator(locale);
+  if ("key" in b)
+    return b.ok
+      ? `<p class="fr-note" role="status" data-result>${h(t(b.key))}</p>`
+      : `<p class="fr-error" role="alert" data-error="${h(b.key)}">${h(t(b.key))}</p>`;
+  return `<p class="fr-error" role="alert" data-error="${h(b.field)}">${h(t("error.field", { field: b.field, message: b.message }))}</p>`;
+}
 
 interface OrderLine {
   lineItemGid: string;
@@ -76,13 +87,7 @@ export function withQuery(path: string, ctx: PortalContext, extra: Record<string
   return text ? `${path}?${text}` : path;
 }
 
-function banner(ctx: PortalContext, b: Banner | null) {
-  if (!b) return "";
-  const { t } = tools(ctx);
-  return b.ok
-    ? `<p class="fr-note" role="status" data-result>${h(t(b.key))}</p>`
-    : `<p class="fr-error" role="alert" data-error="${h(b.field)}">${h(t("error.field", { field: b.field, message: b.message }))}</p>`;
-}
+const banner = (ctx: PortalContext, b: Banner | null) => bannerHtml(ctx.locale, b);
 
 function page(ctx: PortalContext, body: string, status = 200) {
   return proxyPage(translator(ctx.locale)("title"), body, status, ctx.locale);
@@ -93,7 +98,10 @@ const hidden = (name: string, value: string | null | undefined) =>
 
 function select(name: string, options: [string, string][], selected: string | undefined) {
   return `<select name="${h(name)}">${options
-    .map(([v, label]) => `<option value="${h(v)}"${v === selected ? " selected" : ""}>${h(label)}</option>`)
+    .map(
+      ([v, label]) =>
+        `<option value="${h(v)}"${v === selected ? " selected" : ""}>${h(label)}</option>`,
+    )
     .join("")}</select>`;
 }
 
@@ -132,14 +140,23 @@ export function ordersPage(
         )
         .join("")}</ul>`
     : `<p>${h(t("orders.none"))}</p>`;
-  return page(ctx, `<h1>${h(t("title"))}</h1>${banner(ctx, b)}<h2>${h(t("orders.heading"))}</h2>${list}`);
+  return page(
+    ctx,
+    `<h1>${h(t("title"))}</h1>${banner(ctx, b)}<h2>${h(t("orders.heading"))}</h2>${list}`,
+  );
 }
 
-function declineText(ctx: PortalContext, line: OrderLine, marketplace: OrderPageData["marketplace"]) {
+function declineText(
+  ctx: PortalContext,
+  line: OrderLine,
+  marketplace: OrderPageData["marketplace"],
+) {
   const { t, f } = tools(ctx);
   const code = line.declineCode ?? "already_returned";
-  if (code === "marketplace" && marketplace) return t("decline.marketplace", { label: marketplace.label });
-  if (code === "window_ended") return t("decline.window_ended", { date: f.date(line.lastDay ?? "") });
+  if (code === "marketplace" && marketplace)
+    return t("decline.marketplace", { label: marketplace.label });
+  if (code === "window_ended")
+    return t("decline.window_ended", { date: f.date(line.lastDay ?? "") });
   const key = `decline.${code}` as MessageKey;
   return t(key);
 }
@@ -154,11 +171,16 @@ function lineForm(
   const { t, f } = tools(ctx);
   const name = (n: string) => lineField(i, n);
   const ticked = v[name("selected")] ? " checked" : "";
-  const qty = Array.from({ length: line.quantity }, (_, k) => [String(k + 1), String(k + 1)] as [string, string]);
+  const qty = Array.from(
+    { length: line.quantity },
+    (_, k) => [String(k + 1), String(k + 1)] as [string, string],
+  );
   const outcomes = line.offered
     .map((o) => {
       const label =
-        o === "refund" ? t("outcome.refund", { fee: f.money(order.handlingFee, order.currency) }) : t(`outcome.${o}` as MessageKey);
+        o === "refund"
+          ? t("outcome.refund", { fee: f.money(order.handlingFee, order.currency) })
+          : t(`outcome.${o}` as MessageKey);
       const checked = (v[name("outcome")] ?? line.offered[0]) === o ? " checked" : "";
       return `<label><input type="radio" name="${h(name("outcome"))}" value="${h(o)}"${checked}> ${h(label)}</label>`;
     })
@@ -175,7 +197,10 @@ function lineForm(
                 e.variantGid,
                 e.inStock
                   ? t("exchange.inStock", { title: e.title })
-                  : t("exchange.mto", { title: e.title, date: f.date(e.madeToOrderShipDate ?? "") }),
+                  : t("exchange.mto", {
+                      title: e.title,
+                      date: f.date(e.madeToOrderShipDate ?? ""),
+                    }),
               ]),
           ],
           v[name("exchange")],
@@ -183,11 +208,17 @@ function lineForm(
       : `<p class="fr-note">${h(t("exchange.none"))}</p>`
     : "";
   const creditOnly =
-    line.offered.length === 1 && line.offered[0] === "store_credit" ? `<p>${h(t("outcome.creditOnly"))}</p>` : "";
+    line.offered.length === 1 && line.offered[0] === "store_credit"
+      ? `<p>${h(t("outcome.creditOnly"))}</p>`
+      : "";
   return `${hidden(name("gid"), line.lineItemGid)}
 <label><input type="checkbox" name="${h(name("selected"))}" value="1"${ticked}> ${h(t("line.select"))}</label>
 ${line.quantity > 1 ? `<label>${h(t("line.quantity"))} ${select(name("quantity"), qty, v[name("quantity")])}</label>` : hidden(name("quantity"), "1")}
-<label>${h(t("reason.label"))} ${select(name("reason"), PORTAL_REASONS.map((r) => [r, t(`reason.${r}`)]), v[name("reason")])}</label>
+<label>${h(t("reason.label"))} ${select(
+    name("reason"),
+    PORTAL_REASONS.map((r) => [r, t(`reason.${r}`)]),
+    v[name("reason")],
+  )}</label>
 <label>${h(t("fit.label"))} ${select(name("fit"), [["", t("fit.none")], ...PORTAL_FIT_FEEDBACK.map((x): [string, string] => [x, t(`fit.${x}`)])], v[name("fit")])}</label>
 <label>${h(t("wanted.size"))} ${select(name("size"), [["", t("wanted.unsure")], ...SIZES.map((s): [string, string] => [s, s])], v[name("size")])}</label>
 <label>${h(t("wanted.width"))} ${select(name("width"), [["", t("wanted.unsure")], ...WIDTHS.map((w): [string, string] => [w, w])], v[name("width")])}</label>
@@ -221,7 +252,10 @@ export function orderPage(
   const rows = order.lines
     .map((line, i) => {
       const title = `${line.title}${line.variantTitle ? ` — ${line.variantTitle}` : ""}`;
-      const lastDay = line.lastDay && line.returnable ? ` · ${h(t("line.returnBy", { date: f.date(line.lastDay) }))}` : "";
+      const lastDay =
+        line.lastDay && line.returnable
+          ? ` · ${h(t("line.returnBy", { date: f.date(line.lastDay) }))}`
+          : "";
       const legend = `<legend>${h(title)}${lastDay}</legend>`;
       if (line.returnable)
         return `<fieldset data-line="${h(line.lineItemGid)}" data-returnable="yes">${legend}${lineForm(ctx, order, line, i, values)}</fieldset>`;
@@ -248,13 +282,19 @@ export function previewPage(
   const m = (amount: number) => f.money(amount, preview.currency);
   const items = preview.items
     .map((i) => {
-      const lines = [`<strong>${h(t("preview.item", { title: i.title, quantity: i.quantity }))}</strong> · ${h(m(i.value))}`];
+      const lines = [
+        `<strong>${h(t("preview.item", { title: i.title, quantity: i.quantity }))}</strong> · ${h(m(i.value))}`,
+      ];
       if (i.outcome === "refund") {
         lines.push(h(t("preview.refund", { amount: m(i.refund) })));
-        if (i.handlingFee) lines.push(`<span data-fee="${i.handlingFee}">${h(t("preview.handlingFee", { amount: m(i.handlingFee) }))}</span>`);
+        if (i.handlingFee)
+          lines.push(
+            `<span data-fee="${i.handlingFee}">${h(t("preview.handlingFee", { amount: m(i.handlingFee) }))}</span>`,
+          );
       } else if (i.outcome === "store_credit") {
         lines.push(h(t("preview.credit", { amount: m(i.storeCredit) })));
-        if (i.restockingFee) lines.push(h(t("preview.restockingFee", { amount: m(i.restockingFee) })));
+        if (i.restockingFee)
+          lines.push(h(t("preview.restockingFee", { amount: m(i.restockingFee) })));
         else if (!i.handlingFee) lines.push(h(t("preview.noFee")));
       } else if (i.outcome === "exchange") {
         lines.push(h(t("preview.exchange", { title: i.exchange?.title ?? "" })));
@@ -264,8 +304,12 @@ export function previewPage(
     .join("");
   const totals = [
     `<p>${h(t("preview.value", { amount: m(preview.totals.value) }))}</p>`,
-    preview.totals.refund ? `<p data-total-refund="${preview.totals.refund}"><strong>${h(t("preview.totalRefund", { amount: m(preview.totals.refund) }))}</strong></p>` : "",
-    preview.totals.storeCredit ? `<p data-total-credit="${preview.totals.storeCredit}"><strong>${h(t("preview.totalCredit", { amount: m(preview.totals.storeCredit) }))}</strong></p>` : "",
+    preview.totals.refund
+      ? `<p data-total-refund="${preview.totals.refund}"><strong>${h(t("preview.totalRefund", { amount: m(preview.totals.refund) }))}</strong></p>`
+      : "",
+    preview.totals.storeCredit
+      ? `<p data-total-credit="${preview.totals.storeCredit}"><strong>${h(t("preview.totalCredit", { amount: m(preview.totals.storeCredit) }))}</strong></p>`
+      : "",
   ].join("");
   const shipping = preview.shipping.trackingRequired
     ? `<p>${h(t("preview.shipIntl"))}</p>${preview.shipping.hsCode ? `<p data-hs-code="${h(preview.shipping.hsCode)}">${h(t("preview.hsCode", { hs: preview.shipping.hsCode }))}</p>` : ""}`

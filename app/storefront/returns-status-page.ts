@@ -1,6 +1,6 @@
 import { escapeHtml as h, proxyPage } from "./html";
 import { formatters, translator, type MessageKey } from "./i18n";
-import { withQuery, type Banner, type PortalContext } from "./returns-pages";
+import { bannerHtml, withQuery, type Banner, type PortalContext } from "./returns-pages";
 
 // A return's status page (/apps/fitting-room/returns/<id>): each step with its date, what
 // remains, the prepaid label (US) or the tracking form with the HS code (international), and
@@ -42,11 +42,7 @@ export function statusPage(
   const t = translator(ctx.locale);
   const f = formatters(ctx.locale);
   const m = (amount: number) => f.money(amount, c.currency);
-  const note = b
-    ? b.ok
-      ? `<p class="fr-note" role="status" data-result>${h(t(b.key))}</p>`
-      : `<p class="fr-error" role="alert" data-error="${h(b.field)}">${h(t("error.field", { field: b.field, message: b.message }))}</p>`
-    : "";
+  const note = bannerHtml(ctx.locale, b);
   const steps = c.steps
     .map(
       (s) =>
@@ -66,9 +62,10 @@ export function statusPage(
     c.labelUrl && !c.trackingRequired
       ? `<p><a href="${h(c.labelUrl)}" data-label target="_blank" rel="noopener">${h(t("status.label"))}</a></p>`
       : "";
-  const hs = c.trackingRequired && c.hsCode
-    ? `<p data-hs-code="${h(c.hsCode)}">${h(t("preview.hsCode", { hs: c.hsCode }))}</p>`
-    : "";
+  const hs =
+    c.trackingRequired && c.hsCode
+      ? `<p data-hs-code="${h(c.hsCode)}">${h(t("preview.hsCode", { hs: c.hsCode }))}</p>`
+      : "";
   const tracking = c.trackingRequired
     ? c.trackingNumber
       ? `<p data-tracking>${h(t("tracking.sent", { number: c.trackingNumber }))}${c.trackingUrl ? ` · <a href="${h(c.trackingUrl)}" rel="noopener">${h(c.trackingUrl)}</a>` : ""}</p>`
@@ -83,7 +80,9 @@ export function statusPage(
   const choices = c.lines
     .filter((l) => l.choice)
     .map(
-      (l) => `<form method="post" data-form="choice"><input type="hidden" name="intent" value="choice">${carry}<input type="hidden" name="lineId" value="${h(l.id)}">
+      (
+        l,
+      ) => `<form method="post" data-form="choice"><input type="hidden" name="intent" value="choice">${carry}<input type="hidden" name="lineId" value="${h(l.id)}">
 <fieldset><legend>${h(t("choice.heading", { title: l.title }))}</legend>${(l.choice?.offered ?? [])
         .map(
           (o, i) =>

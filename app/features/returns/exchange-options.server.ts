@@ -4,7 +4,7 @@ import { parseMoneyInput } from "~/domain/money";
 import { adminRequest, type AdminGraphql } from "~/platform/admin/client.server";
 import { now } from "~/platform/clock.server";
 import { getCurrentPolicy } from "~/services/policy.server";
-import { RETURNS_EXCHANGE_VARIANTS_QUERY } from "./graphql";
+import { RETURNS_EXCHANGE_VARIANTS_QUERY } from "./order-graphql";
 
 // What an exchange can become: the same product's other sizes and widths with live stock. A
 // sold-out size of a made-to-order product (tagged as the made-to-order policy says, with the
@@ -32,7 +32,9 @@ export function madeToOrderShipDate(doc: Policy, today: string): string {
   );
   const done = addCalendarDays(today, mto.leadDays + (override?.extraDays ?? 0));
   return addBusinessDays(done, 0, {
-    businessDays: doc.shipping.businessDays as Parameters<typeof addBusinessDays>[2]["businessDays"],
+    businessDays: doc.shipping.businessDays as Parameters<
+      typeof addBusinessDays
+    >[2]["businessDays"],
     holidays: doc.shipping.holidays.map((h) => h.date),
   });
 }

@@ -74,8 +74,7 @@ export function normalizeOrderName(text: string): string {
 }
 
 export type GuestLookup =
-  | { ok: true; orderId: string; token: string }
-  | { ok: false; reason: "no_match" | "rate_limited" };
+  { ok: true; orderId: string; token: string } | { ok: false; reason: "no_match" | "rate_limited" };
 
 export async function lookupGuestOrder(
   shop: string,
@@ -112,3 +111,6 @@ export function mayAccess(
   if (access.customerGid && order.customerGid === access.customerGid) return true;
   return verifyGuestToken(shop, access.guestToken) === order.id;
 }
+
+/** The order a guest token opens (null when forged, for another shop, or expired). */
+export const guestOrderId = (shop: string, token: string | null) => verifyGuestToken(shop, token);

@@ -1,7 +1,8 @@
 import type { ReturnCaseLine, ReturnEvent } from "@prisma/client";
 import prisma from "~/db.server";
 import { addTracking, chooseOutcome } from "./actions.server";
-import { caseDecision, caseFacts, findCase, type FullCase } from "./case.server";
+import { caseDecision, caseFacts, findCase, termsOf, type FullCase } from "./case.server";
+import { marketFor } from "./domain/terms";
 import { returnStatus, type ReturnStatus } from "./domain/next-action";
 import { labelsAvailable } from "./labels.server";
 import { mayAccess, type ShopperAccess } from "./portal-access.server";
@@ -53,7 +54,13 @@ export interface ShopperCaseView {
   trackingRequired: boolean;
   hsCode: string | null;
   currency: string;
-  totals: { refund: number; storeCredit: number; exchange: number; handlingFee: number; restockingFee: number };
+  totals: {
+    refund: number;
+    storeCredit: number;
+    exchange: number;
+    handlingFee: number;
+    restockingFee: number;
+  };
   lines: {
     id: string;
     title: string;
@@ -132,6 +139,7 @@ export async function shopperCase(
   const decision = caseDecision(c);
   const status = returnStatus(caseFacts(c, labelsAvailable()));
   const trackingRequired = decision?.shipping.trackingRequired ?? false;
+  const market = marketFor(termsOf(c.order), c.order.shippingCountry);
   return {
     id: c.id,
     orderId: c.orderId,
@@ -168,7 +176,7 @@ export async function shopperCase(
               offered: item.offered.filter(
                 (o): o is "store_credit" | "send_back" => o === "store_credit" || o === "send_back",
               ),
-              restockingFeePercent: item.restockingFeePercent,
+              restockingFeePercent: market.restockingFeePercent,
             }
           : null,
       };

@@ -204,7 +204,8 @@ async function resolveExchanges(
     lines.map(async ({ exchangeVariantGid, ...line }, i) => {
       if (line.outcome !== "exchange") return { ...line, exchange: null };
       const field = `lines[${i}].exchange`;
-      if (!exchangeVariantGid) throw new ReturnRequestError(field, "Choose the size to exchange for.");
+      if (!exchangeVariantGid)
+        throw new ReturnRequestError(field, "Choose the size to exchange for.");
       const orderLine = order.lines.find((l) => l.lineItemGid === line.lineItemGid);
       if (!orderLine || !graphql)
         throw new ReturnRequestError(field, "Sizes for an exchange cannot be loaded right now.");
@@ -215,7 +216,11 @@ async function resolveExchanges(
         throw new ReturnRequestError(field, "That size is not available: choose another.");
       return {
         ...line,
-        exchange: { variantGid: choice.variantGid, title: choice.title, priceMinor: choice.priceMinor },
+        exchange: {
+          variantGid: choice.variantGid,
+          title: choice.title,
+          priceMinor: choice.priceMinor,
+        },
       };
     }),
   );

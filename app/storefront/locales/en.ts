@@ -2,13 +2,14 @@
 // `{name}` placeholders are filled by `t`.
 
 export const en = {
-  "title": "Returns & exchanges",
+  title: "Returns & exchanges",
   "find.heading": "Find your order",
   "find.intro": "Enter your order number and the email you ordered with.",
   "find.orderName": "Order number",
   "find.email": "Email",
   "find.submit": "Find my order",
-  "find.noMatch": "We could not find an order with that number and email. Check both and try again.",
+  "find.noMatch":
+    "We could not find an order with that number and email. Check both and try again.",
   "find.rateLimited": "Too many tries. Please wait 15 minutes and try again.",
   "find.signIn": "Have an account? Sign in to see all your orders.",
   "find.signInLink": "Sign in",
@@ -24,13 +25,16 @@ export const en = {
   "line.select": "Return this item",
   "line.quantity": "Quantity",
   "decline.marketplace": "{label} orders are returned to {label}.",
-  "decline.trial_box": "Pairs from a trial box are returned from your trial's keep/return page, with the label in the box.",
-  "decline.fitting_pair": "The fitting pair goes back with the label in its box once you have confirmed your fit.",
+  "decline.trial_box":
+    "Pairs from a trial box are returned from your trial's keep/return page, with the label in the box.",
+  "decline.fitting_pair":
+    "The fitting pair goes back with the label in its box once you have confirmed your fit.",
   "decline.gift_card": "Gift cards are final sale.",
   "decline.sample": "Sample shoes cannot be returned, exchanged or refunded.",
   "decline.custom_final_sale": "Custom pairs (two sizes for one pair) are final sale.",
   "decline.final_sale": "Items marked final sale cannot be returned, exchanged or refunded.",
-  "decline.not_delivered": "This pair has not been delivered yet: it can be returned once it arrives.",
+  "decline.not_delivered":
+    "This pair has not been delivered yet: it can be returned once it arrives.",
   "decline.window_ended": "The return window for this pair ended on {date}.",
   "decline.worn": "Worn or damaged pairs cannot be returned.",
   "decline.not_on_order": "This item is not on the order.",
@@ -80,10 +84,12 @@ export const en = {
   "preview.totalRefund": "You get back {amount}",
   "preview.totalCredit": "You get {amount} in store credit",
   "preview.labelUs": "We send you a prepaid return label.",
-  "preview.shipIntl": "You ship the parcel to our warehouse in the US and send us its tracking link.",
+  "preview.shipIntl":
+    "You ship the parcel to our warehouse in the US and send us its tracking link.",
   "preview.hsCode": "Use HS code {hs} (returned products) on the customs form.",
   "preview.exchangeCovered": "We cover the shipping of the new pair.",
-  "preview.exchangeNotCovered": "This order's covered exchange shipment was used: shipping the new pair is charged.",
+  "preview.exchangeNotCovered":
+    "This order's covered exchange shipment was used: shipping the new pair is charged.",
   "preview.review": "Our team looks at this request before it is approved.",
   "preview.confirm": "Request this return",
   "preview.change": "Change my choices",
@@ -105,7 +111,8 @@ export const en = {
   "next.wait_review": "We are reviewing your request; we will email you when it is approved.",
   "next.print_label": "Print your prepaid label, pack the pair in its box and drop the parcel off.",
   "next.label_coming": "Your prepaid return label is on its way by email.",
-  "next.enter_tracking": "Ship the pair to our warehouse in the US, then enter the parcel's tracking below.",
+  "next.enter_tracking":
+    "Ship the pair to our warehouse in the US, then enter the parcel's tracking below.",
   "next.parcel_moving": "Your parcel is on its way: we will inspect it when it arrives.",
   "next.wait_inspection": "Your parcel arrived: we are inspecting it.",
   "next.choose": "Your pair came back worn or damaged: choose below what we do.",

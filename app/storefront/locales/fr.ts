@@ -3,13 +3,14 @@ import type { MessageKey } from "./en";
 // The return portal in French.
 
 export const fr: Record<MessageKey, string> = {
-  "title": "Retours et échanges",
+  title: "Retours et échanges",
   "find.heading": "Retrouver votre commande",
   "find.intro": "Saisissez le numéro de commande et l'e-mail utilisé pour commander.",
   "find.orderName": "Numéro de commande",
   "find.email": "E-mail",
   "find.submit": "Retrouver ma commande",
-  "find.noMatch": "Aucune commande ne correspond à ce numéro et à cet e-mail. Vérifiez les deux et réessayez.",
+  "find.noMatch":
+    "Aucune commande ne correspond à ce numéro et à cet e-mail. Vérifiez les deux et réessayez.",
   "find.rateLimited": "Trop de tentatives. Patientez 15 minutes puis réessayez.",
   "find.signIn": "Vous avez un compte ? Connectez-vous pour voir toutes vos commandes.",
   "find.signInLink": "Se connecter",
@@ -25,13 +26,18 @@ export const fr: Record<MessageKey, string> = {
   "line.select": "Retourner cet article",
   "line.quantity": "Quantité",
   "decline.marketplace": "Les commandes {label} se retournent auprès de {label}.",
-  "decline.trial_box": "Les paires d'une box d'essai se retournent depuis la page garder/retourner de votre essai, avec l'étiquette de la box.",
-  "decline.fitting_pair": "La paire d'essayage se renvoie avec l'étiquette de sa boîte une fois votre pointure confirmée.",
+  "decline.trial_box":
+    "Les paires d'une box d'essai se retournent depuis la page garder/retourner de votre essai, avec l'étiquette de la box.",
+  "decline.fitting_pair":
+    "La paire d'essayage se renvoie avec l'étiquette de sa boîte une fois votre pointure confirmée.",
   "decline.gift_card": "Les cartes cadeaux ne sont ni reprises ni remboursées.",
   "decline.sample": "Les échantillons ne sont ni repris, ni échangés, ni remboursés.",
-  "decline.custom_final_sale": "Les paires sur mesure (deux pointures pour une paire) ne sont pas reprises.",
-  "decline.final_sale": "Les articles en vente finale ne sont ni repris, ni échangés, ni remboursés.",
-  "decline.not_delivered": "Cette paire n'est pas encore livrée : vous pourrez la retourner à son arrivée.",
+  "decline.custom_final_sale":
+    "Les paires sur mesure (deux pointures pour une paire) ne sont pas reprises.",
+  "decline.final_sale":
+    "Les articles en vente finale ne sont ni repris, ni échangés, ni remboursés.",
+  "decline.not_delivered":
+    "Cette paire n'est pas encore livrée : vous pourrez la retourner à son arrivée.",
   "decline.window_ended": "Le délai de retour de cette paire a pris fin le {date}.",
   "decline.worn": "Les paires portées ou abîmées ne sont pas reprises.",
   "decline.not_on_order": "Cet article ne fait pas partie de la commande.",
@@ -81,15 +87,18 @@ export const fr: Record<MessageKey, string> = {
   "preview.totalRefund": "Vous récupérez {amount}",
   "preview.totalCredit": "Vous recevez {amount} en avoir",
   "preview.labelUs": "Nous vous envoyons une étiquette de retour prépayée.",
-  "preview.shipIntl": "Vous expédiez le colis à notre entrepôt aux États-Unis et nous envoyez son lien de suivi.",
+  "preview.shipIntl":
+    "Vous expédiez le colis à notre entrepôt aux États-Unis et nous envoyez son lien de suivi.",
   "preview.hsCode": "Indiquez le code SH {hs} (produits retournés) sur la déclaration en douane.",
   "preview.exchangeCovered": "Nous prenons en charge l'envoi de la nouvelle paire.",
-  "preview.exchangeNotCovered": "L'envoi d'échange offert de cette commande a été utilisé : l'envoi de la nouvelle paire est payant.",
+  "preview.exchangeNotCovered":
+    "L'envoi d'échange offert de cette commande a été utilisé : l'envoi de la nouvelle paire est payant.",
   "preview.review": "Notre équipe examine cette demande avant de l'accepter.",
   "preview.confirm": "Demander ce retour",
   "preview.change": "Modifier mes choix",
   "error.field": "{field} : {message}",
-  "error.notAvailable": "Cette commande n'est pas disponible. Retrouvez-la avec son numéro et votre e-mail.",
+  "error.notAvailable":
+    "Cette commande n'est pas disponible. Retrouvez-la avec son numéro et votre e-mail.",
   "error.chooseLine": "Choisissez au moins un article.",
   "status.heading": "Retour de la commande {name}",
   "status.received": "Merci : votre demande de retour a bien été reçue.",
@@ -103,13 +112,17 @@ export const fr: Record<MessageKey, string> = {
   "step.inspected": "Contrôlé",
   "step.resolved": "Remboursé ou crédité",
   "status.next": "Prochaine étape",
-  "next.wait_review": "Nous examinons votre demande ; nous vous écrirons dès qu'elle sera acceptée.",
-  "next.print_label": "Imprimez l'étiquette prépayée, remettez la paire dans sa boîte et déposez le colis.",
+  "next.wait_review":
+    "Nous examinons votre demande ; nous vous écrirons dès qu'elle sera acceptée.",
+  "next.print_label":
+    "Imprimez l'étiquette prépayée, remettez la paire dans sa boîte et déposez le colis.",
   "next.label_coming": "Votre étiquette de retour prépayée arrive par e-mail.",
-  "next.enter_tracking": "Expédiez la paire à notre entrepôt aux États-Unis, puis indiquez le suivi du colis ci-dessous.",
+  "next.enter_tracking":
+    "Expédiez la paire à notre entrepôt aux États-Unis, puis indiquez le suivi du colis ci-dessous.",
   "next.parcel_moving": "Votre colis est en route : nous le contrôlerons à son arrivée.",
   "next.wait_inspection": "Votre colis est arrivé : nous le contrôlons.",
-  "next.choose": "Votre paire est revenue portée ou abîmée : choisissez ci-dessous ce que nous en faisons.",
+  "next.choose":
+    "Votre paire est revenue portée ou abîmée : choisissez ci-dessous ce que nous en faisons.",
   "next.wait_refund": "Contrôle terminé : votre remboursement ou avoir est en cours.",
   "next.done": "Ce retour est terminé.",
   "next.declined": "Ce retour a été refusé.",
