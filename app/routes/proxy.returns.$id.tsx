@@ -25,10 +25,7 @@ async function context(request: Request, form: FormData | null = null) {
   const customerGid = customerGidFromProxy(url.searchParams.get("logged_in_customer_id"));
   const prefix = url.searchParams.get("path_prefix") || "/apps/fitting-room";
   const token = String(form?.get("token") ?? url.searchParams.get("token") ?? "") || null;
-  const asked = form?.get("locale");
-  const locale = pickLocale(
-    asked ? new Request(`${url.origin}/?locale=${asked}`, request) : request,
-  );
+  const locale = pickLocale(request, String(form?.get("locale") ?? "") || null);
   const ctx: PortalContext = { locale, base: `${prefix}/returns`, prefix, token };
   return { shop, ctx, access: { customerGid, guestToken: token } };
 }

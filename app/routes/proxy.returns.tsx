@@ -38,11 +38,7 @@ async function portal(request: Request, form: FormData | null = null) {
   const customerGid = customerGidFromProxy(url.searchParams.get("logged_in_customer_id"));
   const prefix = url.searchParams.get("path_prefix") || "/apps/fitting-room";
   const token = String(form?.get("token") ?? url.searchParams.get("token") ?? "") || null;
-  const locale = pickLocale(
-    form?.get("locale")
-      ? new Request(`${url.origin}/?locale=${form.get("locale")}`, request)
-      : request,
-  );
+  const locale = pickLocale(request, String(form?.get("locale") ?? "") || null);
   const ctx: PortalContext = { locale, base: `${prefix}/returns`, prefix, token };
   return {
     shop,

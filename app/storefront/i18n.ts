@@ -13,8 +13,11 @@ export type Translate = (key: MessageKey, values?: Record<string, string | numbe
 
 const isLocale = (value: string): value is Locale => value in LOCALES;
 
-export function pickLocale(request: Request): Locale {
-  const asked = new URL(request.url).searchParams.get("locale")?.toLowerCase().slice(0, 2);
+/** `chosen`: a locale the page's own form carried (a hidden field), ahead of the query. */
+export function pickLocale(request: Request, chosen?: string | null): Locale {
+  const asked = (chosen || new URL(request.url).searchParams.get("locale"))
+    ?.toLowerCase()
+    .slice(0, 2);
   if (asked && isLocale(asked)) return asked;
   const header = request.headers.get("accept-language") ?? "";
   const ranked = header

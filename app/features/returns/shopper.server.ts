@@ -165,7 +165,8 @@ async function orderView(
         elsewhere: (decline && ELSEWHERE[decline.code]) ?? null,
         exchange:
           returnable && offered.includes("exchange") && graphql
-            ? await exchangeChoices(shop, graphql, line)
+            ? // Sizes that cannot be loaded now leave the exchange without choices, not the page.
+              await exchangeChoices(shop, graphql, line).catch(() => [])
             : [],
       };
     }),
