@@ -334,3 +334,68 @@ describe("customer-account API", () => {
     expect(body.order.lines[0]!.returnable).toBe(true);
   });
 });
+
+// E2E_SCREENSHOTS=docs/screenshots writes the portal's pages as headless Chromium renders them.
+describe.skipIf(!process.env.E2E_SCREENSHOTS)("portal screenshots", () => {
+  it("renders the order, the preview and the status page", async () => {
+    const { chromium } = await import("playwright-core");
+    const { findChromium } = await import("../support/browser");
+    const choice = await findChromium();
+    const browser = await chromium.launch({
+      executablePath: choice.executablePath,
+      args: choice.args,
+    });
+    try {
+      const order = await placeOrder({
+        lines: [
+          {},
+          { title: "Forever Flat", tags: ["final-sale"] },
+          { title: "Trial pump", purchaseOption: "trial" },
+        ],
+      });
+      const shots: [string, Response][] = [
+        ["9-return-portal", await call(portalLoader, page(MAYA.legacy, { order: order.id }))],
+        [
+          "9a-return-preview",
+          await call(
+            portalAction,
+            proxyRequest(
+              SHOP,
+              "/returns",
+              MAYA.legacy,
+              post({ intent: "preview", ...lineFields(order, "refund") }),
+            ),
+          ),
+        ],
+      ];
+      const submit = await call(
+        portalAction,
+        proxyRequest(
+          SHOP,
+          "/returns",
+          MAYA.legacy,
+          post({ intent: "submit", ...lineFields(order, "refund") }),
+        ),
+      );
+      const id = submit.headers.get("location")!.split("/returns/")[1]!.split("?")[0]!;
+      await prisma.returnCase.update({
+        where: { id },
+        data: { approvedAt: new Date(), labelUrl: "https://carrier.example/labels/1.pdf" },
+      });
+      shots.push([
+        "9b-return-status",
+        await call(statusLoader, page(MAYA.legacy, {}, `/returns/${id}`), { id }),
+      ]);
+      const tab = await browser.newPage({ viewport: { width: 800, height: 900 } });
+      for (const [name, response] of shots) {
+        await tab.setContent(await response.text());
+        await tab.screenshot({
+          path: `${process.env.E2E_SCREENSHOTS}/${name}.png`,
+          fullPage: true,
+        });
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+});
