@@ -19,11 +19,11 @@ import {
   findPage,
   orderPage,
   ordersPage,
-  previewPage,
   withQuery,
   type Banner,
   type PortalContext,
 } from "~/storefront/returns-pages";
+import { previewPage } from "~/storefront/returns-preview-page";
 
 // /apps/fitting-room/returns: the return portal. Signed by Shopify's app proxy (400 otherwise).
 // A signed-in customer sees their own orders; a guest finds one by order number + email and then

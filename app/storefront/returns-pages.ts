@@ -58,26 +58,11 @@ export interface OrderPageData {
   lines: readonly OrderLine[];
   cases: readonly { id: string; requestedAt: string; status: string }[];
 }
-export interface PreviewData {
-  currency: string;
-  items: readonly {
-    title: string;
-    quantity: number;
-    value: number;
-    outcome: string | null;
-    refund: number;
-    storeCredit: number;
-    handlingFee: number;
-    restockingFee: number;
-    exchange: { title: string } | null;
-  }[];
-  totals: { value: number; refund: number; storeCredit: number; handlingFee: number };
-  shipping: { prepaidLabel: boolean; trackingRequired: boolean; hsCode: string | null };
-  outboundExchange: { covered: boolean } | null;
-  review: readonly string[];
-}
 
-const tools = (ctx: PortalContext) => ({ t: translator(ctx.locale), f: formatters(ctx.locale) });
+export const tools = (ctx: PortalContext) => ({
+  t: translator(ctx.locale),
+  f: formatters(ctx.locale),
+});
 
 export function withQuery(path: string, ctx: PortalContext, extra: Record<string, string> = {}) {
   const q = new URLSearchParams(extra);
@@ -89,11 +74,11 @@ export function withQuery(path: string, ctx: PortalContext, extra: Record<string
 
 const banner = (ctx: PortalContext, b: Banner | null) => bannerHtml(ctx.locale, b);
 
-function page(ctx: PortalContext, body: string, status = 200) {
+export function page(ctx: PortalContext, body: string, status = 200) {
   return proxyPage(translator(ctx.locale)("title"), body, status, ctx.locale);
 }
 
-const hidden = (name: string, value: string | null | undefined) =>
+export const hidden = (name: string, value: string | null | undefined) =>
   value ? `<input type="hidden" name="${h(name)}" value="${h(value)}">` : "";
 
 function select(name: string, options: [string, string][], selected: string | undefined) {
@@ -270,65 +255,4 @@ export function orderPage(
     ? `<form method="post" data-form="lines"><input type="hidden" name="intent" value="preview">${hidden("orderId", order.id)}${hidden("token", ctx.token)}${hidden("locale", ctx.locale === "en" ? null : ctx.locale)}${rows}<p><button type="submit">${h(t("preview.submit"))}</button></p></form>`
     : `${rows}<p>${h(t("order.nothing"))}</p>`;
   return page(ctx, `${head}${form}${cases}`, status);
-}
-
-export function previewPage(
-  ctx: PortalContext,
-  order: { id: string; name: string },
-  preview: PreviewData,
-  carry: Record<string, string>,
-) {
-  const { t, f } = tools(ctx);
-  const m = (amount: number) => f.money(amount, preview.currency);
-  const items = preview.items
-    .map((i) => {
-      const lines = [
-        `<strong>${h(t("preview.item", { title: i.title, quantity: i.quantity }))}</strong> · ${h(m(i.value))}`,
-      ];
-      if (i.outcome === "refund") {
-        lines.push(h(t("preview.refund", { amount: m(i.refund) })));
-        if (i.handlingFee)
-          lines.push(
-            `<span data-fee="${i.handlingFee}">${h(t("preview.handlingFee", { amount: m(i.handlingFee) }))}</span>`,
-          );
-      } else if (i.outcome === "store_credit") {
-        lines.push(h(t("preview.credit", { amount: m(i.storeCredit) })));
-        if (i.restockingFee)
-          lines.push(h(t("preview.restockingFee", { amount: m(i.restockingFee) })));
-        else if (!i.handlingFee) lines.push(h(t("preview.noFee")));
-      } else if (i.outcome === "exchange") {
-        lines.push(h(t("preview.exchange", { title: i.exchange?.title ?? "" })));
-      }
-      return `<li data-outcome="${h(i.outcome ?? "")}">${lines.join("<br>")}</li>`;
-    })
-    .join("");
-  const totals = [
-    `<p>${h(t("preview.value", { amount: m(preview.totals.value) }))}</p>`,
-    preview.totals.refund
-      ? `<p data-total-refund="${preview.totals.refund}"><strong>${h(t("preview.totalRefund", { amount: m(preview.totals.refund) }))}</strong></p>`
-      : "",
-    preview.totals.storeCredit
-      ? `<p data-total-credit="${preview.totals.storeCredit}"><strong>${h(t("preview.totalCredit", { amount: m(preview.totals.storeCredit) }))}</strong></p>`
-      : "",
-  ].join("");
-  const shipping = preview.shipping.trackingRequired
-    ? `<p>${h(t("preview.shipIntl"))}</p>${preview.shipping.hsCode ? `<p data-hs-code="${h(preview.shipping.hsCode)}">${h(t("preview.hsCode", { hs: preview.shipping.hsCode }))}</p>` : ""}`
-    : preview.shipping.prepaidLabel
-      ? `<p>${h(t("preview.labelUs"))}</p>`
-      : "";
-  const exchange = preview.outboundExchange
-    ? `<p>${h(t(preview.outboundExchange.covered ? "preview.exchangeCovered" : "preview.exchangeNotCovered"))}</p>`
-    : "";
-  const review = preview.review.length ? `<p class="fr-note">${h(t("preview.review"))}</p>` : "";
-  const fields = Object.entries(carry)
-    .filter(([k]) => k !== "intent")
-    .map(([k, v]) => hidden(k, v))
-    .join("");
-  return page(
-    ctx,
-    `<h1>${h(t("preview.heading"))}</h1><p>${h(t("order.heading", { name: order.name }))}</p>
-<div class="fr-note" data-preview><ul>${items}</ul>${totals}</div>${shipping}${exchange}${review}
-<form method="post" data-form="submit"><input type="hidden" name="intent" value="submit">${fields}<p><button type="submit">${h(t("preview.confirm"))}</button></p></form>
-<form method="post" data-form="change"><input type="hidden" name="intent" value="edit">${fields}<p><button type="submit">${h(t("preview.change"))}</button></p></form>`,
-  );
 }
