@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { returnTerms } from "~/features/returns/domain/terms";
+import { inspectLine } from "~/features/returns/index.server";
 import { loader as apiLoader } from "~/routes/api.customer-account.returns";
 import { action as statusAction, loader as statusLoader } from "~/routes/proxy.returns.$id";
 import { action as portalAction, loader as portalLoader } from "~/routes/proxy.returns";
@@ -296,6 +297,48 @@ describe("submitting and following a return", () => {
     expect(
       (await prisma.returnCase.findUniqueOrThrow({ where: { id: c.id } })).trackingNumber,
     ).toBe("CP123456789CA");
+  });
+});
+
+describe("a worn pair's choice", () => {
+  it("asks the shopper for store credit less 30% or the pair sent back, and records the choice", async () => {
+    const order = await placeOrder();
+    const submit = await call(
+      portalAction,
+      proxyRequest(
+        SHOP,
+        "/returns",
+        MAYA.legacy,
+        post({ intent: "submit", ...lineFields(order, "refund") }),
+      ),
+    );
+    expect(submit.status).toBe(303);
+    const c = await prisma.returnCase.findFirstOrThrow({
+      where: { orderId: order.id },
+      include: { lines: true },
+    });
+    await prisma.returnCase.update({ where: { id: c.id }, data: { approvedAt: new Date() } });
+    await inspectLine(SHOP, c.id, c.lines[0]!.id, { condition: "worn", note: null }, "warehouse");
+    const html = await (
+      await call(statusLoader, page(MAYA.legacy, {}, `/returns/${c.id}`), { id: c.id })
+    ).text();
+    expect(html).toContain('data-form="choice"');
+    expect(html).toContain("Store credit less a 30% restocking fee");
+    const choose = (customer: string) =>
+      call(
+        statusAction,
+        proxyRequest(
+          SHOP,
+          `/returns/${c.id}`,
+          customer,
+          post({ intent: "choice", lineId: c.lines[0]!.id, outcome: "store_credit" }),
+        ),
+        { id: c.id },
+      );
+    expect((await choose(OLIVIA.legacy)).status).toBe(404);
+    expect((await choose(MAYA.legacy)).status).toBe(303);
+    const line = await prisma.returnCaseLine.findUniqueOrThrow({ where: { id: c.lines[0]!.id } });
+    expect(line.outcome).toBe("store_credit");
   });
 });
 
