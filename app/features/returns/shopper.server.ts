@@ -24,19 +24,6 @@ import { mayAccess, type ShopperAccess } from "./portal-access.server";
 // order list, the same per-line answers, the same preview (the decision the case is opened with)
 // and the same submit.
 
-export const RETURN_REASONS = [
-  "SIZE_TOO_SMALL",
-  "SIZE_TOO_LARGE",
-  "STYLE",
-  "COLOR",
-  "UNWANTED",
-  "NOT_AS_DESCRIBED",
-  "DEFECTIVE",
-  "WRONG_ITEM",
-  "OTHER",
-] as const;
-export type ShopperReturnReason = (typeof RETURN_REASONS)[number];
-
 /** Where a line that the regular rules do not take goes instead. */
 const ELSEWHERE: Partial<Record<string, "trial" | "fit">> = {
   trial_box: "trial",
