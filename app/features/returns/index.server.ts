@@ -42,4 +42,14 @@ export {
   type ReturnLineRequest,
 } from "./open.server";
 export { caseDecision, decisionFor, findCase } from "./case.server";
+export {
+  ShopperAccessError,
+  customerOrderByGid,
+  customerOrders,
+  previewShopperReturn,
+  shopperOrder,
+  submitShopperReturn,
+} from "./shopper.server";
+export { guestOrderId, lookupGuestOrder, type ShopperAccess } from "./portal-access.server";
+export { shopperAddTracking, shopperCase, shopperChooseOutcome } from "./portal-status.server";
 export * from "./index";
