@@ -49,10 +49,6 @@ export const RETURNS_ORDER_SNAPSHOT_QUERY = `#graphql
           sellingPlan {
             sellingPlanId
           }
-          customAttributes {
-            key
-            value
-          }
           product {
             id
             tags

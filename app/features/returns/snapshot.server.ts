@@ -26,13 +26,6 @@ function minor(amount: string | undefined, currency: string): number {
   return parsed.ok ? parsed.amount : 0;
 }
 
-function twoSizes(attributes: readonly { key: string; value?: string | null }[]) {
-  const side = (s: RegExp) =>
-    attributes.find((a) => s.test(a.key) && /size/i.test(a.key))?.value?.trim() ?? null;
-  const left = side(/left/i);
-  const right = side(/right/i);
-  return left !== null && right !== null && left !== right;
-}
 
 async function ensureOrder(shop: string, order: Order) {
   const existing = await prisma.returnOrder.findUnique({
@@ -109,7 +102,8 @@ export async function snapshotOrder(shop: string, orderGid: string, graphql: Adm
           : null,
         giftCard: line.isGiftCard,
         lineDiscounted: minor(line.discountedUnitPriceSet.shopMoney.amount, currency) < unit,
-        customFinalSale: twoSizes(line.customAttributes),
+        // Two sizes for one pair come from the order's line properties (orders/create, intake).
+        customFinalSale: known?.customFinalSale ?? false,
         ...(ship
           ? { fulfillmentGid: ship.fulfillmentGid, fulfillmentLineItemGid: ship.lineGid }
           : {}),
