@@ -37,14 +37,7 @@ export interface DeliveredFact {
 }
 
 /** Shopify's return statuses as the returns/* topics report them. */
-export type ReturnStep =
-  | "requested"
-  | "approved"
-  | "declined"
-  | "processed"
-  | "closed"
-  | "cancelled"
-  | "reopened";
+export type ReturnStep = "requested" | "approved" | "declined" | "processed" | "closed";
 
 export interface ReturnFact {
   shop: string;
