@@ -13,7 +13,8 @@ export const SCOPE_REASONS = {
   read_fulfillments: "fulfillment and delivery events start the trial clock",
   write_merchant_managed_fulfillment_orders:
     "hold made-to-order fulfillment until the fit is confirmed, then schedule it",
-  write_returns: "trial and regular returns: request, approve, decline, process with fees",
+  write_returns:
+    "trial and regular returns: create, approve, decline, reverse deliveries, process with fees",
   write_store_credit_account_transactions: "store credit for returns and referral rewards",
   write_discounts: "referral and newsletter discount codes",
   write_payment_terms: "move the deferred payment due date to the end of the trial",
@@ -23,6 +24,8 @@ export const SCOPE_REASONS = {
     "checkout rules: the trial's, and sold-out sizes only on the made-to-order option",
   write_order_edits:
     "remove returned trial lines (non-Plus); add the fitting pair or a new size to a made-to-order",
+  write_gift_cards:
+    "store credit as a gift card where the shop's customers cannot spend store credit (classic accounts)",
   read_inventory:
     "know when a made-to-order size sells out (inventory_levels/update, the variant's stock)",
 } as const;

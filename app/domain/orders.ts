@@ -14,6 +14,9 @@ export interface OrderLinePayload {
   quantity?: number;
   price?: string;
   selling_plan_allocation?: { selling_plan_id?: unknown } | null;
+  discount_allocations?: { amount?: string }[];
+  properties?: { name?: string; value?: unknown }[] | null;
+  gift_card?: boolean;
 }
 
 /** The selling plan a REST line was bought on (the purchase option), as a GraphQL id. */

@@ -148,6 +148,200 @@ export type MtoContinueSellingMutationVariables = AdminTypes.Exact<{
 
 export type MtoContinueSellingMutation = { productVariantsBulkUpdate?: AdminTypes.Maybe<{ productVariants?: AdminTypes.Maybe<Array<Pick<AdminTypes.ProductVariant, 'id' | 'inventoryPolicy'>>>, userErrors: Array<Pick<AdminTypes.ProductVariantsBulkUpdateUserError, 'field' | 'message' | 'code'>> }> };
 
+export type ReturnsReturnStateFragment = (
+  Pick<AdminTypes.Return, 'id' | 'name' | 'status'>
+  & { order: Pick<AdminTypes.Order, 'id'>, returnLineItems: { nodes: Array<(
+      Pick<AdminTypes.ReturnLineItem, 'returnReason' | 'returnReasonNote' | 'customerNote' | 'id' | 'quantity' | 'processedQuantity'>
+      & { fulfillmentLineItem: { lineItem: Pick<AdminTypes.LineItem, 'id'> } }
+    ) | Pick<AdminTypes.UnverifiedReturnLineItem, 'id' | 'quantity' | 'processedQuantity'>> }, exchangeLineItems: { nodes: Array<Pick<AdminTypes.ExchangeLineItem, 'id' | 'quantity' | 'processedQuantity' | 'variantId'>> }, reverseFulfillmentOrders: { nodes: Array<(
+      Pick<AdminTypes.ReverseFulfillmentOrder, 'id'>
+      & { lineItems: { nodes: Array<(
+          Pick<AdminTypes.ReverseFulfillmentOrderLineItem, 'id' | 'totalQuantity'>
+          & { fulfillmentLineItem?: AdminTypes.Maybe<{ lineItem: Pick<AdminTypes.LineItem, 'id'> }> }
+        )> }, reverseDeliveries: { nodes: Array<Pick<AdminTypes.ReverseDelivery, 'id'>> } }
+    )> } }
+);
+
+export type ReturnsOrderReturnsQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ReturnsOrderReturnsQuery = { order?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Order, 'id'>
+    & { returns: { nodes: Array<(
+        Pick<AdminTypes.Return, 'id'>
+        & { returnLineItems: { nodes: Array<(
+            Pick<AdminTypes.ReturnLineItem, 'id'>
+            & { fulfillmentLineItem: { lineItem: Pick<AdminTypes.LineItem, 'id'> } }
+          ) | Pick<AdminTypes.UnverifiedReturnLineItem, 'id'>> } }
+      )> } }
+  )> };
+
+export type ReturnsReturnQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ReturnsReturnQuery = { return?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Return, 'id' | 'name' | 'status'>
+    & { order: Pick<AdminTypes.Order, 'id'>, returnLineItems: { nodes: Array<(
+        Pick<AdminTypes.ReturnLineItem, 'returnReason' | 'returnReasonNote' | 'customerNote' | 'id' | 'quantity' | 'processedQuantity'>
+        & { fulfillmentLineItem: { lineItem: Pick<AdminTypes.LineItem, 'id'> } }
+      ) | Pick<AdminTypes.UnverifiedReturnLineItem, 'id' | 'quantity' | 'processedQuantity'>> }, exchangeLineItems: { nodes: Array<Pick<AdminTypes.ExchangeLineItem, 'id' | 'quantity' | 'processedQuantity' | 'variantId'>> }, reverseFulfillmentOrders: { nodes: Array<(
+        Pick<AdminTypes.ReverseFulfillmentOrder, 'id'>
+        & { lineItems: { nodes: Array<(
+            Pick<AdminTypes.ReverseFulfillmentOrderLineItem, 'id' | 'totalQuantity'>
+            & { fulfillmentLineItem?: AdminTypes.Maybe<{ lineItem: Pick<AdminTypes.LineItem, 'id'> }> }
+          )> }, reverseDeliveries: { nodes: Array<Pick<AdminTypes.ReverseDelivery, 'id'>> } }
+      )> } }
+  )> };
+
+export type ReturnsCreateMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.ReturnInput;
+}>;
+
+
+export type ReturnsCreateMutation = { returnCreate?: AdminTypes.Maybe<{ return?: AdminTypes.Maybe<(
+      Pick<AdminTypes.Return, 'id' | 'name' | 'status'>
+      & { order: Pick<AdminTypes.Order, 'id'>, returnLineItems: { nodes: Array<(
+          Pick<AdminTypes.ReturnLineItem, 'returnReason' | 'returnReasonNote' | 'customerNote' | 'id' | 'quantity' | 'processedQuantity'>
+          & { fulfillmentLineItem: { lineItem: Pick<AdminTypes.LineItem, 'id'> } }
+        ) | Pick<AdminTypes.UnverifiedReturnLineItem, 'id' | 'quantity' | 'processedQuantity'>> }, exchangeLineItems: { nodes: Array<Pick<AdminTypes.ExchangeLineItem, 'id' | 'quantity' | 'processedQuantity' | 'variantId'>> }, reverseFulfillmentOrders: { nodes: Array<(
+          Pick<AdminTypes.ReverseFulfillmentOrder, 'id'>
+          & { lineItems: { nodes: Array<(
+              Pick<AdminTypes.ReverseFulfillmentOrderLineItem, 'id' | 'totalQuantity'>
+              & { fulfillmentLineItem?: AdminTypes.Maybe<{ lineItem: Pick<AdminTypes.LineItem, 'id'> }> }
+            )> }, reverseDeliveries: { nodes: Array<Pick<AdminTypes.ReverseDelivery, 'id'>> } }
+        )> } }
+    )>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ReturnsApproveMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.ReturnApproveRequestInput;
+}>;
+
+
+export type ReturnsApproveMutation = { returnApproveRequest?: AdminTypes.Maybe<{ return?: AdminTypes.Maybe<(
+      Pick<AdminTypes.Return, 'id' | 'name' | 'status'>
+      & { order: Pick<AdminTypes.Order, 'id'>, returnLineItems: { nodes: Array<(
+          Pick<AdminTypes.ReturnLineItem, 'returnReason' | 'returnReasonNote' | 'customerNote' | 'id' | 'quantity' | 'processedQuantity'>
+          & { fulfillmentLineItem: { lineItem: Pick<AdminTypes.LineItem, 'id'> } }
+        ) | Pick<AdminTypes.UnverifiedReturnLineItem, 'id' | 'quantity' | 'processedQuantity'>> }, exchangeLineItems: { nodes: Array<Pick<AdminTypes.ExchangeLineItem, 'id' | 'quantity' | 'processedQuantity' | 'variantId'>> }, reverseFulfillmentOrders: { nodes: Array<(
+          Pick<AdminTypes.ReverseFulfillmentOrder, 'id'>
+          & { lineItems: { nodes: Array<(
+              Pick<AdminTypes.ReverseFulfillmentOrderLineItem, 'id' | 'totalQuantity'>
+              & { fulfillmentLineItem?: AdminTypes.Maybe<{ lineItem: Pick<AdminTypes.LineItem, 'id'> }> }
+            )> }, reverseDeliveries: { nodes: Array<Pick<AdminTypes.ReverseDelivery, 'id'>> } }
+        )> } }
+    )>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ReturnsDeclineMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.ReturnDeclineRequestInput;
+}>;
+
+
+export type ReturnsDeclineMutation = { returnDeclineRequest?: AdminTypes.Maybe<{ return?: AdminTypes.Maybe<Pick<AdminTypes.Return, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ReturnsReverseDeliveryMutationVariables = AdminTypes.Exact<{
+  reverseFulfillmentOrderId: AdminTypes.Scalars['ID']['input'];
+  lines: Array<AdminTypes.ReverseDeliveryLineItemInput> | AdminTypes.ReverseDeliveryLineItemInput;
+  tracking?: AdminTypes.InputMaybe<AdminTypes.ReverseDeliveryTrackingInput>;
+  label?: AdminTypes.InputMaybe<AdminTypes.ReverseDeliveryLabelInput>;
+}>;
+
+
+export type ReturnsReverseDeliveryMutation = { reverseDeliveryCreateWithShipping?: AdminTypes.Maybe<{ reverseDelivery?: AdminTypes.Maybe<Pick<AdminTypes.ReverseDelivery, 'id'>>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ReturnsProcessMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.ReturnProcessInput;
+}>;
+
+
+export type ReturnsProcessMutation = { returnProcess?: AdminTypes.Maybe<{ return?: AdminTypes.Maybe<(
+      Pick<AdminTypes.Return, 'id' | 'name' | 'status'>
+      & { order: Pick<AdminTypes.Order, 'id'>, returnLineItems: { nodes: Array<(
+          Pick<AdminTypes.ReturnLineItem, 'returnReason' | 'returnReasonNote' | 'customerNote' | 'id' | 'quantity' | 'processedQuantity'>
+          & { fulfillmentLineItem: { lineItem: Pick<AdminTypes.LineItem, 'id'> } }
+        ) | Pick<AdminTypes.UnverifiedReturnLineItem, 'id' | 'quantity' | 'processedQuantity'>> }, exchangeLineItems: { nodes: Array<Pick<AdminTypes.ExchangeLineItem, 'id' | 'quantity' | 'processedQuantity' | 'variantId'>> }, reverseFulfillmentOrders: { nodes: Array<(
+          Pick<AdminTypes.ReverseFulfillmentOrder, 'id'>
+          & { lineItems: { nodes: Array<(
+              Pick<AdminTypes.ReverseFulfillmentOrderLineItem, 'id' | 'totalQuantity'>
+              & { fulfillmentLineItem?: AdminTypes.Maybe<{ lineItem: Pick<AdminTypes.LineItem, 'id'> }> }
+            )> }, reverseDeliveries: { nodes: Array<Pick<AdminTypes.ReverseDelivery, 'id'>> } }
+        )> } }
+    )>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ReturnsRemoveLinesMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  lines?: AdminTypes.InputMaybe<Array<AdminTypes.ReturnLineItemRemoveFromReturnInput> | AdminTypes.ReturnLineItemRemoveFromReturnInput>;
+}>;
+
+
+export type ReturnsRemoveLinesMutation = { removeFromReturn?: AdminTypes.Maybe<{ return?: AdminTypes.Maybe<Pick<AdminTypes.Return, 'id'>>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ReturnsCloseMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ReturnsCloseMutation = { returnClose?: AdminTypes.Maybe<{ return?: AdminTypes.Maybe<Pick<AdminTypes.Return, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ReturnsCancelMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ReturnsCancelMutation = { returnCancel?: AdminTypes.Maybe<{ return?: AdminTypes.Maybe<Pick<AdminTypes.Return, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ReturnsGiftCardMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.GiftCardCreateInput;
+}>;
+
+
+export type ReturnsGiftCardMutation = { giftCardCreate?: AdminTypes.Maybe<{ giftCard?: AdminTypes.Maybe<Pick<AdminTypes.GiftCard, 'id'>>, userErrors: Array<Pick<AdminTypes.GiftCardUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ReturnsOrderSnapshotQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ReturnsOrderSnapshotQuery = { order?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Order, 'id' | 'name' | 'createdAt' | 'email' | 'currencyCode' | 'sourceName'>
+    & { customer?: AdminTypes.Maybe<Pick<AdminTypes.Customer, 'id' | 'displayName'>>, shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'countryCodeV2'>>, lineItems: { nodes: Array<(
+        Pick<AdminTypes.LineItem, 'id' | 'title' | 'variantTitle' | 'quantity' | 'isGiftCard'>
+        & { originalUnitPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, discountedUnitPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, originalTotalSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, totalDiscountSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, sellingPlan?: AdminTypes.Maybe<Pick<AdminTypes.LineItemSellingPlan, 'sellingPlanId'>>, product?: AdminTypes.Maybe<Pick<AdminTypes.Product, 'id' | 'tags' | 'productType'>>, variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id' | 'compareAtPrice'>> }
+      )> }, fulfillments: Array<(
+      Pick<AdminTypes.Fulfillment, 'id' | 'deliveredAt'>
+      & { fulfillmentLineItems: { nodes: Array<(
+          Pick<AdminTypes.FulfillmentLineItem, 'id'>
+          & { lineItem: Pick<AdminTypes.LineItem, 'id'> }
+        )> } }
+    )> }
+  )> };
+
+export type ReturnsRefundContextQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ReturnsRefundContextQuery = { order?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Order, 'id'>
+    & { transactions: Array<(
+      Pick<AdminTypes.OrderTransaction, 'id' | 'kind' | 'status' | 'gateway'>
+      & { amountSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'> } }
+    )> }
+  )>, shop: { customerAccountsV2: Pick<AdminTypes.CustomerAccountsV2, 'customerAccountsVersion'> }, locations: { nodes: Array<Pick<AdminTypes.Location, 'id'>> } };
+
+export type ReturnsExchangeVariantsQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ReturnsExchangeVariantsQuery = { product?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Product, 'id' | 'title'>
+    & { variants: { nodes: Array<Pick<AdminTypes.ProductVariant, 'id' | 'title' | 'price' | 'inventoryQuantity' | 'availableForSale'>> } }
+  )> };
+
 export type TrialTransactionFragment = (
   Pick<AdminTypes.OrderTransaction, 'id' | 'kind' | 'status' | 'authorizationExpiresAt'>
   & { amountSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> } }
@@ -408,6 +602,11 @@ interface GeneratedQueryTypes {
   "#graphql\n  query MtoFittingPairProduct {\n    products(first: 1, query: \"tag:'fitting-pair'\") {\n      nodes {\n        id\n      }\n    }\n  }\n": {return: MtoFittingPairProductQuery, variables: MtoFittingPairProductQueryVariables},
   "#graphql\n  query MtoSoldOutVariants($query: String!, $after: String) {\n    productVariants(first: 50, query: $query, after: $after) {\n      nodes {\n        id\n        inventoryPolicy\n        inventoryItem {\n          id\n        }\n        madeToOrderOnly: metafield(namespace: \"fitting_room\", key: \"made_to_order_only\") {\n          value\n        }\n        product {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: MtoSoldOutVariantsQuery, variables: MtoSoldOutVariantsQueryVariables},
   "#graphql\n  query MtoStockVariant($id: ID!) {\n    inventoryItem(id: $id) {\n      id\n      variant {\n        id\n        inventoryQuantity\n        inventoryPolicy\n        madeToOrderOnly: metafield(namespace: \"fitting_room\", key: \"made_to_order_only\") {\n          value\n        }\n        product {\n          id\n          tags\n        }\n      }\n    }\n  }\n": {return: MtoStockVariantQuery, variables: MtoStockVariantQueryVariables},
+  "#graphql\n  query ReturnsOrderReturns($id: ID!) {\n    order(id: $id) {\n      id\n      returns(first: 10) {\n        nodes {\n          id\n          returnLineItems(first: 20) {\n            nodes {\n              id\n              ... on ReturnLineItem {\n                fulfillmentLineItem {\n                  lineItem {\n                    id\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ReturnsOrderReturnsQuery, variables: ReturnsOrderReturnsQueryVariables},
+  "#graphql\n  query ReturnsReturn($id: ID!) {\n    return(id: $id) {\n      ...ReturnsReturnState\n    }\n  }\n  #graphql\n  fragment ReturnsReturnState on Return {\n    id\n    name\n    status\n    order {\n      id\n    }\n    returnLineItems(first: 20) {\n      nodes {\n        id\n        quantity\n        processedQuantity\n        ... on ReturnLineItem {\n          returnReason\n          returnReasonNote\n          customerNote\n          fulfillmentLineItem {\n            lineItem {\n              id\n            }\n          }\n        }\n      }\n    }\n    exchangeLineItems(first: 10) {\n      nodes {\n        id\n        quantity\n        processedQuantity\n        variantId\n      }\n    }\n    reverseFulfillmentOrders(first: 3) {\n      nodes {\n        id\n        lineItems(first: 20) {\n          nodes {\n            id\n            totalQuantity\n            fulfillmentLineItem {\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n        reverseDeliveries(first: 3) {\n          nodes {\n            id\n          }\n        }\n      }\n    }\n  }\n\n": {return: ReturnsReturnQuery, variables: ReturnsReturnQueryVariables},
+  "#graphql\n  query ReturnsOrderSnapshot($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      createdAt\n      email\n      currencyCode\n      sourceName\n      customer {\n        id\n        displayName\n      }\n      shippingAddress {\n        countryCodeV2\n      }\n      lineItems(first: 30) {\n        nodes {\n          id\n          title\n          variantTitle\n          quantity\n          isGiftCard\n          originalUnitPriceSet {\n            shopMoney {\n              amount\n            }\n          }\n          discountedUnitPriceSet {\n            shopMoney {\n              amount\n            }\n          }\n          originalTotalSet {\n            shopMoney {\n              amount\n            }\n          }\n          totalDiscountSet {\n            shopMoney {\n              amount\n            }\n          }\n          sellingPlan {\n            sellingPlanId\n          }\n          product {\n            id\n            tags\n            productType\n          }\n          variant {\n            id\n            compareAtPrice\n          }\n        }\n      }\n      fulfillments {\n        id\n        deliveredAt\n        fulfillmentLineItems(first: 30) {\n          nodes {\n            id\n            lineItem {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ReturnsOrderSnapshotQuery, variables: ReturnsOrderSnapshotQueryVariables},
+  "#graphql\n  query ReturnsRefundContext($id: ID!) {\n    order(id: $id) {\n      id\n      transactions {\n        id\n        kind\n        status\n        gateway\n        amountSet {\n          shopMoney {\n            amount\n          }\n        }\n      }\n    }\n    shop {\n      customerAccountsV2 {\n        customerAccountsVersion\n      }\n    }\n    locations(first: 1) {\n      nodes {\n        id\n      }\n    }\n  }\n": {return: ReturnsRefundContextQuery, variables: ReturnsRefundContextQueryVariables},
+  "#graphql\n  query ReturnsExchangeVariants($id: ID!) {\n    product(id: $id) {\n      id\n      title\n      variants(first: 100) {\n        nodes {\n          id\n          title\n          price\n          inventoryQuantity\n          availableForSale\n        }\n      }\n    }\n  }\n": {return: ReturnsExchangeVariantsQuery, variables: ReturnsExchangeVariantsQueryVariables},
   "#graphql\n  query TrialOrder($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      paymentCollectionDetails {\n        vaultedPaymentMethods {\n          id\n        }\n      }\n      totalOutstandingSet {\n        shopMoney {\n          amount\n          currencyCode\n        }\n      }\n      transactions {\n        ...TrialTransaction\n        parentTransaction {\n          id\n        }\n      }\n    }\n  }\n  #graphql\n  fragment TrialTransaction on OrderTransaction {\n    id\n    kind\n    status\n    authorizationExpiresAt\n    amountSet {\n      shopMoney {\n        amount\n        currencyCode\n      }\n    }\n  }\n\n": {return: TrialOrderQuery, variables: TrialOrderQueryVariables},
   "#graphql\n  query TrialPaymentStatus($orderId: ID!, $paymentReferenceId: String!) {\n    orderPaymentStatus(orderId: $orderId, paymentReferenceId: $paymentReferenceId) {\n      status\n      errorMessage\n      transactions {\n        ...TrialTransaction\n      }\n    }\n  }\n  #graphql\n  fragment TrialTransaction on OrderTransaction {\n    id\n    kind\n    status\n    authorizationExpiresAt\n    amountSet {\n      shopMoney {\n        amount\n        currencyCode\n      }\n    }\n  }\n\n": {return: TrialPaymentStatusQuery, variables: TrialPaymentStatusQueryVariables},
   "#graphql\n  query TrialLineQuantities($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on LineItem {\n        id\n        currentQuantity\n      }\n    }\n  }\n": {return: TrialLineQuantitiesQuery, variables: TrialLineQuantitiesQueryVariables},
@@ -429,6 +628,15 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation MtoOrderEditSetQuantity($id: ID!, $lineItemId: ID!, $quantity: Int!) {\n    orderEditSetQuantity(id: $id, lineItemId: $lineItemId, quantity: $quantity, restock: false) {\n      calculatedOrder {\n        id\n        totalOutstandingSet {\n          shopMoney {\n            amount\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: MtoOrderEditSetQuantityMutation, variables: MtoOrderEditSetQuantityMutationVariables},
   "#graphql\n  mutation MtoOrderEditCommit($id: ID!, $staffNote: String) {\n    orderEditCommit(id: $id, notifyCustomer: false, staffNote: $staffNote) {\n      order {\n        id\n        lineItems(first: 50) {\n          nodes {\n            ...MtoOrderLine\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n  #graphql\n  fragment MtoOrderLine on LineItem {\n    id\n    currentQuantity\n    variant {\n      id\n    }\n  }\n\n": {return: MtoOrderEditCommitMutation, variables: MtoOrderEditCommitMutationVariables},
   "#graphql\n  mutation MtoContinueSelling($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {\n    productVariantsBulkUpdate(productId: $productId, variants: $variants) {\n      productVariants {\n        id\n        inventoryPolicy\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MtoContinueSellingMutation, variables: MtoContinueSellingMutationVariables},
+  "#graphql\n  mutation ReturnsCreate($input: ReturnInput!) {\n    returnCreate(returnInput: $input) {\n      return {\n        ...ReturnsReturnState\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n  #graphql\n  fragment ReturnsReturnState on Return {\n    id\n    name\n    status\n    order {\n      id\n    }\n    returnLineItems(first: 20) {\n      nodes {\n        id\n        quantity\n        processedQuantity\n        ... on ReturnLineItem {\n          returnReason\n          returnReasonNote\n          customerNote\n          fulfillmentLineItem {\n            lineItem {\n              id\n            }\n          }\n        }\n      }\n    }\n    exchangeLineItems(first: 10) {\n      nodes {\n        id\n        quantity\n        processedQuantity\n        variantId\n      }\n    }\n    reverseFulfillmentOrders(first: 3) {\n      nodes {\n        id\n        lineItems(first: 20) {\n          nodes {\n            id\n            totalQuantity\n            fulfillmentLineItem {\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n        reverseDeliveries(first: 3) {\n          nodes {\n            id\n          }\n        }\n      }\n    }\n  }\n\n": {return: ReturnsCreateMutation, variables: ReturnsCreateMutationVariables},
+  "#graphql\n  mutation ReturnsApprove($input: ReturnApproveRequestInput!) {\n    returnApproveRequest(input: $input) {\n      return {\n        ...ReturnsReturnState\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n  #graphql\n  fragment ReturnsReturnState on Return {\n    id\n    name\n    status\n    order {\n      id\n    }\n    returnLineItems(first: 20) {\n      nodes {\n        id\n        quantity\n        processedQuantity\n        ... on ReturnLineItem {\n          returnReason\n          returnReasonNote\n          customerNote\n          fulfillmentLineItem {\n            lineItem {\n              id\n            }\n          }\n        }\n      }\n    }\n    exchangeLineItems(first: 10) {\n      nodes {\n        id\n        quantity\n        processedQuantity\n        variantId\n      }\n    }\n    reverseFulfillmentOrders(first: 3) {\n      nodes {\n        id\n        lineItems(first: 20) {\n          nodes {\n            id\n            totalQuantity\n            fulfillmentLineItem {\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n        reverseDeliveries(first: 3) {\n          nodes {\n            id\n          }\n        }\n      }\n    }\n  }\n\n": {return: ReturnsApproveMutation, variables: ReturnsApproveMutationVariables},
+  "#graphql\n  mutation ReturnsDecline($input: ReturnDeclineRequestInput!) {\n    returnDeclineRequest(input: $input) {\n      return {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnsDeclineMutation, variables: ReturnsDeclineMutationVariables},
+  "#graphql\n  mutation ReturnsReverseDelivery(\n    $reverseFulfillmentOrderId: ID!\n    $lines: [ReverseDeliveryLineItemInput!]!\n    $tracking: ReverseDeliveryTrackingInput\n    $label: ReverseDeliveryLabelInput\n  ) {\n    reverseDeliveryCreateWithShipping(\n      reverseFulfillmentOrderId: $reverseFulfillmentOrderId\n      reverseDeliveryLineItems: $lines\n      trackingInput: $tracking\n      labelInput: $label\n      notifyCustomer: true\n    ) {\n      reverseDelivery {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnsReverseDeliveryMutation, variables: ReturnsReverseDeliveryMutationVariables},
+  "#graphql\n  mutation ReturnsProcess($input: ReturnProcessInput!) {\n    returnProcess(input: $input) {\n      return {\n        ...ReturnsReturnState\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n  #graphql\n  fragment ReturnsReturnState on Return {\n    id\n    name\n    status\n    order {\n      id\n    }\n    returnLineItems(first: 20) {\n      nodes {\n        id\n        quantity\n        processedQuantity\n        ... on ReturnLineItem {\n          returnReason\n          returnReasonNote\n          customerNote\n          fulfillmentLineItem {\n            lineItem {\n              id\n            }\n          }\n        }\n      }\n    }\n    exchangeLineItems(first: 10) {\n      nodes {\n        id\n        quantity\n        processedQuantity\n        variantId\n      }\n    }\n    reverseFulfillmentOrders(first: 3) {\n      nodes {\n        id\n        lineItems(first: 20) {\n          nodes {\n            id\n            totalQuantity\n            fulfillmentLineItem {\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n        reverseDeliveries(first: 3) {\n          nodes {\n            id\n          }\n        }\n      }\n    }\n  }\n\n": {return: ReturnsProcessMutation, variables: ReturnsProcessMutationVariables},
+  "#graphql\n  mutation ReturnsRemoveLines($id: ID!, $lines: [ReturnLineItemRemoveFromReturnInput!]) {\n    removeFromReturn(returnId: $id, returnLineItems: $lines) {\n      return {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnsRemoveLinesMutation, variables: ReturnsRemoveLinesMutationVariables},
+  "#graphql\n  mutation ReturnsClose($id: ID!) {\n    returnClose(id: $id) {\n      return {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnsCloseMutation, variables: ReturnsCloseMutationVariables},
+  "#graphql\n  mutation ReturnsCancel($id: ID!) {\n    returnCancel(id: $id, notifyCustomer: true) {\n      return {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnsCancelMutation, variables: ReturnsCancelMutationVariables},
+  "#graphql\n  mutation ReturnsGiftCard($input: GiftCardCreateInput!) {\n    giftCardCreate(input: $input) {\n      giftCard {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnsGiftCardMutation, variables: ReturnsGiftCardMutationVariables},
   "#graphql\n  mutation TrialMandatePayment(\n    $id: ID!\n    $mandateId: ID!\n    $idempotencyKey: String!\n    $autoCapture: Boolean!\n  ) {\n    orderCreateMandatePayment(\n      id: $id\n      mandateId: $mandateId\n      idempotencyKey: $idempotencyKey\n      autoCapture: $autoCapture\n    ) {\n      ...TrialMandatePaymentResult\n    }\n  }\n  #graphql\n  fragment TrialMandatePaymentResult on OrderCreateMandatePaymentPayload {\n    paymentReferenceId\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n\n": {return: TrialMandatePaymentMutation, variables: TrialMandatePaymentMutationVariables},
   "#graphql\n  mutation TrialMandatePaymentWithAmount(\n    $id: ID!\n    $mandateId: ID!\n    $idempotencyKey: String!\n    $autoCapture: Boolean!\n    $amount: MoneyInput!\n  ) {\n    orderCreateMandatePayment(\n      id: $id\n      mandateId: $mandateId\n      idempotencyKey: $idempotencyKey\n      autoCapture: $autoCapture\n      amount: $amount\n    ) {\n      ...TrialMandatePaymentResult\n    }\n  }\n  #graphql\n  fragment TrialMandatePaymentResult on OrderCreateMandatePaymentPayload {\n    paymentReferenceId\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n\n": {return: TrialMandatePaymentWithAmountMutation, variables: TrialMandatePaymentWithAmountMutationVariables},
   "#graphql\n  mutation TrialCapture($input: OrderCaptureInput!) {\n    orderCapture(input: $input) {\n      transaction {\n        id\n        kind\n        status\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: TrialCaptureMutation, variables: TrialCaptureMutationVariables},

@@ -56,6 +56,30 @@ describe("sandbox Admin API", () => {
     });
   });
 
+  it("charges what a query returned, not what it asked for, as Shopify does", async () => {
+    const store = new SandboxStore();
+    store.addShop(SHOP);
+    const query = "query { products(first: 100) { nodes { id } } }";
+    const result = await executeAdmin(store, SHOP, { query });
+    const cost = (result.extensions as { cost: Record<string, number> }).cost;
+    expect(cost.requestedQueryCost).toBeGreaterThan(100);
+    expect(cost.actualQueryCost).toBeLessThan(cost.requestedQueryCost as number);
+    const status = store.shop(SHOP).bucket.status();
+    expect(status.maximumAvailable - status.currentlyAvailable).toBeLessThanOrEqual(
+      cost.actualQueryCost as number,
+    );
+  });
+
+  it("refuses a query over Shopify's single-query cost limit", async () => {
+    const store = new SandboxStore();
+    store.addShop(SHOP);
+    const query =
+      "query { products(first: 250) { nodes { variants(first: 250) { nodes { id } } } } }";
+    const result = await executeAdmin(store, SHOP, { query });
+    expect(result.errors?.[0]?.extensions?.code).toBe("MAX_COST_EXCEEDED");
+    expect(result.data).toBeUndefined();
+  });
+
   it("refuses Plus-only arguments on a Standard shop", async () => {
     const store = new SandboxStore();
     store.addShop(SHOP);

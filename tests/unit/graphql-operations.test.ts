@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Kind, parse, validate, TypeInfo, visit, visitWithTypeInfo } from "graphql";
 import { adminSchema } from "../sandbox/admin/schema";
+import { MAX_QUERY_COST, requestedCost } from "../sandbox/admin/cost";
 import fs from "node:fs";
 import { appGraphqlDocuments, appSourceFiles, rawAdminIntrospection } from "../support/operations";
 import { APP_SCOPES } from "~/shopify-scopes";
@@ -64,6 +65,13 @@ describe("Admin GraphQL operations", () => {
       expect(definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)).toHaveLength(1);
       const fragmentName = (definitions[0] as { name: { value: string } }).name.value;
       expect(operations.some((o) => o.source.includes(`...${fragmentName}`))).toBe(true);
+    },
+  );
+
+  it.each(operations.map((d) => [d.name, d.source] as const))(
+    "%s: requested cost within Shopify's single-query limit",
+    (_name, source) => {
+      expect(requestedCost(adminSchema(), parse(source))).toBeLessThanOrEqual(MAX_QUERY_COST);
     },
   );
 

@@ -208,6 +208,9 @@ const RETURN_STAGE: Record<ReturnFact["step"], ReturnStage | null> = {
   declined: "withdrawn",
   processed: "received",
   closed: null,
+  // A cancelled return was never sent: the pairs are not on their way back.
+  cancelled: "withdrawn",
+  reopened: null,
 };
 
 /** The order facts the trial subscribes to (app/policies.server.ts). */

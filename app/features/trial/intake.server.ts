@@ -96,6 +96,7 @@ const RETURN_STEPS: Record<string, ReturnStep> = {
   "return.approved": "approved",
   "return.declined": "declined",
   "return.processed": "processed",
+  "return.cancelled": "cancelled",
 };
 
 /**

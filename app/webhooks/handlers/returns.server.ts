@@ -11,6 +11,8 @@ interface ReturnPayload {
   admin_graphql_api_id?: string;
   status?: string;
   order?: { admin_graphql_api_id?: string } | null;
+  // returns/cancel and returns/reopen name the order by its REST id only.
+  order_id?: unknown;
   return_line_items?: unknown[];
   exchange_line_items?: unknown[];
 }
@@ -28,7 +30,7 @@ const returnTopic =
   (kind: string, step: ReturnStep): WebhookHandler =>
   async ({ shop, payload, deliveryId, triggeredAt, log }: WebhookContext) => {
     const ret = payload as ReturnPayload;
-    const orderGid = ret.order?.admin_graphql_api_id;
+    const orderGid = ret.order?.admin_graphql_api_id ?? gidFor("Order", ret.order_id);
     const returnGid = ret.admin_graphql_api_id;
     if (!orderGid || !returnGid) {
       log.warn("return payload without ids ignored");
@@ -94,5 +96,7 @@ export const returnHandlers = {
   "returns/decline": returnTopic("return.declined", "declined"),
   "returns/process": returnTopic("return.processed", "processed"),
   "returns/close": returnTopic("return.closed", "closed"),
+  "returns/cancel": returnTopic("return.cancelled", "cancelled"),
+  "returns/reopen": returnTopic("return.reopened", "reopened"),
   "refunds/create": refundCreated,
 } satisfies Record<string, WebhookHandler>;

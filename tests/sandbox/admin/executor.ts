@@ -11,7 +11,7 @@ import {
 } from "graphql";
 import type { SandboxStore } from "../store";
 import { adminSchema } from "./schema";
-import { requestedCost } from "./cost";
+import { actualCost, MAX_QUERY_COST, requestedCost } from "./cost";
 import { mutationResolvers, queryResolvers, type ResolverContext } from "./resolvers";
 
 export interface GraphqlRequestBody {
@@ -95,6 +95,16 @@ export async function executeAdmin(
     };
   }
   const cost = requestedCost(schema, document);
+  if (cost > MAX_QUERY_COST) {
+    return {
+      errors: [
+        {
+          message: `Query cost is ${cost}, which exceeds the single query max cost limit (${MAX_QUERY_COST}).`,
+          extensions: { code: "MAX_COST_EXCEEDED", cost, maxCost: MAX_QUERY_COST },
+        },
+      ],
+    };
+  }
   if (!shop.bucket.take(cost)) {
     return {
       errors: [
@@ -142,6 +152,8 @@ export async function executeAdmin(
     operationName: body.operationName ?? undefined,
     fieldResolver: strictFieldResolver,
   });
+  const actual = actualCost(document, result.data as Record<string, unknown> | null, cost);
+  shop.bucket.refund(cost - actual);
   return {
     ...(result.data !== undefined ? { data: result.data } : {}),
     ...(result.errors
@@ -156,7 +168,7 @@ export async function executeAdmin(
     extensions: {
       cost: {
         requestedQueryCost: cost,
-        actualQueryCost: cost,
+        actualQueryCost: actual,
         throttleStatus: shop.bucket.status(),
       },
     },

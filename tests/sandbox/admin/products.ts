@@ -33,6 +33,8 @@ export function variantNode(shop: SandboxShop, product: SandboxProduct, v: Sandb
     compareAtPrice: v.compareAtPrice ? (v.compareAtPrice / 100).toFixed(2) : null,
     inventoryQuantity: v.inventoryQuantity,
     inventoryPolicy: v.inventoryPolicy ?? "DENY",
+    // As Shopify: sellable while in stock, or always when the policy continues selling.
+    availableForSale: v.inventoryQuantity > 0 || v.inventoryPolicy === "CONTINUE",
     inventoryItem: { __typename: "InventoryItem", id: inventoryItemId(v) },
     selectedOptions: (
       v.selectedOptions ?? [

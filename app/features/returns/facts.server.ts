@@ -1,0 +1,110 @@
+import prisma from "~/db.server";
+import type { OrderFacts, ReturnFact } from "~/domain/order-facts";
+import { enqueue } from "~/platform/jobs/queue.server";
+import { recordReturnFact } from "./case.server";
+import { RETURNS_SNAPSHOT_JOB } from "./intake.server";
+
+// Returns facts, as Shopify's webhooks report them: the lines' shipments and deliveries (the
+// window's clock), and each step of a Shopify Return (a request from Shopify's customer
+// accounts opens a case; the others move the case that mirrors it). Written once each; the
+// return's job then acts on them.
+
+export const RETURNS_INTAKE_JOB = "returns.intake";
+
+async function orderOf(shop: string, orderGid: string) {
+  return prisma.returnOrder.findUnique({ where: { shop_orderGid: { shop, orderGid } } });
+}
+
+async function fulfilled(fact: {
+  shop: string;
+  orderGid: string;
+  fulfillmentGid: string;
+  lineItemGids: string[];
+}) {
+  const order = await orderOf(fact.shop, fact.orderGid);
+  if (!order) return;
+  await prisma.returnOrderLine.updateMany({
+    where: { orderId: order.id, lineItemGid: { in: fact.lineItemGids } },
+    data: { fulfillmentGid: fact.fulfillmentGid },
+  });
+}
+
+/** The carrier's delivery starts each line's window; the earliest scan counts. */
+async function delivered(fact: {
+  shop: string;
+  orderGid: string;
+  fulfillmentGid: string;
+  at: Date;
+}) {
+  const order = await orderOf(fact.shop, fact.orderGid);
+  if (!order) return;
+  const { count } = await prisma.returnOrderLine.updateMany({
+    where: {
+      orderId: order.id,
+      fulfillmentGid: fact.fulfillmentGid,
+      OR: [{ deliveredAt: null }, { deliveredAt: { gt: fact.at } }],
+    },
+    data: { deliveredAt: fact.at },
+  });
+  // The lines of that fulfillment are not known yet (its webhook came late): read the order.
+  if (
+    count === 0 &&
+    !(await prisma.returnOrderLine.count({
+      where: { orderId: order.id, fulfillmentGid: fact.fulfillmentGid },
+    }))
+  )
+    await enqueue({
+      type: RETURNS_SNAPSHOT_JOB,
+      shop: fact.shop,
+      payload: { orderGid: fact.orderGid },
+      idempotencyKey: `returns:snapshot:${fact.orderGid}:delivered:${fact.fulfillmentGid}`,
+    });
+}
+
+const STEP_FACTS: Partial<Record<ReturnFact["step"], (at: Date) => Record<string, unknown>>> = {
+  approved: (at) => ({ shopifyStatus: "OPEN", approvedAt: at }),
+  declined: (at) => ({ shopifyStatus: "DECLINED", declinedAt: at }),
+  processed: (at) => ({ processedAt: at }),
+  closed: (at) => ({ shopifyStatus: "CLOSED", closedAt: at }),
+  cancelled: (at) => ({ shopifyStatus: "CANCELED", cancelledAt: at }),
+};
+
+async function returned(fact: ReturnFact) {
+  const c = await prisma.returnCase.findUnique({
+    where: { shop_returnGid: { shop: fact.shop, returnGid: fact.returnGid } },
+  });
+  if (!c) {
+    // A return asked for in Shopify's customer accounts: the same rules decide it. Its lines and
+    // reasons are read from the Return itself, by a job.
+    if (fact.step === "requested")
+      await enqueue({
+        type: RETURNS_INTAKE_JOB,
+        shop: fact.shop,
+        payload: { returnGid: fact.returnGid, orderGid: fact.orderGid },
+        idempotencyKey: `returns:intake:${fact.returnGid}`,
+      });
+    return;
+  }
+  const facts = STEP_FACTS[fact.step]?.(fact.at);
+  if (!facts) return;
+  // Each step once: a field already set stays as first reported.
+  const field = Object.keys(facts).find((k) => k !== "shopifyStatus") as string;
+  await recordReturnFact(
+    c,
+    facts,
+    {
+      kind: `shopify.${fact.step}`,
+      message: `Shopify: return ${fact.step}`,
+      dedupeKey: `shopify:${fact.key}`,
+      occurredAt: fact.at,
+    },
+    { [field]: null },
+  );
+}
+
+/** The order facts returns subscribe to (app/policies.server.ts). */
+export const returnsOrderFacts = {
+  fulfilled,
+  delivered,
+  returned,
+} satisfies Omit<OrderFacts, "orderCreated" | "orderCancelled">;
