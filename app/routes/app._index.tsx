@@ -19,15 +19,17 @@ import { authenticate } from "~/shopify.server";
 import { shopOverview } from "~/services/overview.server";
 import { trialOverview } from "~/features/trial/index.server";
 import { queueCounts } from "~/features/made-to-order/index.server";
+import { returnQueueCounts } from "~/features/returns/index.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const [overview, trials, madeToOrder] = await Promise.all([
+  const [overview, trials, madeToOrder, returns] = await Promise.all([
     shopOverview(session.shop),
     trialOverview(session.shop),
     queueCounts(session.shop),
+    returnQueueCounts(session.shop),
   ]);
-  return json({ ...overview, trials, madeToOrder });
+  return json({ ...overview, trials, madeToOrder, returnQueues: returns });
 };
 
 function Stat({ label, value, hint }: { label: string; value: string | number; hint?: string }) {
@@ -51,7 +53,8 @@ function Stat({ label, value, hint }: { label: string; value: string | number; h
 }
 
 export default function Overview() {
-  const { policy, counts, recentOrders, trials, madeToOrder } = useLoaderData<typeof loader>();
+  const { policy, counts, recentOrders, trials, madeToOrder, returnQueues } =
+    useLoaderData<typeof loader>();
   const { trial, returns } = policy.document;
   return (
     <Page>
@@ -130,6 +133,31 @@ export default function Overview() {
                 </Button>
                 <Button url="/app/made-to-order?queue=attention" variant="plain" textAlign="left">
                   {`${madeToOrder.attention} needing attention`}
+                </Button>
+              </InlineGrid>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <InlineStack align="space-between">
+                <Text as="h2" variant="headingMd">
+                  Returns
+                </Text>
+                <Button url="/app/returns?queue=awaiting_parcel" variant="plain">
+                  {`${returnQueues.awaiting_parcel} on their way back`}
+                </Button>
+              </InlineStack>
+              <InlineGrid columns={{ xs: 1, sm: 3 }} gap="400">
+                <Button url="/app/returns?queue=to_review" variant="plain" textAlign="left">
+                  {`${returnQueues.to_review} to review`}
+                </Button>
+                <Button url="/app/returns?queue=to_inspect" variant="plain" textAlign="left">
+                  {`${returnQueues.to_inspect} to inspect`}
+                </Button>
+                <Button url="/app/returns?queue=to_refund" variant="plain" textAlign="left">
+                  {`${returnQueues.to_refund} to refund, ${returnQueues.awaiting_shopper} awaiting the shopper`}
                 </Button>
               </InlineGrid>
             </BlockStack>

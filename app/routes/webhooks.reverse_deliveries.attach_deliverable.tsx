@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { receiveWebhook } from "~/platform/webhooks/inbox.server";
 
-export const action = ({ request }: ActionFunctionArgs) => receiveWebhook(request, "reverse_deliveries/attach_deliverable");
+export const action = ({ request }: ActionFunctionArgs) =>
+  receiveWebhook(request, "reverse_deliveries/attach_deliverable");

@@ -3,3 +3,11 @@
 export { RETURN_STATUSES, RETURN_STATUS_LABELS, type ReturnStatus } from "./domain/next-action";
 export { CONDITIONS, type Condition, type Resolution } from "./domain/eligibility";
 export type { ItemDecision, ReturnDecision } from "./domain/decide";
+export {
+  RETURN_OUTCOMES,
+  RETURN_QUEUES,
+  RETURN_QUEUE_LABELS,
+  RETURN_REASONS,
+  RETURN_STATUS_TONES,
+  type ReturnQueue,
+} from "./domain/queues";
