@@ -1,7 +1,7 @@
 import prisma from "~/db.server";
 import type { OrderFacts, ReturnFact } from "~/domain/order-facts";
 import { enqueue } from "~/platform/jobs/queue.server";
-import { recordReturnFact } from "./case.server";
+import { addReturnEvent, advanceReturnSoon, recordReturnFact } from "./case.server";
 import { RETURNS_SNAPSHOT_JOB } from "./intake.server";
 
 // Returns facts, as Shopify's webhooks report them: the lines' shipments and deliveries (the
@@ -85,21 +85,30 @@ async function returned(fact: ReturnFact) {
       });
     return;
   }
+  const event = {
+    kind: `shopify.${fact.step}`,
+    message: `Shopify: return ${fact.step}`,
+    dedupeKey: `shopify:${fact.key}`,
+    occurredAt: fact.at,
+  };
+  // Processed by the app (its movements are recorded): the webhook may beat the answer to the
+  // app's own returnProcess, so it is only news; the job reconciles the effect and marks each
+  // movement paid. Processed in Shopify's admin instead: Shopify moved the money, nothing is owed.
+  if (
+    fact.step === "processed" &&
+    (await prisma.returnMoney.count({ where: { caseId: c.id } })) > 0
+  ) {
+    await prisma.$transaction(async (tx) => {
+      await addReturnEvent(tx, c, event);
+      await advanceReturnSoon(c, event.dedupeKey, tx);
+    });
+    return;
+  }
   const facts = STEP_FACTS[fact.step]?.(fact.at);
   if (!facts) return;
   // Each step once: a field already set stays as first reported.
   const field = Object.keys(facts).find((k) => k !== "shopifyStatus") as string;
-  await recordReturnFact(
-    c,
-    facts,
-    {
-      kind: `shopify.${fact.step}`,
-      message: `Shopify: return ${fact.step}`,
-      dedupeKey: `shopify:${fact.key}`,
-      occurredAt: fact.at,
-    },
-    { [field]: null },
-  );
+  await recordReturnFact(c, facts, event, { [field]: null });
 }
 
 /** The order facts returns subscribe to (app/policies.server.ts). */
