@@ -21,6 +21,7 @@ if (!fs.existsSync(".env")) {
 }
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: "inherit" });
+run("node", ["scripts/extension-app-url.mjs"]);
 run("npx", ["graphql-codegen"]);
 run("npx", ["graphql-codegen", "--project", "trialValidation"]);
 run("node", ["scripts/db.mjs"]);

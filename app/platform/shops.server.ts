@@ -70,3 +70,12 @@ export async function updateScopes(shop: string, scopes: string[]): Promise<void
   );
   shopLogger(shop, { scopes: scope }).info("scopes updated");
 }
+
+/** The shop's calendar zone (Shopify's ianaTimezone, kept from the install). */
+export async function shopTimeZone(shop: string): Promise<string> {
+  const row = await prisma.shop.findUnique({
+    where: { domain: shop },
+    select: { ianaTimezone: true },
+  });
+  return row?.ianaTimezone ?? "America/New_York";
+}

@@ -7,6 +7,7 @@ import {
   shopperChooseOutcome,
 } from "~/features/returns/index.server";
 import { refreshClock } from "~/platform/clock.server";
+import { shopTimeZone } from "~/platform/shops.server";
 import { authenticate } from "~/shopify.server";
 import { pickLocale } from "~/storefront/i18n";
 import { customerGidFromProxy } from "~/storefront/proxy-shopper.server";
@@ -26,7 +27,13 @@ async function context(request: Request, form: FormData | null = null) {
   const prefix = url.searchParams.get("path_prefix") || "/apps/fitting-room";
   const token = String(form?.get("token") ?? url.searchParams.get("token") ?? "") || null;
   const locale = pickLocale(request, String(form?.get("locale") ?? "") || null);
-  const ctx: PortalContext = { locale, base: `${prefix}/returns`, prefix, token };
+  const ctx: PortalContext = {
+    locale,
+    base: `${prefix}/returns`,
+    prefix,
+    token,
+    timeZone: await shopTimeZone(shop),
+  };
   return { shop, ctx, access: { customerGid, guestToken: token } };
 }
 

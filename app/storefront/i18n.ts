@@ -40,15 +40,19 @@ export function translator(locale: Locale): Translate {
 }
 
 /** Formats money and dates the way the locale writes them. */
-export function formatters(locale: Locale) {
+export function formatters(locale: Locale, timeZone = "UTC") {
   const tag = locale === "fr" ? "fr-FR" : "en-US";
   return {
     money: (amount: number, currency: string) => formatMoney({ amount, currency }, tag),
-    /** A calendar date (YYYY-MM-DD) or an instant, as a day. */
-    date: (value: string) =>
-      new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value).toLocaleDateString(
-        tag,
-        { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" },
-      ),
+    /** A calendar date (YYYY-MM-DD) as written, or an instant as its day in the shop's zone. */
+    date: (value: string) => {
+      const calendar = /^\d{4}-\d{2}-\d{2}$/.test(value);
+      return new Date(calendar ? `${value}T12:00:00Z` : value).toLocaleDateString(tag, {
+        month: "short",
+        day: "numeric",
+        year: "numeric",
+        timeZone: calendar ? "UTC" : timeZone,
+      });
+    },
   };
 }

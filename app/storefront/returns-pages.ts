@@ -15,6 +15,8 @@ export interface PortalContext {
   /** The storefront path of the app proxy, e.g. /apps/fitting-room. */
   prefix: string;
   token: string | null;
+  /** The shop's zone: instants (a request, a refund) are shown as its calendar days. */
+  timeZone: string;
 }
 
 export type Banner =
@@ -61,7 +63,7 @@ export interface OrderPageData {
 
 export const tools = (ctx: PortalContext) => ({
   t: translator(ctx.locale),
-  f: formatters(ctx.locale),
+  f: formatters(ctx.locale, ctx.timeZone),
 });
 
 export function withQuery(path: string, ctx: PortalContext, extra: Record<string, string> = {}) {

@@ -40,7 +40,7 @@ export function statusPage(
   status = 200,
 ) {
   const t = translator(ctx.locale);
-  const f = formatters(ctx.locale);
+  const f = formatters(ctx.locale, ctx.timeZone);
   const m = (amount: number) => f.money(amount, c.currency);
   const note = bannerHtml(ctx.locale, b);
   const steps = c.steps

@@ -7,7 +7,8 @@ import { APP_SCOPES } from "~/shopify-scopes";
 import { COMPLIANCE_TOPICS, WEBHOOK_TOPICS, webhookPath } from "~/platform/webhooks/topics";
 import { webhookHandlers } from "~/webhooks/handlers";
 import { ADMIN_API_VERSION } from "../../.graphqlrc";
-import { projectRoot } from "../support/operations";
+import { POLICIES } from "~/policies.server";
+import { appSourceFiles, projectRoot } from "../support/operations";
 import { PAYLOAD_VERSION } from "../support/payloads";
 
 interface AppToml {
@@ -36,6 +37,11 @@ describe("shopify.app.toml", () => {
 
   it("asks for exactly the scopes the app justifies", () => {
     expect(toml.access_scopes.scopes.split(",").sort()).toEqual([...APP_SCOPES].sort());
+  });
+
+  it("gives the customer-account extension the app's own URL", async () => {
+    const { APP_URL } = await import("../../extensions/returns-customer-account/src/app-url");
+    expect(APP_URL).toBe((toml as unknown as { application_url: string }).application_url);
   });
 
   it("routes the app proxy /apps/fitting-room to the proxy routes", () => {
@@ -77,5 +83,40 @@ describe("shopify.app.toml", () => {
       );
       expect(ok, `${topic} needs one of ${needed.join(", ")}`).toBe(true);
     }
+  });
+});
+
+describe("Flow triggers", () => {
+  const triggerExtensions = fs
+    .readdirSync(path.join(projectRoot, "extensions"))
+    .map((dir) => path.join(projectRoot, "extensions", dir, "shopify.extension.toml"))
+    .filter((file) => fs.existsSync(file))
+    .map(
+      (file) =>
+        parse(fs.readFileSync(file, "utf8")) as { extensions?: { type: string; handle: string }[] },
+    )
+    .flatMap((t) => t.extensions ?? [])
+    .filter((e) => e.type === "flow_trigger")
+    .map((e) => e.handle);
+  const registered = POLICIES.flatMap((p) => p.flowTriggers);
+
+  it("are each a flow_trigger extension, and every such extension belongs to a policy", () => {
+    expect(registered.length).toBeGreaterThanOrEqual(7);
+    expect([...triggerExtensions].sort()).toEqual([...registered].sort());
+  });
+
+  it("are fired only by the handles a policy registers", () => {
+    const fired = new Set<string>();
+    for (const file of appSourceFiles()) {
+      const source = fs.readFileSync(file, "utf8");
+      for (const m of source.matchAll(
+        /(?:[fF]low|fireFlowTrigger)\([^()]*?"([a-z]+(?:-[a-z]+)+)",\s*\{/g,
+      ))
+        fired.add(m[1] as string);
+      for (const m of source.matchAll(/fireFlowTrigger\([^()]*?handle: "([a-z-]+)"/g))
+        fired.add(m[1] as string);
+    }
+    expect(fired.size).toBeGreaterThanOrEqual(6);
+    expect([...fired].filter((h) => !registered.includes(h))).toEqual([]);
   });
 });

@@ -2,8 +2,10 @@
 // rules of the modal (which lines, which outcome, what the shopper is told) are tested without a
 // customer account. The app's answers are those of app/routes/api.customer-account.returns.tsx.
 
-/** Where the app is served (shopify.app.toml `application_url`). */
-export const APP_URL = "https://fitting-room.example.com";
+import { APP_URL } from "./app-url";
+
+/** Where the app is served (shopify.app.toml `application_url`, via scripts/extension-app-url.mjs). */
+export { APP_URL };
 export const RETURNS_API = `${APP_URL}/api/customer-account/returns`;
 
 export type Outcome = "refund" | "store_credit" | "exchange";
