@@ -105,6 +105,10 @@ describe("a return in the browser", () => {
     // Once on the pair (what was decided), once on the refund (what was paid).
     await frame.getByText(`Rule: ${refund.rule}`, { exact: true }).nth(1).waitFor();
     await frame.getByText(`Rule: ${fee.rule}`, { exact: true }).waitFor();
+    // And on the timeline, where it happened.
+    await frame
+      .getByText(`refund $${cents(price - 1299)} succeeded: ${refund.rule}`, { exact: true })
+      .waitFor();
     await frame.locator('[data-condition="unworn"]').waitFor();
     await screenshot(admin, "10b-return-case");
 

@@ -1,5 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
+import { formatMoney } from "~/domain/money";
 import { now } from "~/platform/clock.server";
 import { caseDecision, caseFacts, termsOf, type FullCase } from "./case.server";
 import { marketFor } from "./domain/terms";
@@ -220,11 +221,20 @@ export async function returnDetail(shop: string, caseId: string) {
         !c.exchangeReleasedAt &&
         !c.exchangeReleaseRequestedAt,
     },
-    timeline: c.events.map((e) => ({
-      id: e.id,
-      at: e.occurredAt.toISOString(),
-      kind: e.kind,
-      message: e.message,
-    })),
+    // Each money movement is on the timeline too, where it happened, with its rule.
+    timeline: [
+      ...c.events.map((e) => ({
+        id: e.id,
+        at: e.occurredAt.toISOString(),
+        kind: e.kind,
+        message: e.message,
+      })),
+      ...c.money.map((m) => ({
+        id: m.id,
+        at: m.updatedAt.toISOString(),
+        kind: `money.${m.kind}`,
+        message: `${m.kind.replace(/_/g, " ")} ${formatMoney({ amount: m.amountMinor, currency: m.currencyCode })} ${m.status}: ${m.rule}`,
+      })),
+    ].sort((a, b) => a.at.localeCompare(b.at)),
   };
 }
