@@ -38,13 +38,7 @@ export interface DeliveredFact {
 
 /** Shopify's return statuses as the returns/* topics report them. */
 export type ReturnStep =
-  | "requested"
-  | "approved"
-  | "declined"
-  | "processed"
-  | "closed"
-  | "cancelled"
-  | "reopened";
+  "requested" | "approved" | "declined" | "processed" | "closed" | "cancelled" | "reopened";
 
 export interface ReturnFact {
   shop: string;

@@ -124,4 +124,3 @@ export const RETURNS_EXCHANGE_VARIANTS_QUERY = `#graphql
     }
   }
 ` as const;
-

@@ -26,7 +26,6 @@ function minor(amount: string | undefined, currency: string): number {
   return parsed.ok ? parsed.amount : 0;
 }
 
-
 async function ensureOrder(shop: string, order: Order) {
   const existing = await prisma.returnOrder.findUnique({
     where: { shop_orderGid: { shop, orderGid: order.id } },
