@@ -73,7 +73,7 @@ export const returnsJobs: Record<string, PolicyJobHandler> = {
       });
     } catch (error) {
       if (!(error instanceof ReturnRequestError)) throw error;
-      // A marketplace order: the channel handles it; the merchant sees why in the log.
+      // Lines the return cannot hold (already returned, unknown): the merchant sees why.
       context.log.warn(
         { returnGid, field: error.field, reason: error.message },
         "customer-account return not opened",

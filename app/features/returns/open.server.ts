@@ -105,7 +105,10 @@ export async function openReturnCase(
   const order = await orderFor(shop, orderId);
   checkLines(order, lines);
   const decision = await decisionFor(order, requestsOf(lines), null);
-  if (decision.marketplace)
+  // The portal sends a marketplace order's shopper to the channel before anything is created; a
+  // return Shopify already has (customer accounts) is opened so the rules decline it there, with
+  // the channel's instructions as the note the shopper receives.
+  if (decision.marketplace && !shopify)
     throw new ReturnRequestError("order", decision.items[0]?.shopper ?? "Marketplace order.");
   if (!shopify) {
     const refused = decision.items.findIndex((i) => i.decline);
