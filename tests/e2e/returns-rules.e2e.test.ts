@@ -5,6 +5,7 @@ import {
   inspectLine,
   markReceived,
   openReturnCase,
+  releaseExchange,
 } from "~/features/returns/index.server";
 import { DEMO_SHOP, seedDemoStore } from "../sandbox/seed";
 import { startE2E } from "../support/e2e";
@@ -58,8 +59,9 @@ const caseOf = (orderGid: string) =>
 const shopifyReturns = (orderGid: string) => sandbox.store.order(DEMO_SHOP, orderGid).returns;
 
 async function setUp() {
-  seedDemoStore(sandbox.store);
+  const shop = seedDemoStore(sandbox.store);
   await control("/install", { shop: DEMO_SHOP });
+  return shop;
 }
 
 async function receiveAndInspect(caseId: string, condition: "unworn" | "worn") {
@@ -128,7 +130,7 @@ describe("the return rules on Shopify's returns", () => {
     expect(amounts.refund).toBeUndefined();
   });
 
-  it("declines on Shopify what the rules refuse: final sale, a sample, day 15", async () => {
+  it("declines what the rules refuse: final sale, a sample, a gift card, day 15", async () => {
     await setUp();
     const cases: [Line, string][] = [
       [{ handle: "last-call-pump", size: "8" }, "FINAL_SALE"],
@@ -146,6 +148,19 @@ describe("the return rules on Shopify's returns", () => {
       expect(c).toMatchObject({ status: "declined" });
       expect(c!.money).toEqual([]);
     }
+    // A gift card is never returnable: the portal says so before anything reaches Shopify.
+    const gift = await deliveredOrder([{ sku: "GIFT-50" } as never]);
+    await expect(
+      openReturnCase(DEMO_SHOP, gift.snapshot.id, "portal", [
+        {
+          lineItemGid: gift.snapshot.lines[0]!.lineItemGid,
+          quantity: 1,
+          reason: "UNWANTED",
+          outcome: "store_credit",
+        },
+      ]),
+    ).rejects.toMatchObject({ field: "lines[0]", message: expect.stringMatching(/gift card/i) });
+    expect(shopifyReturns(gift.gid)).toEqual([]);
     const late = await deliveredOrder([{ handle: "little-black-heels", size: "8" }]);
     await advanceClock({ days: 15 });
     await customerAccountReturn(late);
@@ -210,6 +225,60 @@ describe("the return rules on Shopify's returns", () => {
     expect(done!.money.filter((m) => m.amountMinor > 0 && m.kind !== "covered_shipment")).toEqual(
       [],
     );
+  });
+
+  it("abroad: one exchange shipment out is covered per order, a second is not", async () => {
+    const shop = await setUp();
+    const order = await deliveredOrder(
+      [
+        { handle: "little-black-heels", size: "6.5", width: "Wide" },
+        { handle: "five-shades-of-nude", size: "6.5", width: "Wide" },
+      ],
+      { email: "amelia@example.co.uk", country: "GB" },
+    );
+    const exchangeFor = (handle: string) => {
+      const variant = shop.products
+        .find((p) => p.handle === handle)!
+        .variants.find((v) => v.size === "7" && v.width === "Wide" && v.inventoryQuantity > 0)!;
+      return { variantGid: variant.id, title: variant.title, priceMinor: variant.price };
+    };
+    const exchange = async (i: number, handle: string) => {
+      const { caseId, decision } = await openReturnCase(DEMO_SHOP, order.snapshot.id, "portal", [
+        {
+          lineItemGid: order.snapshot.lines[i]!.lineItemGid,
+          quantity: 1,
+          reason: "SIZE_TOO_SMALL",
+          outcome: "exchange",
+          exchange: exchangeFor(handle),
+        },
+      ]);
+      await until(
+        () => prisma.returnCase.findUnique({ where: { id: caseId } }),
+        (c) => c?.status === "awaiting_parcel",
+      );
+      await releaseExchange(DEMO_SHOP, caseId, "merchant");
+      const released = await until(
+        () => prisma.returnCase.findUnique({ where: { id: caseId }, include: { money: true } }),
+        (c) => Boolean(c?.exchangeReleasedAt),
+        60_000,
+      );
+      return { decision, released: released! };
+    };
+    const first = await exchange(0, "little-black-heels");
+    expect(first.decision.shipping).toMatchObject({ paidBy: "shopper", hsCode: "9801.00.1012" });
+    expect(first.decision.outboundExchange?.covered).toBe(true);
+    expect(first.released.outboundExchangeCovered).toBe(true);
+    const second = await exchange(1, "five-shades-of-nude");
+    expect(second.decision.outboundExchange?.covered).toBe(false);
+    expect(second.released.outboundExchangeCovered).toBe(false);
+    expect(
+      (await prisma.returnOrder.findUnique({ where: { id: order.snapshot.id } }))!
+        .outboundExchangesUsed,
+    ).toBe(1);
+    const shipment = second.released.money.find((m) => m.kind === "covered_shipment")!;
+    expect(JSON.parse(shipment.details)).toEqual({ covered: false });
+    // Both new pairs are on the order, shipped from Shopify's exchange.
+    expect(sandbox.store.order(DEMO_SHOP, order.gid).lines.length).toBeGreaterThanOrEqual(4);
   });
 
   it("a marketplace order: the return is declined with the channel's instructions", async () => {

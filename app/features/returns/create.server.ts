@@ -164,6 +164,23 @@ export async function releaseExchange(c: FullCase, graphql: AdminGraphql) {
     );
   const covered = decision.outboundExchange.covered;
   await prisma.$transaction(async (tx) => {
+    // The release is recorded once (a retried step finds it recorded), and only then counted
+    // against the order's covered exchange shipments.
+    const first = await recordReturnFact(
+      c,
+      { exchangeReleasedAt: now(), outboundExchangeCovered: covered },
+      {
+        kind: "exchange.released",
+        message: `Exchange shipped: ${decision.items
+          .filter((i) => i.exchange)
+          .map((i) => i.exchange?.title)
+          .join(", ")}. ${decision.outboundExchange?.sentence}`,
+        dedupeKey: "exchange-released",
+      },
+      { exchangeReleasedAt: null },
+      tx,
+    );
+    if (!first) return;
     const order = await tx.returnOrder.update({
       where: { id: c.orderId },
       data: covered ? { outboundExchangesUsed: { increment: 1 } } : {},
@@ -186,20 +203,6 @@ export async function releaseExchange(c: FullCase, graphql: AdminGraphql) {
       },
       update: {},
     });
-    await recordReturnFact(
-      c,
-      { exchangeReleasedAt: now(), outboundExchangeCovered: covered },
-      {
-        kind: "exchange.released",
-        message: `Exchange shipped: ${decision.items
-          .filter((i) => i.exchange)
-          .map((i) => i.exchange?.title)
-          .join(", ")}. ${decision.outboundExchange?.sentence}`,
-        dedupeKey: "exchange-released",
-      },
-      { exchangeReleasedAt: null },
-      tx,
-    );
   });
 }
 
