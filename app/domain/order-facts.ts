@@ -54,6 +54,17 @@ export interface ReturnFact {
   key: string;
 }
 
+/** A refund on the order (refunds/create): by a policy's own step, or by the merchant in Shopify. */
+export interface RefundedFact {
+  shop: string;
+  orderGid: string;
+  refundGid: string;
+  /** The Shopify return it was made through, if any. */
+  returnGid: string | null;
+  lineItems: { lineItemGid: string; quantity: number }[];
+  at: Date;
+}
+
 /** The order facts a policy subscribes to; each is optional. */
 export interface OrderFacts {
   orderCreated?(fact: OrderCreatedFact): Promise<unknown>;
@@ -61,4 +72,5 @@ export interface OrderFacts {
   fulfilled?(fact: FulfilledFact): Promise<unknown>;
   delivered?(fact: DeliveredFact): Promise<unknown>;
   returned?(fact: ReturnFact): Promise<unknown>;
+  refunded?(fact: RefundedFact): Promise<unknown>;
 }

@@ -207,6 +207,7 @@ export default function ReturnCase() {
               },
             ]
           : []),
+        ...detail.refundedOutside.map((text) => ({ tone: "critical" as const, text })),
         ...detail.ledger
           .filter((m) => m.status === "failed")
           .map((m) => ({ tone: "critical" as const, text: `${m.kind} failed: ${m.error ?? ""}` })),

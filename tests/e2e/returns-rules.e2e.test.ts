@@ -281,6 +281,45 @@ describe("the return rules on Shopify's returns", () => {
     expect(sandbox.store.order(DEMO_SHOP, order.gid).lines.length).toBeGreaterThanOrEqual(4);
   });
 
+  it("a refund made in Shopify outside an open return is on the case before anyone processes it", async () => {
+    await setUp();
+    const order = await deliveredOrder([{ handle: "little-black-heels", size: "8" }]);
+    await customerAccountReturn(order);
+    const opened = await until(
+      () => caseOf(order.gid),
+      (c) => c?.status === "awaiting_parcel",
+    );
+    await control(`/orders/${order.legacy}/refund`, {
+      lineItemIds: [opened!.lines[0]!.lineItemGid],
+    });
+    const event = await until(
+      () =>
+        prisma.returnEvent.findFirst({
+          where: { caseId: opened!.id, kind: "shopify.refund_outside" },
+        }),
+      (e) => e !== null,
+    );
+    expect(event!.message).toMatch(/^Refunded in Shopify outside this return: Little Black Heels/);
+    const { returnDetail } = await import("~/features/returns/index.server");
+    expect((await returnDetail(DEMO_SHOP, opened!.id))!.refundedOutside).toHaveLength(1);
+    // The app's own refund, through the return, is not mistaken for one.
+    const other = await deliveredOrder([{ handle: "little-black-heels", size: "8" }]);
+    await customerAccountReturn(other);
+    const c = await until(
+      () => caseOf(other.gid),
+      (r) => r?.status === "awaiting_parcel",
+    );
+    await receiveAndInspect(c!.id, "unworn");
+    await until(
+      () => caseOf(other.gid),
+      (r) => r?.status === "done",
+      60_000,
+    );
+    expect(
+      await prisma.returnEvent.count({ where: { caseId: c!.id, kind: "shopify.refund_outside" } }),
+    ).toBe(0);
+  });
+
   it("a marketplace order: the return is declined with the channel's instructions", async () => {
     await setUp();
     const order = await deliveredOrder([{ handle: "little-black-heels", size: "8" }], {

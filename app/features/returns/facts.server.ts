@@ -1,5 +1,5 @@
 import prisma from "~/db.server";
-import type { OrderFacts, ReturnFact } from "~/domain/order-facts";
+import type { OrderFacts, RefundedFact, ReturnFact } from "~/domain/order-facts";
 import { enqueue } from "~/platform/jobs/queue.server";
 import { addReturnEvent, advanceReturnSoon, recordReturnFact } from "./case.server";
 import { RETURNS_SNAPSHOT_JOB } from "./intake.server";
@@ -111,9 +111,52 @@ async function returned(fact: ReturnFact) {
   await recordReturnFact(c, facts, event, { [field]: null });
 }
 
+/**
+ * A refund the merchant made in Shopify for lines on an open return, not through it: Shopify
+ * refunds a line once, so the return's own refund would now fail or be wrong. The case says so
+ * on its timeline and page before anyone processes it.
+ */
+async function refunded(fact: RefundedFact) {
+  const order = await orderOf(fact.shop, fact.orderGid);
+  if (!order || fact.lineItems.length === 0) return;
+  const gids = fact.lineItems.map((l) => l.lineItemGid);
+  const cases = await prisma.returnCase.findMany({
+    where: {
+      shop: fact.shop,
+      orderId: order.id,
+      processedAt: null,
+      closedAt: null,
+      declinedAt: null,
+      cancelledAt: null,
+      expiredAt: null,
+      lines: { some: { lineItemGid: { in: gids } } },
+    },
+    include: { order: { include: { lines: true } } },
+  });
+  for (const c of cases) {
+    // Refunded through this very return: returns/process reports that step.
+    if (fact.returnGid && fact.returnGid === c.returnGid) continue;
+    const titles = c.order.lines
+      .filter((l) => gids.includes(l.lineItemGid))
+      .map((l) => `${l.title}${l.variantTitle ? ` — ${l.variantTitle}` : ""}`)
+      .join(", ");
+    await prisma.$transaction(async (tx) => {
+      await addReturnEvent(tx, c, {
+        kind: "shopify.refund_outside",
+        message: `Refunded in Shopify outside this return: ${titles}. Check the order before this return is processed (Shopify refunds a line once).`,
+        dedupeKey: `refund-outside:${fact.refundGid}`,
+        occurredAt: fact.at,
+        data: { refundGid: fact.refundGid, lineItems: fact.lineItems },
+      });
+      await advanceReturnSoon(c, `refund-outside:${fact.refundGid}`, tx);
+    });
+  }
+}
+
 /** The order facts returns subscribe to (app/policies.server.ts). */
 export const returnsOrderFacts = {
   fulfilled,
   delivered,
   returned,
+  refunded,
 } satisfies Omit<OrderFacts, "orderCreated" | "orderCancelled">;

@@ -210,6 +210,9 @@ export async function returnDetail(shop: string, caseId: string) {
       error: m.error,
       at: m.createdAt.toISOString(),
     })),
+    refundedOutside: c.events
+      .filter((e) => e.kind === "shopify.refund_outside")
+      .map((e) => e.message),
     can: {
       review: !approved && !ended && !c.reviewOutcome,
       markReceived: approved && !ended && !c.receivedAt,

@@ -238,4 +238,4 @@ export const trialFacts = {
       key: fact.key,
     });
   },
-} satisfies Required<Omit<OrderFacts, "orderCreated">>;
+} satisfies Required<Omit<OrderFacts, "orderCreated" | "refunded">>;

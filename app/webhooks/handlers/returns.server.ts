@@ -24,6 +24,7 @@ interface RefundPayload {
   processed_at?: string;
   refund_line_items?: { line_item_id?: unknown; quantity?: number; subtotal_set?: unknown }[];
   transactions?: { kind?: string; amount?: string; status?: string; gateway?: string }[];
+  return?: { admin_graphql_api_id?: string; id?: unknown } | null;
 }
 
 const returnTopic =
@@ -88,6 +89,18 @@ const refundCreated: WebhookHandler = async ({ shop, payload, deliveryId, trigge
       })),
     },
   });
+  const fact = {
+    shop,
+    orderGid,
+    refundGid: refund.admin_graphql_api_id,
+    returnGid: refund.return?.admin_graphql_api_id ?? gidFor("Return", refund.return?.id) ?? null,
+    lineItems: (refund.refund_line_items ?? []).flatMap((l) => {
+      const lineItemGid = gidFor("LineItem", l.line_item_id);
+      return lineItemGid ? [{ lineItemGid, quantity: l.quantity ?? 0 }] : [];
+    }),
+    at: new Date(refund.processed_at ?? refund.created_at ?? triggeredAt),
+  };
+  for (const policy of POLICIES) await policy.facts.refunded?.(fact);
 };
 
 export const returnHandlers = {
