@@ -248,7 +248,16 @@ export default function ReturnCase() {
               {detail.can.releaseExchange && (
                 <ActionButton action="release_exchange" label="Ship the exchange now" busy={busy} />
               )}
-              <ActionButton action="nudge" label="Look at it again now" busy={busy} slim />
+              {/* Processing (refund, credit, restock) and closing are the return's job once every
+                  pair is inspected; this runs it now, or retries a step that failed. */}
+              <ActionButton
+                action="nudge"
+                label={
+                  detail.status === "to_refund" ? "Process the return now" : "Look at it again now"
+                }
+                busy={busy}
+                slim={detail.status !== "to_refund"}
+              />
             </BlockStack>
           </Card>
         </>

@@ -1,12 +1,38 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
 import path from "node:path";
 import { projectRoot } from "./operations";
+
+/** A port the system just gave out as free (another process may still take it: see below). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /** Starts the production server (built by tests/setup/global.ts) on a free port. */
 export async function startAppServer(
   env: Record<string, string>,
 ): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = 39_000 + Math.floor(Math.random() * 2000);
+  // Between the check and the server's listen another test's server can take the port: try again.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOn(await freePort(), env);
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes("EADDRINUSE")) throw error;
+    }
+  }
+}
+
+async function startOn(
+  port: number,
+  env: Record<string, string>,
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const child: ChildProcess = spawn(
     process.execPath,
     [path.join(projectRoot, "node_modules/@remix-run/serve/dist/cli.js"), "./build/index.js"],

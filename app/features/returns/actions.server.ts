@@ -1,4 +1,5 @@
 import prisma from "~/db.server";
+import { withBusyRetry } from "~/platform/sqlite-busy.server";
 import { now } from "~/platform/clock.server";
 import {
   addReturnEvent,
@@ -139,31 +140,35 @@ export async function inspectLine(
   if (!approved(c) || ended(c) || c.processedAt)
     throw new ReturnActionError("Only an approved, unprocessed return can be inspected.");
   const line = lineOf(c, lineId);
-  await prisma.$transaction(async (tx) => {
-    await tx.returnCaseLine.update({
-      where: { id: line.id },
-      data: { condition: input.condition, conditionNote: input.note, inspectedAt: now() },
-    });
-    // A pair on the bench is a parcel that arrived.
-    if (!c.receivedAt) {
-      await tx.returnCase.update({ where: { id: c.id }, data: { receivedAt: now() } });
-      await addReturnEvent(tx, c, {
-        kind: "parcel.received",
-        message: `Parcel received (${by})`,
-        dedupeKey: "received",
+  await withBusyRetry(() =>
+    prisma.$transaction(async (tx) => {
+      await tx.returnCaseLine.update({
+        where: { id: line.id },
+        data: { condition: input.condition, conditionNote: input.note, inspectedAt: now() },
       });
-    }
-  });
+      // A pair on the bench is a parcel that arrived.
+      if (!c.receivedAt) {
+        await tx.returnCase.update({ where: { id: c.id }, data: { receivedAt: now() } });
+        await addReturnEvent(tx, c, {
+          kind: "parcel.received",
+          message: `Parcel received (${by})`,
+          dedupeKey: "received",
+        });
+      }
+    }),
+  );
   const decision = await redecide(c);
   const item = decision.items.find((i) => i.lineItemGid === line.lineItemGid);
-  await prisma.$transaction(async (tx) => {
-    await addReturnEvent(tx, c, {
-      kind: "line.inspected",
-      message: `Inspected ${item?.title ?? "a pair"}: ${input.condition.replace("_", " ")}${input.note ? ` (${input.note})` : ""} by ${by}. ${item?.shopper ?? ""}`,
-      dedupeKey: `inspected:${line.id}:${input.condition}:${now().toISOString()}`,
-    });
-    await advanceReturnSoon(c, `inspected:${line.id}:${now().getTime()}`, tx);
-  });
+  await withBusyRetry(() =>
+    prisma.$transaction(async (tx) => {
+      await addReturnEvent(tx, c, {
+        kind: "line.inspected",
+        message: `Inspected ${item?.title ?? "a pair"}: ${input.condition.replace("_", " ")}${input.note ? ` (${input.note})` : ""} by ${by}. ${item?.shopper ?? ""}`,
+        dedupeKey: `inspected:${line.id}:${input.condition}:${now().toISOString()}`,
+      });
+      await advanceReturnSoon(c, `inspected:${line.id}:${now().getTime()}`, tx);
+    }),
+  );
   return decision;
 }
 
@@ -184,14 +189,16 @@ export async function chooseOutcome(
     throw new ReturnActionError("This pair has no choice to make.", "outcome");
   await prisma.returnCaseLine.update({ where: { id: line.id }, data: { outcome } });
   await redecide(c);
-  await prisma.$transaction(async (tx) => {
-    await addReturnEvent(tx, c, {
-      kind: "choice.made",
-      message: `${item.title}: ${outcome === "store_credit" ? "store credit less the restocking fee" : "sent back"}, chosen by ${by}`,
-      dedupeKey: `choice:${line.id}`,
-    });
-    await advanceReturnSoon(c, `choice:${line.id}`, tx);
-  });
+  await withBusyRetry(() =>
+    prisma.$transaction(async (tx) => {
+      await addReturnEvent(tx, c, {
+        kind: "choice.made",
+        message: `${item.title}: ${outcome === "store_credit" ? "store credit less the restocking fee" : "sent back"}, chosen by ${by}`,
+        dedupeKey: `choice:${line.id}`,
+      });
+      await advanceReturnSoon(c, `choice:${line.id}`, tx);
+    }),
+  );
 }
 
 /** The shopper's own tracking (they ship it back themselves: international). */

@@ -6,6 +6,7 @@ import type {
   ReturnOrderLine,
 } from "@prisma/client";
 import prisma from "~/db.server";
+import { withBusyRetry } from "~/platform/sqlite-busy.server";
 import { now } from "~/platform/clock.server";
 import { advanceSoon, type CaseKind } from "~/platform/jobs/case-runner.server";
 import { TerminalJobError } from "~/platform/jobs/errors.server";
@@ -218,5 +219,5 @@ export async function recordReturnFact(
     await advanceReturnSoon(c, event.dedupeKey, tx);
     return true;
   };
-  return db ? write(db) : prisma.$transaction(write);
+  return db ? write(db) : withBusyRetry(() => prisma.$transaction(write));
 }

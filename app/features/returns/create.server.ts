@@ -1,4 +1,5 @@
 import prisma from "~/db.server";
+import { withBusyRetry } from "~/platform/sqlite-busy.server";
 import type { AdminGraphql } from "~/platform/admin/client.server";
 import { now } from "~/platform/clock.server";
 import { performEffect } from "~/platform/effects.server";
@@ -39,35 +40,38 @@ async function fulfillmentLines(c: FullCase, graphql: AdminGraphql) {
 
 /** Stores the return's ids: its own, its lines', for the steps after. */
 async function adopt(c: FullCase, ret: ShopifyReturn) {
-  await prisma.$transaction(async (tx) => {
-    for (const line of c.lines) {
-      const gid = ret.returnLineItems.nodes.find(
-        (r) => "fulfillmentLineItem" in r && r.fulfillmentLineItem.lineItem.id === line.lineItemGid,
-      )?.id;
-      if (gid)
-        await tx.returnCaseLine.update({
-          where: { id: line.id },
-          data: { returnLineItemGid: gid },
-        });
-    }
-    await recordReturnFact(
-      c,
-      {
-        returnGid: ret.id,
-        returnName: ret.name,
-        shopifyStatus: ret.status,
-        approvedAt: now(),
-        reverseFulfillmentGid: ret.reverseFulfillmentOrders.nodes[0]?.id ?? null,
-      },
-      {
-        kind: "return.created",
-        message: `Return ${ret.name} created on Shopify, approved`,
-        dedupeKey: "created",
-      },
-      { returnGid: null },
-      tx,
-    );
-  });
+  await withBusyRetry(() =>
+    prisma.$transaction(async (tx) => {
+      for (const line of c.lines) {
+        const gid = ret.returnLineItems.nodes.find(
+          (r) =>
+            "fulfillmentLineItem" in r && r.fulfillmentLineItem.lineItem.id === line.lineItemGid,
+        )?.id;
+        if (gid)
+          await tx.returnCaseLine.update({
+            where: { id: line.id },
+            data: { returnLineItemGid: gid },
+          });
+      }
+      await recordReturnFact(
+        c,
+        {
+          returnGid: ret.id,
+          returnName: ret.name,
+          shopifyStatus: ret.status,
+          approvedAt: now(),
+          reverseFulfillmentGid: ret.reverseFulfillmentOrders.nodes[0]?.id ?? null,
+        },
+        {
+          kind: "return.created",
+          message: `Return ${ret.name} created on Shopify, approved`,
+          dedupeKey: "created",
+        },
+        { returnGid: null },
+        tx,
+      );
+    }),
+  );
 }
 
 export async function createCaseReturn(c: FullCase, graphql: AdminGraphql) {
@@ -163,47 +167,49 @@ export async function releaseExchange(c: FullCase, graphql: AdminGraphql) {
       },
     );
   const covered = decision.outboundExchange.covered;
-  await prisma.$transaction(async (tx) => {
-    // The release is recorded once (a retried step finds it recorded), and only then counted
-    // against the order's covered exchange shipments.
-    const first = await recordReturnFact(
-      c,
-      { exchangeReleasedAt: now(), outboundExchangeCovered: covered },
-      {
-        kind: "exchange.released",
-        message: `Exchange shipped: ${decision.items
-          .filter((i) => i.exchange)
-          .map((i) => i.exchange?.title)
-          .join(", ")}. ${decision.outboundExchange?.sentence}`,
-        dedupeKey: "exchange-released",
-      },
-      { exchangeReleasedAt: null },
-      tx,
-    );
-    if (!first) return;
-    const order = await tx.returnOrder.update({
-      where: { id: c.orderId },
-      data: covered ? { outboundExchangesUsed: { increment: 1 } } : {},
-    });
-    await tx.returnMoney.upsert({
-      where: {
-        shop_idempotencyKey: { shop: c.shop, idempotencyKey: effectKey(c, "outbound-shipment") },
-      },
-      create: {
-        shop: c.shop,
-        caseId: c.id,
-        kind: "covered_shipment",
-        amountMinor: 0,
-        currencyCode: decision.currency,
-        status: "succeeded",
-        idempotencyKey: effectKey(c, "outbound-shipment"),
-        rule: `${decision.outboundExchange?.sentence} (${decision.market}, returns policy v${decision.policyVersion}; exchange shipments covered on this order: ${order.outboundExchangesUsed})`,
-        policyVersion: decision.policyVersion,
-        details: JSON.stringify({ covered }),
-      },
-      update: {},
-    });
-  });
+  await withBusyRetry(() =>
+    prisma.$transaction(async (tx) => {
+      // The release is recorded once (a retried step finds it recorded), and only then counted
+      // against the order's covered exchange shipments.
+      const first = await recordReturnFact(
+        c,
+        { exchangeReleasedAt: now(), outboundExchangeCovered: covered },
+        {
+          kind: "exchange.released",
+          message: `Exchange shipped: ${decision.items
+            .filter((i) => i.exchange)
+            .map((i) => i.exchange?.title)
+            .join(", ")}. ${decision.outboundExchange?.sentence}`,
+          dedupeKey: "exchange-released",
+        },
+        { exchangeReleasedAt: null },
+        tx,
+      );
+      if (!first) return;
+      const order = await tx.returnOrder.update({
+        where: { id: c.orderId },
+        data: covered ? { outboundExchangesUsed: { increment: 1 } } : {},
+      });
+      await tx.returnMoney.upsert({
+        where: {
+          shop_idempotencyKey: { shop: c.shop, idempotencyKey: effectKey(c, "outbound-shipment") },
+        },
+        create: {
+          shop: c.shop,
+          caseId: c.id,
+          kind: "covered_shipment",
+          amountMinor: 0,
+          currencyCode: decision.currency,
+          status: "succeeded",
+          idempotencyKey: effectKey(c, "outbound-shipment"),
+          rule: `${decision.outboundExchange?.sentence} (${decision.market}, returns policy v${decision.policyVersion}; exchange shipments covered on this order: ${order.outboundExchangesUsed})`,
+          policyVersion: decision.policyVersion,
+          details: JSON.stringify({ covered }),
+        },
+        update: {},
+      });
+    }),
+  );
 }
 
 /** Pairs sent back to the shopper (worn, refused) leave the return; nothing is paid for them. */
@@ -245,21 +251,23 @@ export async function removeSentBack(c: FullCase, graphql: AdminGraphql) {
   const titles = (decision?.items ?? [])
     .filter((i) => back.has(i.lineItemGid))
     .map((i) => `${i.title} (${i.condition})`);
-  await prisma.$transaction(async (tx) => {
-    await tx.returnCaseLine.updateMany({
-      where: { id: { in: lines.map((l) => l.id) } },
-      data: { removedAt: now() },
-    });
-    await recordReturnFact(
-      c,
-      everything ? { processedAt: now() } : {},
-      {
-        kind: "return.sent_back",
-        message: `Sent back to the shopper, nothing refunded: ${titles.join(", ")}`,
-        dedupeKey: "sent-back",
-      },
-      {},
-      tx,
-    );
-  });
+  await withBusyRetry(() =>
+    prisma.$transaction(async (tx) => {
+      await tx.returnCaseLine.updateMany({
+        where: { id: { in: lines.map((l) => l.id) } },
+        data: { removedAt: now() },
+      });
+      await recordReturnFact(
+        c,
+        everything ? { processedAt: now() } : {},
+        {
+          kind: "return.sent_back",
+          message: `Sent back to the shopper, nothing refunded: ${titles.join(", ")}`,
+          dedupeKey: "sent-back",
+        },
+        {},
+        tx,
+      );
+    }),
+  );
 }

@@ -1,4 +1,5 @@
 import prisma from "~/db.server";
+import { withBusyRetry } from "~/platform/sqlite-busy.server";
 import type { OrderFacts, RefundedFact, ReturnFact } from "~/domain/order-facts";
 import { enqueue } from "~/platform/jobs/queue.server";
 import { addReturnEvent, advanceReturnSoon, recordReturnFact } from "./case.server";
@@ -98,10 +99,12 @@ async function returned(fact: ReturnFact) {
     fact.step === "processed" &&
     (await prisma.returnMoney.count({ where: { caseId: c.id } })) > 0
   ) {
-    await prisma.$transaction(async (tx) => {
-      await addReturnEvent(tx, c, event);
-      await advanceReturnSoon(c, event.dedupeKey, tx);
-    });
+    await withBusyRetry(() =>
+      prisma.$transaction(async (tx) => {
+        await addReturnEvent(tx, c, event);
+        await advanceReturnSoon(c, event.dedupeKey, tx);
+      }),
+    );
     return;
   }
   const facts = STEP_FACTS[fact.step]?.(fact.at);
@@ -140,16 +143,18 @@ async function refunded(fact: RefundedFact) {
       .filter((l) => gids.includes(l.lineItemGid))
       .map((l) => `${l.title}${l.variantTitle ? ` — ${l.variantTitle}` : ""}`)
       .join(", ");
-    await prisma.$transaction(async (tx) => {
-      await addReturnEvent(tx, c, {
-        kind: "shopify.refund_outside",
-        message: `Refunded in Shopify outside this return: ${titles}. Check the order before this return is processed (Shopify refunds a line once).`,
-        dedupeKey: `refund-outside:${fact.refundGid}`,
-        occurredAt: fact.at,
-        data: { refundGid: fact.refundGid, lineItems: fact.lineItems },
-      });
-      await advanceReturnSoon(c, `refund-outside:${fact.refundGid}`, tx);
-    });
+    await withBusyRetry(() =>
+      prisma.$transaction(async (tx) => {
+        await addReturnEvent(tx, c, {
+          kind: "shopify.refund_outside",
+          message: `Refunded in Shopify outside this return: ${titles}. Check the order before this return is processed (Shopify refunds a line once).`,
+          dedupeKey: `refund-outside:${fact.refundGid}`,
+          occurredAt: fact.at,
+          data: { refundGid: fact.refundGid, lineItems: fact.lineItems },
+        });
+        await advanceReturnSoon(c, `refund-outside:${fact.refundGid}`, tx);
+      }),
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import prisma from "~/db.server";
+import { withBusyRetry } from "~/platform/sqlite-busy.server";
 import { formatMoney, parseMoneyInput } from "~/domain/money";
 import type { AdminGraphql } from "~/platform/admin/client.server";
 import { now } from "~/platform/clock.server";
@@ -94,25 +95,27 @@ export async function processCase(c: FullCase, graphql: AdminGraphql) {
   const key = (kind: string) => `return:${c.id}:${kind}`;
 
   // Recorded first: what is owed, with why.
-  await prisma.$transaction(
-    movements.map((m) =>
-      prisma.returnMoney.upsert({
-        where: {
-          shop_idempotencyKey: { shop: c.shop, idempotencyKey: key(`${m.kind}:${m.line}`) },
-        },
-        create: {
-          shop: c.shop,
-          caseId: c.id,
-          kind: m.kind,
-          amountMinor: m.amountMinor,
-          currencyCode: currency,
-          idempotencyKey: key(`${m.kind}:${m.line}`),
-          rule: m.rule,
-          policyVersion: decision.policyVersion,
-          details: JSON.stringify(m.details ?? {}),
-        },
-        update: {},
-      }),
+  await withBusyRetry(() =>
+    prisma.$transaction(
+      movements.map((m) =>
+        prisma.returnMoney.upsert({
+          where: {
+            shop_idempotencyKey: { shop: c.shop, idempotencyKey: key(`${m.kind}:${m.line}`) },
+          },
+          create: {
+            shop: c.shop,
+            caseId: c.id,
+            kind: m.kind,
+            amountMinor: m.amountMinor,
+            currencyCode: currency,
+            idempotencyKey: key(`${m.kind}:${m.line}`),
+            rule: m.rule,
+            policyVersion: decision.policyVersion,
+            details: JSON.stringify(m.details ?? {}),
+          },
+          update: {},
+        }),
+      ),
     ),
   );
   const sum = (kind: string) =>

@@ -1,4 +1,5 @@
 import prisma from "~/db.server";
+import { withBusyRetry } from "~/platform/sqlite-busy.server";
 import { parseMoneyInput } from "~/domain/money";
 import {
   adminRequest,
@@ -79,63 +80,65 @@ export async function snapshotOrder(shop: string, orderGid: string, graphql: Adm
           lineGid: fl.id,
           deliveredAt: f.deliveredAt ? new Date(f.deliveredAt as string) : null,
         });
-  await prisma.$transaction(async (tx) => {
-    for (const line of order.lineItems.nodes) {
-      const known = snapshot.lines.find((l) => l.lineItemGid === line.id);
-      const tags = line.product?.tags ?? [];
-      const unit = minor(line.originalUnitPriceSet.shopMoney.amount, currency);
-      const plan = line.sellingPlan?.sellingPlanId ?? null;
-      const ship = shipped.get(line.id);
-      const facts = {
-        unitPriceMinor: unit,
-        // What was paid for the line: its price less every discount (order codes included).
-        paidTotalMinor: Math.max(
-          0,
-          minor(line.originalTotalSet.shopMoney.amount, currency) -
-            minor(line.totalDiscountSet.shopMoney.amount, currency),
-        ),
-        tags: JSON.stringify(tags),
-        productType: line.product?.productType || null,
-        compareAtMinor: line.variant?.compareAtPrice
-          ? minor(String(line.variant.compareAtPrice), currency)
-          : null,
-        giftCard: line.isGiftCard,
-        lineDiscounted: minor(line.discountedUnitPriceSet.shopMoney.amount, currency) < unit,
-        // Two sizes for one pair come from the order's line properties (orders/create, intake).
-        customFinalSale: known?.customFinalSale ?? false,
-        ...(ship
-          ? { fulfillmentGid: ship.fulfillmentGid, fulfillmentLineItemGid: ship.lineGid }
-          : {}),
-        // A delivery the webhooks reported first is kept: it is the carrier's own scan.
-        ...(ship?.deliveredAt && !known?.deliveredAt ? { deliveredAt: ship.deliveredAt } : {}),
-        purchaseOption:
-          plan && plan === shopRow?.trialSellingPlanGid
-            ? "trial"
-            : plan && plan === shopRow?.mtoSellingPlanGid
-              ? "made_to_order"
-              : tags.some((t) => t.toLowerCase() === FITTING_PAIR_TAG)
-                ? "fitting_pair"
-                : (known?.purchaseOption ?? null),
-      };
-      if (known) {
-        await tx.returnOrderLine.update({ where: { id: known.id }, data: facts });
-        continue;
+  await withBusyRetry(() =>
+    prisma.$transaction(async (tx) => {
+      for (const line of order.lineItems.nodes) {
+        const known = snapshot.lines.find((l) => l.lineItemGid === line.id);
+        const tags = line.product?.tags ?? [];
+        const unit = minor(line.originalUnitPriceSet.shopMoney.amount, currency);
+        const plan = line.sellingPlan?.sellingPlanId ?? null;
+        const ship = shipped.get(line.id);
+        const facts = {
+          unitPriceMinor: unit,
+          // What was paid for the line: its price less every discount (order codes included).
+          paidTotalMinor: Math.max(
+            0,
+            minor(line.originalTotalSet.shopMoney.amount, currency) -
+              minor(line.totalDiscountSet.shopMoney.amount, currency),
+          ),
+          tags: JSON.stringify(tags),
+          productType: line.product?.productType || null,
+          compareAtMinor: line.variant?.compareAtPrice
+            ? minor(String(line.variant.compareAtPrice), currency)
+            : null,
+          giftCard: line.isGiftCard,
+          lineDiscounted: minor(line.discountedUnitPriceSet.shopMoney.amount, currency) < unit,
+          // Two sizes for one pair come from the order's line properties (orders/create, intake).
+          customFinalSale: known?.customFinalSale ?? false,
+          ...(ship
+            ? { fulfillmentGid: ship.fulfillmentGid, fulfillmentLineItemGid: ship.lineGid }
+            : {}),
+          // A delivery the webhooks reported first is kept: it is the carrier's own scan.
+          ...(ship?.deliveredAt && !known?.deliveredAt ? { deliveredAt: ship.deliveredAt } : {}),
+          purchaseOption:
+            plan && plan === shopRow?.trialSellingPlanGid
+              ? "trial"
+              : plan && plan === shopRow?.mtoSellingPlanGid
+                ? "made_to_order"
+                : tags.some((t) => t.toLowerCase() === FITTING_PAIR_TAG)
+                  ? "fitting_pair"
+                  : (known?.purchaseOption ?? null),
+        };
+        if (known) {
+          await tx.returnOrderLine.update({ where: { id: known.id }, data: facts });
+          continue;
+        }
+        await tx.returnOrderLine.create({
+          data: {
+            orderId: snapshot.id,
+            lineItemGid: line.id,
+            productGid: line.product?.id ?? null,
+            variantGid: line.variant?.id ?? null,
+            title: line.title,
+            variantTitle: line.variantTitle ?? null,
+            quantity: line.quantity,
+            ...facts,
+          },
+        });
       }
-      await tx.returnOrderLine.create({
-        data: {
-          orderId: snapshot.id,
-          lineItemGid: line.id,
-          productGid: line.product?.id ?? null,
-          variantGid: line.variant?.id ?? null,
-          title: line.title,
-          variantTitle: line.variantTitle ?? null,
-          quantity: line.quantity,
-          ...facts,
-        },
-      });
-    }
-    await tx.returnOrder.update({ where: { id: snapshot.id }, data: { snapshotAt: now() } });
-  });
+      await tx.returnOrder.update({ where: { id: snapshot.id }, data: { snapshotAt: now() } });
+    }),
+  );
   return prisma.returnOrder.findUniqueOrThrow({
     where: { id: snapshot.id },
     include: { lines: true },
