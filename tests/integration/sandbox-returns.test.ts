@@ -191,7 +191,7 @@ describe("sandbox returns (Admin API 2026-10)", () => {
   });
 
   it("requests, approves, tracks the parcel and processes a card refund less the return shipping fee", async () => {
-    const { run, control, delivered, ledger, webhooks, store, variant } = setup();
+    const { run, control, delivered, ledger, webhooks, store, variant, sandbox } = setup();
     const order = delivered(["little-black-heels"]);
     const [fli] = await fulfillmentLineItems(run, order.id);
     expect(fli).toMatchObject({ lineItemId: order.lines[0]!.id, quantity: 1 });
@@ -358,6 +358,14 @@ describe("sandbox returns (Admin API 2026-10)", () => {
     expect(webhooks("reverse_fulfillment_orders/dispose")[0]).toMatchObject({
       dispositions: [{ type: "restocked", quantity: 1 }],
     });
+    // Shopify has the event, but sends an app only the topics its configuration subscribes to.
+    const disposals = sandbox.outbox.deliveries.filter(
+      (d) => d.topic === "reverse_fulfillment_orders/dispose",
+    );
+    expect(disposals.map((d) => [d.status, d.attempts])).toEqual([["unsubscribed", 0]]);
+    expect(
+      sandbox.outbox.deliveries.find((d) => d.topic === "returns/process")?.status,
+    ).not.toBe("unsubscribed");
     expect(webhooks("returns/process")).toHaveLength(1);
     expect(webhooks("orders/updated").length).toBeGreaterThan(0);
 

@@ -1,4 +1,7 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { parse as parseToml } from "smol-toml";
 import type { SandboxOrder, SandboxShop, SandboxStore } from "./store";
 import { currentTotal, outstanding, remainingQuantity } from "./payments";
 
@@ -24,7 +27,8 @@ export interface OutboxDelivery {
   body: string;
   mode: DeliveryMode;
   attempts: number;
-  status: "pending" | "held" | "sending" | "delivered" | "failed";
+  /** "unsubscribed": Shopify had the event, but the app's configuration asks for no such topic. */
+  status: "pending" | "held" | "sending" | "delivered" | "failed" | "unsubscribed";
   nextAttemptAt: number;
   responses: number[];
   createdAt: string;
@@ -137,6 +141,22 @@ export function fulfillmentPayload(
   };
 }
 
+const APP_TOML = path.join(import.meta.dirname, "../../shopify.app.toml");
+
+/**
+ * The topics the app subscribes to, read from shopify.app.toml as `shopify app deploy` would
+ * register them: Shopify sends an app only those, so the sandbox must not send it more.
+ */
+export function subscribedTopics(tomlPath = APP_TOML): Set<string> {
+  const config = parseToml(fs.readFileSync(tomlPath, "utf8")) as {
+    webhooks?: { subscriptions?: { topics?: string[]; compliance_topics?: string[] }[] };
+  };
+  const topics = new Set<string>();
+  for (const s of config.webhooks?.subscriptions ?? [])
+    for (const t of [...(s.topics ?? []), ...(s.compliance_topics ?? [])]) topics.add(t);
+  return topics;
+}
+
 export class Outbox {
   deliveries: OutboxDelivery[] = [];
   private timer: NodeJS.Timeout | null = null;
@@ -144,6 +164,7 @@ export class Outbox {
   constructor(
     private readonly store: SandboxStore,
     private endpoint: AppEndpoint | null,
+    private readonly subscriptions: ReadonlySet<string> = subscribedTopics(),
   ) {}
 
   configure(endpoint: AppEndpoint | null): void {
@@ -175,7 +196,11 @@ export class Outbox {
       body: shopifyJson(payload),
       mode,
       attempts: 0,
-      status: mode === "hold" ? "held" : "pending",
+      status: !this.subscriptions.has(topic)
+        ? "unsubscribed"
+        : mode === "hold"
+          ? "held"
+          : "pending",
       nextAttemptAt: this.store.clock(),
       responses: [],
       createdAt: this.store.now(),

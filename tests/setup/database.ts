@@ -51,7 +51,18 @@ const TABLES = Prisma.dmmf.datamodel.models.map((m) => m.dbName ?? m.name);
 
 beforeEach(async () => {
   if (isPostgres) {
-    await prisma.$executeRawUnsafe(`TRUNCATE ${TABLES.map((t) => `"${t}"`).join(", ")}`);
+    // An e2e file's app server and worker still poll between tests: TRUNCATE's exclusive locks
+    // can meet their row locks in the other order, and PostgreSQL then aborts one side (40P01).
+    const sql = `TRUNCATE ${TABLES.map((t) => `"${t}"`).join(", ")}`;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await prisma.$executeRawUnsafe(sql);
+        break;
+      } catch (error) {
+        if (attempt >= 5 || !/40P01|deadlock/.test(String(error))) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      }
+    }
   } else {
     for (const table of TABLES) await prisma.$executeRawUnsafe(`DELETE FROM "${table}"`);
   }
