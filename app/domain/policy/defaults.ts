@@ -107,6 +107,12 @@ export function defaultPolicy(currency = "USD"): PolicyDocument {
       ambassadorProgramEnabled: true, // "Sign up here to become an ALLY Ambassador"
       ambassadorReward: usd(2000),
       newsletterFirstOrderDiscount: usd(1500), // returns page: "$15 off your first purchase"
+      friendRewardKind: "amount",
+      friendRewardPercent: 0,
+      newFriendChecks: ["customer", "email", "address"],
+      leakedCodeFriends: 25, // the older FAQ's shared code ALLYGALS is what leaks
+      friendsPerAddress: 3,
+      clawBack: "none",
     },
     shipping: {
       timezone: "America/New_York",

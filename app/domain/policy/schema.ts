@@ -1,79 +1,21 @@
 import { z } from "zod";
-import { COUNTRY_CODES, CURRENCY_CODES } from "../codes";
 import { WEEKDAYS, isIsoDate, isValidTimeZone, rangesOverlap } from "../calendar";
+import {
+  countries,
+  currencyCode,
+  dayRange,
+  gidList,
+  isoDate,
+  moneySchema,
+  percent,
+  positiveDays,
+  text,
+} from "./fields-zod";
+
+export { moneySchema } from "./fields-zod";
 
 // The policy set a shop configures. Every saved version is kept (PolicyVersion) and every
 // decision the app makes cites the version it used. Money is integer minor units + currency.
-
-const countryCode = z
-  .string()
-  .transform((c) => c.trim().toUpperCase())
-  .refine(
-    (c) => COUNTRY_CODES.includes(c),
-    (c) => ({ message: `Unknown country code "${c}"` }),
-  );
-
-const currencyCode = z.string().refine(
-  (c) => CURRENCY_CODES.includes(c),
-  (c) => ({ message: `Unknown currency "${c}"` }),
-);
-
-export const moneySchema = z.object({
-  amount: z
-    .number({ invalid_type_error: "Enter an amount" })
-    .int("Must be a whole number of cents")
-    .nonnegative("Must not be negative")
-    .max(100_000_000, "Amount is too large"),
-  currency: currencyCode,
-});
-
-const percent = z
-  .number({ invalid_type_error: "Enter a percentage" })
-  .int("Use a whole percentage")
-  .min(0, "Must not be negative")
-  .max(100, "Must be 100% or less");
-
-const days = (max: number) =>
-  z
-    .number({ invalid_type_error: "Enter a number of days" })
-    .int("Use whole days")
-    .min(0, "Must not be negative")
-    .max(max, `At most ${max} days`);
-
-const positiveDays = (max: number) => days(max).refine((d) => d >= 1, "Must be at least 1 day");
-
-const isoDate = z.string().refine(isIsoDate, "Use a date like 2027-01-31");
-
-const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
-
-const gidList = (type: string) =>
-  z.array(
-    z
-      .string()
-      .trim()
-      .regex(
-        new RegExp(`^gid://shopify/${type}/\\d+$`),
-        `Use a ${type} id like gid://shopify/${type}/123`,
-      ),
-  );
-
-const countries = (emptyMessage: string) =>
-  z
-    .array(countryCode)
-    .min(1, emptyMessage)
-    .superRefine((list, ctx) => {
-      const seen = new Set<string>();
-      list.forEach((c, i) => {
-        if (seen.has(c))
-          ctx.addIssue({ code: "custom", path: [i], message: `${c} is listed twice` });
-        seen.add(c);
-      });
-    });
-
-const dayRange = z.object({ min: days(60), max: days(60) }).refine((r) => r.min <= r.max, {
-  message: "The minimum must not exceed the maximum",
-  path: ["max"],
-});
 
 export const trialSchema = z.object({
   enabled: z.boolean(),
@@ -224,6 +166,20 @@ export const referralsSchema = z.object({
   ambassadorProgramEnabled: z.boolean(),
   ambassadorReward: moneySchema,
   newsletterFirstOrderDiscount: moneySchema,
+  // Versions saved before these settings existed read as the reference store's program.
+  /** The friend's reward: `friendReward` off, or `friendRewardPercent` % of the subtotal. */
+  friendRewardKind: z.enum(["amount", "percent"]).default("amount"),
+  friendRewardPercent: percent.default(0),
+  /** What makes a friend "not new": an earlier order by the customer, the email, the address. */
+  newFriendChecks: z
+    .array(z.enum(["customer", "email", "address"]))
+    .default(["customer", "email", "address"]),
+  /** A code used by more friends than this in 30 days (and far more than others) is "leaked". */
+  leakedCodeFriends: z.number().int().min(2, "At least 2").max(10_000).default(25),
+  /** This many friends of one referrer at one shipping address flag the next. */
+  friendsPerAddress: z.number().int().min(2, "At least 2").max(100).default(3),
+  /** A paid reward after the friend's refund or return: shown only, or unspent credit debited. */
+  clawBack: z.enum(["none", "debit_store_credit"]).default("none"),
 });
 
 export const shippingTierSchema = z.object({

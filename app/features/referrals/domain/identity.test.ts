@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { addressKey, normalizeEmail } from "./identity";
+
+describe("normalizeEmail", () => {
+  it.each([
+    ["Jane.Doe+ref@Gmail.com", "janedoe@gmail.com"],
+    ["j.a.n.e.doe@googlemail.com", "janedoe@gmail.com"],
+    ["jane+shoes@outlook.com", "jane@outlook.com"],
+    ["jane.doe+x@icloud.com", "jane.doe@icloud.com"],
+    ["  JANE@example.com ", "jane@example.com"],
+    ["jane+tag@example.com", "jane+tag@example.com"],
+    ["jane.doe@yahoo.com", "jane.doe@yahoo.com"],
+  ])("%s → %s", (input, expected) => expect(normalizeEmail(input)).toBe(expected));
+
+  it("returns null for what is not an address", () => {
+    for (const bad of [null, undefined, "", "jane", "@gmail.com", "jane@", "+x@gmail.com"])
+      expect(normalizeEmail(bad)).toBeNull();
+  });
+});
+
+describe("addressKey", () => {
+  const base = { city: "Brooklyn", zip: "11201", countryCode: "US" };
+
+  it("writes one door one way", () => {
+    const a = addressKey({ ...base, address1: "12 Main Street", address2: "Apartment 4" });
+    expect(a).toBe("US|11201|12 main st apt 4");
+    expect(addressKey({ ...base, address1: "12 main st.", address2: "#4" })).toBe(a);
+    expect(addressKey({ ...base, address1: "12 MAIN ST APT #4" })).toBe(a);
+    expect(
+      addressKey({ ...base, zip: "11201 ", address1: "12  Main   St", address2: "Unit 4" }),
+    ).toBe(a);
+  });
+
+  it("tells different doors apart", () => {
+    const a = addressKey({ ...base, address1: "12 Main St" });
+    expect(addressKey({ ...base, address1: "14 Main St" })).not.toBe(a);
+    expect(addressKey({ ...base, zip: "11205", address1: "12 Main St" })).not.toBe(a);
+    expect(addressKey({ ...base, countryCode: "CA", address1: "12 Main St" })).not.toBe(a);
+  });
+
+  it("uses the city where there is no postal code, and nothing without a street", () => {
+    expect(addressKey({ address1: "1 Rue de Rivoli", city: "Paris", countryCode: "fr" })).toBe(
+      "FR|paris|1 rue de rivoli",
+    );
+    expect(addressKey({ ...base, address1: "  " })).toBeNull();
+    expect(addressKey(null)).toBeNull();
+  });
+});
