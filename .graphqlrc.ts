@@ -27,6 +27,26 @@ export default {
         },
       },
     },
+    // The referral discount Function, likewise.
+    referralDiscount: {
+      schema: "./extensions/referral-discount/schema.graphql",
+      documents: ["./extensions/referral-discount/src/*.graphql"],
+      extensions: {
+        codegen: {
+          generates: {
+            "./extensions/referral-discount/generated/api.ts": {
+              plugins: ["typescript", "typescript-operations"],
+              config: {
+                enumsAsTypes: true,
+                defaultScalarType: "unknown",
+                skipTypename: false,
+                scalars: { JSON: "unknown", Decimal: "string" },
+              },
+            },
+          },
+        },
+      },
+    },
     default: shopifyApiProject({
       apiType: ApiType.Admin,
       apiVersion: ADMIN_API_VERSION,

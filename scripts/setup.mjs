@@ -24,4 +24,5 @@ const run = (cmd, args) => execFileSync(cmd, args, { stdio: "inherit" });
 run("node", ["scripts/extension-app-url.mjs"]);
 run("npx", ["graphql-codegen"]);
 run("npx", ["graphql-codegen", "--project", "trialValidation"]);
+run("npx", ["graphql-codegen", "--project", "referralDiscount"]);
 run("node", ["scripts/db.mjs"]);
