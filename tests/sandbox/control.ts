@@ -152,7 +152,7 @@ export async function handleControl(
       return Response.json(store.shop(shop).products);
     }
     if (route === "POST /orders") {
-      const order = lifecycle.placeOrder(shop, body as never);
+      const order = await lifecycle.checkout(shop, body as never);
       return Response.json(orderView(sandbox, shop, order.id), { status: 201 });
     }
     const orderGet = /^GET \/orders\/([^/]+)$/.exec(route);

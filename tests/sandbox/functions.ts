@@ -13,13 +13,15 @@ export interface CheckoutCart {
   countryCode: string | null;
 }
 
+export type FunctionArgs = Record<string, unknown>;
+
 const extensionsDir = path.resolve(import.meta.dirname, "../../extensions");
 const schemas = new Map<string, GraphQLSchema>();
 
 type Args = Record<string, unknown>;
 type MetafieldSource = { namespace: string; key: string; type: string; value: string }[];
 
-function metafieldResolver(source: MetafieldSource) {
+export function metafieldResolver(source: MetafieldSource) {
   return (args: Args) => {
     const m = source.find((f) => f.namespace === args.namespace && f.key === args.key);
     if (!m) return null;
@@ -31,8 +33,9 @@ function metafieldResolver(source: MetafieldSource) {
   };
 }
 
-function functionInput(shop: SandboxShop, validation: SandboxValidation, cart: CheckoutCart) {
-  const lines = cart.lines.map((line, i) => {
+/** The cart's lines as a Function's input sees them (every field the app's Functions ask for). */
+export function functionCartLines(shop: SandboxShop, cart: CheckoutCart) {
+  return cart.lines.map((line, i) => {
     const product = shop.products.find((p) => p.variants.some((v) => v.id === line.variantId));
     const variant = product?.variants.find((v) => v.id === line.variantId);
     const plan = shop.sellingPlanGroups
@@ -41,6 +44,12 @@ function functionInput(shop: SandboxShop, validation: SandboxValidation, cart: C
     return {
       id: `gid://shopify/CartLine/${i + 1}`,
       quantity: line.quantity,
+      cost: {
+        subtotalAmount: {
+          amount: (((variant?.price ?? 0) * line.quantity) / 100).toFixed(2),
+          currencyCode: shop.currencyCode,
+        },
+      },
       sellingPlanAllocation: plan
         ? {
             sellingPlan: {
@@ -63,12 +72,17 @@ function functionInput(shop: SandboxShop, validation: SandboxValidation, cart: C
         product: {
           id: product?.id,
           title: product?.title,
+          isGiftCard: product?.isGiftCard === true,
           hasAnyTag: (args: Args) =>
             ((args.tags as string[]) ?? []).some((t) => product?.tags.includes(t)),
         },
       },
     };
   });
+}
+
+function functionInput(shop: SandboxShop, validation: SandboxValidation, cart: CheckoutCart) {
+  const lines = functionCartLines(shop, cart);
   return {
     buyerJourney: { step: "CHECKOUT_COMPLETION" },
     cart: {
@@ -81,6 +95,23 @@ function functionInput(shop: SandboxShop, validation: SandboxValidation, cart: C
   };
 }
 
+/** Runs an extension's Function: its input query over its schema against `root`, then `run`. */
+export async function runFunction<T>(handle: string, root: unknown): Promise<T> {
+  const dir = path.join(extensionsDir, handle);
+  let schema = schemas.get(dir);
+  if (!schema) {
+    schema = buildSchema(fs.readFileSync(path.join(dir, "schema.graphql"), "utf8"));
+    schemas.set(dir, schema);
+  }
+  const query = parse(fs.readFileSync(path.join(dir, "src/run.graphql"), "utf8"));
+  const input = await execute({ schema, document: query, rootValue: root });
+  if (input.errors?.length) throw new Error(`function input: ${input.errors[0]?.message}`);
+  const module = (await import(pathToFileURL(path.join(dir, "src/run.ts")).href)) as {
+    run: (input: unknown) => T;
+  };
+  return module.run(input.data);
+}
+
 /** The blocking messages of every enabled validation Function for this cart. */
 export async function runCheckoutValidations(
   shop: SandboxShop,
@@ -88,25 +119,9 @@ export async function runCheckoutValidations(
 ): Promise<string[]> {
   const messages: string[] = [];
   for (const validation of shop.validations.filter((v) => v.enabled)) {
-    const dir = path.join(extensionsDir, validation.functionHandle);
-    let schema = schemas.get(dir);
-    if (!schema) {
-      schema = buildSchema(fs.readFileSync(path.join(dir, "schema.graphql"), "utf8"));
-      schemas.set(dir, schema);
-    }
-    const query = parse(fs.readFileSync(path.join(dir, "src/run.graphql"), "utf8"));
-    const input = await execute({
-      schema,
-      document: query,
-      rootValue: functionInput(shop, validation, cart),
-    });
-    if (input.errors?.length) throw new Error(`function input: ${input.errors[0]?.message}`);
-    const module = (await import(pathToFileURL(path.join(dir, "src/run.ts")).href)) as {
-      run: (input: unknown) => {
-        operations: { validationAdd?: { errors: { message: string }[] } }[];
-      };
-    };
-    const result = module.run(input.data);
+    const result = await runFunction<{
+      operations: { validationAdd?: { errors: { message: string }[] } }[];
+    }>(validation.functionHandle, functionInput(shop, validation, cart));
     for (const op of result.operations)
       for (const error of op.validationAdd?.errors ?? []) messages.push(error.message);
   }

@@ -1,4 +1,5 @@
 import type { Outbox, DeliveryMode } from "./webhooks";
+import { runCheckoutDiscounts, type AppDiscountOutcome } from "./functions-discount";
 import { fulfillmentPayload, orderPayload } from "./webhooks";
 import {
   controlRefund,
@@ -36,9 +37,28 @@ export interface PlaceOrderInput {
   paymentMethod?: SandboxOrder["paymentMethod"];
   sourceName?: string;
   discountCode?: string;
+  /** Cart attributes (a referral link sets one). */
+  attributes?: { key: string; value: string }[];
+  shippingAddress?: { address1: string; address2?: string | null; city: string; zip: string };
   /** "sale" (default) charges at checkout; "authorize" leaves an authorization to capture. */
   checkout?: "sale" | "authorize";
   webhookMode?: DeliveryMode;
+}
+
+/** An order discount on the order, allocated across the lines by value (largest remainder last). */
+function allocateDiscount(order: SandboxOrder, code: string, off: number) {
+  const subtotal = order.lines.reduce((sum, l) => sum + l.price * l.quantity, 0);
+  order.discountCode = code;
+  order.discountMinor = off;
+  let left = off;
+  order.lines.forEach((l, i) => {
+    const share =
+      i === order.lines.length - 1 || subtotal === 0
+        ? left
+        : Math.floor((off * l.price * l.quantity) / subtotal);
+    l.discountAllocated = share;
+    left -= share;
+  });
 }
 
 /** A return as the returns/* topics carry it. */
@@ -125,7 +145,44 @@ export class Lifecycle {
     order.updatedAt = this.store.now();
   }
 
-  placeOrder(domain: string, input: PlaceOrderInput): SandboxOrder {
+  /**
+   * Checkout with Shopify's discount Functions: an app discount's code is priced by the app's
+   * Function (functions-discount.ts) before the order exists; refused, checkout stops with the
+   * message the shopper reads.
+   */
+  async checkout(domain: string, input: PlaceOrderInput): Promise<SandboxOrder> {
+    const shop = this.store.shop(domain);
+    if (!input.discountCode) return this.placeOrder(domain, input);
+    const customer = shop.customers.find((c) => c.email === input.customerEmail) ?? null;
+    const outcome = await runCheckoutDiscounts(
+      shop,
+      {
+        lines: input.lines.map((l) => {
+          const { variant } = findVariant(shop, l);
+          return {
+            variantId: variant.id,
+            sellingPlanId: l.sellingPlanId ?? null,
+            quantity: l.quantity ?? 1,
+          };
+        }),
+        countryCode: input.shippingCountry ?? customer?.country ?? "US",
+        customerId: customer?.id ?? null,
+        email: customer?.email ?? input.customerEmail ?? null,
+        attributes: input.attributes ?? [],
+        code: input.discountCode,
+      },
+      this.store.now(),
+    );
+    if (!outcome) return this.placeOrder(domain, input);
+    if (!outcome.applied) throw new SandboxError(422, `discountCode: ${outcome.message}`);
+    return this.placeOrder(domain, input, outcome);
+  }
+
+  placeOrder(
+    domain: string,
+    input: PlaceOrderInput,
+    priced: Extract<AppDiscountOutcome, { applied: true }> | null = null,
+  ): SandboxOrder {
     const shop = this.store.shop(domain);
     if (!Array.isArray(input.lines) || input.lines.length === 0)
       throw new SandboxError(422, "lines: at least one line is required");
@@ -145,6 +202,10 @@ export class Lifecycle {
       currency: shop.currencyCode,
       lines: input.lines.map((line) => newLine(this.store, shop, line, null)),
       shippingCountry: input.shippingCountry ?? customer?.country ?? "US",
+      shippingAddress: input.shippingAddress
+        ? { ...input.shippingAddress, address2: input.shippingAddress.address2 ?? null }
+        : null,
+      customAttributes: input.attributes ?? [],
       paymentMethod,
       mandateId: paymentMethod === "card_on_file" ? this.store.gid("PaymentMandate").id : null,
       financialStatus: paymentMethod === "card_on_file" ? "pending" : "paid",
@@ -180,7 +241,14 @@ export class Lifecycle {
           lineItemIds: lines.map((l) => l.id),
         });
     }
-    if (input.discountCode) this.applyDiscount(shop, order, input.discountCode);
+    if (priced) {
+      allocateDiscount(order, priced.code, priced.amount);
+      order.appDiscount = {
+        id: priced.discount.id,
+        title: priced.discount.title,
+        message: priced.message,
+      };
+    } else if (input.discountCode) this.applyDiscount(shop, order, input.discountCode);
     // A deferred purchase option puts the balance on payment terms due after the plan's delay.
     const deferredPlan = shop.sellingPlanGroups
       .flatMap((g) => g.plans)
@@ -281,6 +349,16 @@ export class Lifecycle {
   /** A discount code entered at checkout, with Shopify's usage rules. */
   private applyDiscount(shop: SandboxShop, order: SandboxOrder, code: string) {
     const discount = shop.discountCodes.find((d) => d.code.toLowerCase() === code.toLowerCase());
+    if (
+      !discount &&
+      shop.appDiscounts.some((d) =>
+        d.codes.some((c) => c.code.toLowerCase() === code.toLowerCase()),
+      )
+    )
+      throw new SandboxError(
+        422,
+        `discountCode: "${code}" is an app discount's: only checkout() runs its Function`,
+      );
     if (!discount) throw new SandboxError(422, `discountCode: "${code}" is not a valid code`);
     if (discount.usageLimit !== null && discount.usedBy.length >= discount.usageLimit)
       throw new SandboxError(422, `discountCode: "${code}" has reached its usage limit`);
@@ -300,18 +378,7 @@ export class Lifecycle {
       discount.amountOff !== null
         ? Math.min(discount.amountOff, subtotal)
         : Math.round((subtotal * (discount.percentOff ?? 0)) / 100);
-    order.discountCode = discount.code;
-    order.discountMinor = off;
-    // Shopify allocates an order discount across the lines by value (largest remainder last).
-    let left = off;
-    order.lines.forEach((l, i) => {
-      const share =
-        i === order.lines.length - 1 || subtotal === 0
-          ? left
-          : Math.floor((off * l.price * l.quantity) / subtotal);
-      l.discountAllocated = share;
-      left -= share;
-    });
+    allocateDiscount(order, discount.code, off);
     discount.usedBy.push(order.customerId ?? order.id);
   }
 

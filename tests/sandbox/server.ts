@@ -202,7 +202,10 @@ export async function handleSandboxRequest(sandbox: Sandbox, request: Request): 
     }
     return new Response("Not found", { status: 404 });
   }
-  if (storefrontShop && url.pathname.startsWith("/store/c")) {
+  if (
+    storefrontShop &&
+    (url.pathname.startsWith("/store/c") || url.pathname.startsWith("/store/discount/"))
+  ) {
     const customerId = customerFromCookie(request);
     const email = storefrontShop.customers.find((c) => c.legacyId === customerId)?.email ?? null;
     const cart = await handleCart(request, storefrontShop, sandbox.lifecycle, email);

@@ -188,6 +188,31 @@ export interface SandboxDiscountCode {
   usedBy: string[];
 }
 
+/**
+ * An app discount backed by one of the app's discount Functions: a code discount (its redeem
+ * codes added in bulk, asynchronously) or an automatic one. Checkout runs the Function.
+ */
+export interface SandboxAppDiscount {
+  id: string;
+  kind: "code" | "automatic";
+  title: string;
+  functionHandle: string;
+  discountClasses: string[];
+  combinesWith: { orderDiscounts: boolean; productDiscounts: boolean; shippingDiscounts: boolean };
+  appliesOncePerCustomer: boolean;
+  startsAt: string;
+  endsAt: string | null;
+  metafields: { namespace: string; key: string; type: string; value: string }[];
+  codes: { id: string; code: string; usedBy: string[] }[];
+  bulkCreations: {
+    id: string;
+    createdAt: string;
+    codes: { code: string; error: string | null }[];
+    /** The codes are added on the next Admin call (Shopify does it in the background). */
+    done: boolean;
+  }[];
+}
+
 /** A cart and checkout validation: a Function run at checkout, configured by metafields. */
 export interface SandboxValidation {
   id: string;
@@ -229,6 +254,15 @@ export interface SandboxOrder {
   currency: string;
   lines: SandboxLineItem[];
   shippingCountry: string;
+  /** The street address shipped to, when the checkout gave one (referral fraud checks read it). */
+  shippingAddress?: {
+    address1: string;
+    address2: string | null;
+    city: string;
+    zip: string;
+  } | null;
+  /** Cart attributes carried onto the order (REST note_attributes, GraphQL customAttributes). */
+  customAttributes?: { key: string; value: string }[];
   paymentMethod: "card" | "card_on_file" | "paypal";
   mandateId: string | null;
   financialStatus:
@@ -249,6 +283,8 @@ export interface SandboxOrder {
   refunds: SandboxRefund[];
   discountCode: string | null;
   discountMinor: number;
+  /** The app discount (a Function's) behind discountCode, with the message it gave. */
+  appDiscount?: { id: string; title: string; message: string | null } | null;
   fulfillmentOrders: SandboxFulfillmentOrder[];
   /** Deferred purchase orders: Shopify's payment terms with one schedule (the due date). */
   paymentSchedule: {
@@ -279,6 +315,7 @@ export interface SandboxShop {
   sellingPlanGroups: SandboxSellingPlanGroup[];
   validations: SandboxValidation[];
   discountCodes: SandboxDiscountCode[];
+  appDiscounts: SandboxAppDiscount[];
   /** Store credit balance per customer gid, in minor units of the shop's currency. */
   storeCredit: Map<string, number>;
   /** The accounts behind those balances, with their transactions (store-credit.ts). */
@@ -362,6 +399,7 @@ export class SandboxStore {
       sellingPlanGroups: [],
       validations: [],
       discountCodes: [],
+      appDiscounts: [],
       storeCredit: new Map(),
       storeCreditAccounts: [],
       giftCards: [],

@@ -27,6 +27,61 @@ export function readCart(request: Request): CartLine[] {
   }
 }
 
+const DISCOUNT_COOKIE = "sandbox_discount";
+const ATTRIBUTES_COOKIE = "sandbox_cart_attributes";
+
+function cookie(request: Request, name: string): string | null {
+  const match = new RegExp(`(?:^|;\\s*)${name}=([^;]+)`).exec(request.headers.get("cookie") ?? "");
+  return match?.[1] ? decodeURIComponent(match[1]) : null;
+}
+
+/** The cart's attributes (POST /cart/update attributes[key]=value), as Shopify keeps them. */
+export function readCartAttributes(request: Request): { key: string; value: string }[] {
+  const raw = cookie(request, ATTRIBUTES_COOKIE);
+  if (!raw) return [];
+  try {
+    return JSON.parse(Buffer.from(raw, "base64url").toString()) as { key: string; value: string }[];
+  } catch {
+    return [];
+  }
+}
+
+/** Shopify's /discount/<code>?redirect=/path: the code is kept for checkout, then the redirect. */
+function discountLink(url: URL): Response | null {
+  const match = /^\/store\/discount\/([^/]+)$/.exec(url.pathname);
+  if (!match) return null;
+  const target = url.searchParams.get("redirect") ?? "/store";
+  const redirect = target.startsWith("/store")
+    ? target
+    : `/store${target.startsWith("/") ? "" : "/"}${target}`;
+  return new Response(null, {
+    status: 302,
+    headers: {
+      Location: redirect,
+      "Set-Cookie": `${DISCOUNT_COOKIE}=${encodeURIComponent(decodeURIComponent(match[1]!))}; Path=/`,
+    },
+  });
+}
+
+async function updateAttributes(request: Request): Promise<Response> {
+  const form = await request.formData();
+  const attributes = readCartAttributes(request);
+  for (const [name, value] of form.entries()) {
+    const key = /^attributes\[(.+)\]$/.exec(name)?.[1];
+    if (!key) continue;
+    const at = attributes.findIndex((a) => a.key === key);
+    if (at >= 0) attributes.splice(at, 1);
+    if (String(value) !== "") attributes.push({ key, value: String(value) });
+  }
+  return new Response(null, {
+    status: 302,
+    headers: {
+      Location: String(form.get("return_to") ?? "/store/cart"),
+      "Set-Cookie": `${ATTRIBUTES_COOKIE}=${Buffer.from(JSON.stringify(attributes)).toString("base64url")}; Path=/`,
+    },
+  });
+}
+
 function cartCookie(lines: CartLine[]): string {
   return `${COOKIE}=${Buffer.from(JSON.stringify(lines)).toString("base64url")}; Path=/`;
 }
@@ -62,6 +117,10 @@ export async function handleCart(
   customerEmail: string | null,
 ): Promise<Response | null> {
   const url = new URL(request.url);
+  const link = discountLink(url);
+  if (link) return link;
+  if (url.pathname === "/store/cart/update" && request.method === "POST")
+    return updateAttributes(request);
   if (url.pathname === "/store/cart/add" && request.method === "POST") {
     const form = await request.formData();
     const variantId = String(form.get("id") ?? "");
@@ -157,8 +216,11 @@ export async function handleCart(
         `<h1>Checkout</h1>${blocked.map((m) => `<p class="error" data-checkout-error>${m}</p>`).join("")}<p><a href="/store/cart">Back to your cart</a></p>`,
       );
     try {
-      const order = lifecycle.placeOrder(shop.domain, {
+      const discountCode = cookie(request, DISCOUNT_COOKIE);
+      const order = await lifecycle.checkout(shop.domain, {
         ...(customerEmail ? { customerEmail } : {}),
+        ...(discountCode ? { discountCode } : {}),
+        attributes: readCartAttributes(request),
         shippingCountry: country,
         paymentMethod: lines.some((l) => isDeferredPlan(planById(shop, l.sellingPlanId)))
           ? "card_on_file"
@@ -172,13 +234,16 @@ export async function handleCart(
       return new Response(
         await page(
           "Thank you",
-          `<h1>Thank you!</h1><p>Order <strong data-order-name>${order.name}</strong> is confirmed.</p><p data-order-id>${order.id}</p>`,
+          `<h1>Thank you!</h1><p>Order <strong data-order-name>${order.name}</strong> is confirmed.</p><p data-order-id>${order.id}</p>${order.discountCode ? `<p data-discount>Discount ${order.discountCode}: −${(order.discountMinor / 100).toFixed(2)} ${order.currency}${order.appDiscount?.message ? ` (${order.appDiscount.message})` : ""}</p>` : ""}`,
         ).text(),
         {
-          headers: {
-            "Content-Type": "text/html; charset=utf-8",
-            "Set-Cookie": `${COOKIE}=; Path=/; Max-Age=0`,
-          },
+          headers: [
+            ["Content-Type", "text/html; charset=utf-8"],
+            ...[COOKIE, DISCOUNT_COOKIE, ATTRIBUTES_COOKIE].map((name): [string, string] => [
+              "Set-Cookie",
+              `${name}=; Path=/; Max-Age=0`,
+            ]),
+          ],
         },
       );
     } catch (error) {

@@ -73,6 +73,22 @@ export function orderPayload(
     discount_codes: order.discountCode
       ? [{ code: order.discountCode, amount: money(order.discountMinor), type: "fixed_amount" }]
       : [],
+    discount_applications: order.discountCode
+      ? [
+          {
+            type: "discount_code",
+            code: order.discountCode,
+            title: order.appDiscount?.title ?? order.discountCode,
+            description: order.appDiscount?.message ?? null,
+            value: money(order.discountMinor),
+            value_type: "fixed_amount",
+            allocation_method: "across",
+            target_selection: "all",
+            target_type: "line_item",
+          },
+        ]
+      : [],
+    note_attributes: (order.customAttributes ?? []).map((a) => ({ name: a.key, value: a.value })),
     current_total_price: money(currentTotal(order)),
     total_outstanding: money(outstanding(order)),
     financial_status: order.financialStatus,
@@ -92,6 +108,10 @@ export function orderPayload(
       last_name: customer.lastName,
     },
     shipping_address: {
+      address1: order.shippingAddress?.address1 ?? null,
+      address2: order.shippingAddress?.address2 ?? null,
+      city: order.shippingAddress?.city ?? null,
+      zip: order.shippingAddress?.zip ?? null,
       country_code: order.shippingCountry,
       first_name: customer?.firstName ?? null,
       last_name: customer?.lastName ?? null,

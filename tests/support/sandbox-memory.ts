@@ -22,11 +22,12 @@ export function memorySandbox(shopDomain: string, plan: "standard" | "plus" = "s
   store.setPlan(shopDomain, plan);
   const emitted: string[] = [];
   store.emit = (_shop, topic) => emitted.push(topic);
-  const lifecycle = new Lifecycle(store, new Outbox(store, null));
+  const outbox = new Outbox(store, null);
+  const lifecycle = new Lifecycle(store, outbox);
   const run = async (query: string, variables: Record<string, unknown> = {}) => {
     const result = await executeAdmin(store, shopDomain, { query, variables });
     if (result.errors) throw new Error(JSON.stringify(result.errors));
     return result.data as AdminData;
   };
-  return { store, shop, lifecycle, run, emitted };
+  return { store, shop, lifecycle, run, emitted, outbox };
 }

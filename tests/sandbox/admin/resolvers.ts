@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { orderMutationResolvers, orderQueryResolvers, paymentScheduleObject } from "./orders";
 import { validationMutationResolvers } from "./validations";
 import { rewardMutationResolvers } from "./rewards";
+import { appDiscountMutationResolvers, appDiscountQueryResolvers } from "./app-discounts";
 import { productMutationResolvers, productQueryResolvers } from "./products";
 import { metafieldObject } from "./metafield";
 import { fulfillmentOrderMutationResolvers } from "./fulfillment-orders";
@@ -64,6 +65,7 @@ export const queryResolvers = {
   ...sellingPlanQueryResolvers,
   ...returnQueryResolvers,
   ...storeCreditQueryResolvers,
+  ...appDiscountQueryResolvers,
   shop: (_args: Args, { shop }: ResolverContext) => shopObject(shop),
   currentAppInstallation: (_args: Args, { shop }: ResolverContext) => ({
     __typename: "AppInstallation",
@@ -95,6 +97,7 @@ export const mutationResolvers = {
   ...fulfillmentOrderMutationResolvers,
   ...orderEditMutationResolvers,
   ...rewardMutationResolvers,
+  ...appDiscountMutationResolvers,
   ...storeCreditMutationResolvers,
   ...returnMutationResolvers,
   ...flowAndCancelMutationResolvers,

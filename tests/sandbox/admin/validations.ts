@@ -16,7 +16,11 @@ function functionExists(handle: string): boolean {
   return fs.existsSync(dir) && /type\s*=\s*"function"/.test(fs.readFileSync(dir, "utf8"));
 }
 
-function merge(current: MetafieldInput[], updates: MetafieldInput[] | null | undefined) {
+/** A Function owner's metafields (validation, app discount) with an update's set over them. */
+export function mergeMetafieldInputs(
+  current: MetafieldInput[],
+  updates: MetafieldInput[] | null | undefined,
+) {
   const out = [...current];
   for (const m of updates ?? []) {
     const i = out.findIndex((c) => c.namespace === m.namespace && c.key === m.key);
@@ -62,7 +66,7 @@ export const validationMutationResolvers = {
       title: input.title ?? handle,
       enabled: input.enable ?? false,
       blockOnFailure: input.blockOnFailure ?? false,
-      metafields: merge([], input.metafields),
+      metafields: mergeMetafieldInputs([], input.metafields),
     };
     shop.validations.push(validation);
     store.record({
@@ -88,7 +92,7 @@ export const validationMutationResolvers = {
     validation.enabled = input.enable ?? validation.enabled;
     validation.blockOnFailure = input.blockOnFailure ?? validation.blockOnFailure;
     validation.title = input.title ?? validation.title;
-    validation.metafields = merge(validation.metafields, input.metafields);
+    validation.metafields = mergeMetafieldInputs(validation.metafields, input.metafields);
     store.record({
       shop: shop.domain,
       kind: "validation.update",
