@@ -1,4 +1,5 @@
 import { madeToOrderPolicy } from "~/features/made-to-order/index.server";
+import { referralsPolicy } from "~/features/referrals/index.server";
 import { returnsPolicy } from "~/features/returns/index.server";
 import { trialPolicy } from "~/features/trial/index.server";
 import type { PolicyModule } from "~/policy-module";
@@ -7,4 +8,9 @@ import type { PolicyModule } from "~/policy-module";
 // trial's checkout rules before made-to-order's stock marks). The webhook topic handlers, the job
 // table and the compliance service read this list; a new policy is a folder under app/features
 // and one line here (app/features/README.md).
-export const POLICIES: readonly PolicyModule[] = [trialPolicy, madeToOrderPolicy, returnsPolicy];
+export const POLICIES: readonly PolicyModule[] = [
+  trialPolicy,
+  madeToOrderPolicy,
+  returnsPolicy,
+  referralsPolicy,
+];

@@ -60,8 +60,16 @@ export interface OrderPayload {
     last_name?: string | null;
     email?: string | null;
   } | null;
-  shipping_address?: { country_code?: string | null } | null;
+  shipping_address?: {
+    address1?: string | null;
+    address2?: string | null;
+    city?: string | null;
+    zip?: string | null;
+    country_code?: string | null;
+  } | null;
   line_items?: OrderLinePayload[];
+  discount_codes?: { code?: string; amount?: string; type?: string }[];
+  note_attributes?: { name?: string; value?: unknown }[];
 }
 
 /** The order's customer as a display name ("Olivia Smith"), or null for a guest without one. */

@@ -148,6 +148,109 @@ export type MtoContinueSellingMutationVariables = AdminTypes.Exact<{
 
 export type MtoContinueSellingMutation = { productVariantsBulkUpdate?: AdminTypes.Maybe<{ productVariants?: AdminTypes.Maybe<Array<Pick<AdminTypes.ProductVariant, 'id' | 'inventoryPolicy'>>>, userErrors: Array<Pick<AdminTypes.ProductVariantsBulkUpdateUserError, 'field' | 'message' | 'code'>> }> };
 
+export type ReferralsDiscountErrorsFragment = Pick<AdminTypes.DiscountUserError, 'field' | 'message' | 'code'>;
+
+export type ReferralsCodeDiscountCreateMutationVariables = AdminTypes.Exact<{
+  discount: AdminTypes.DiscountCodeAppInput;
+}>;
+
+
+export type ReferralsCodeDiscountCreateMutation = { discountCodeAppCreate?: AdminTypes.Maybe<{ codeAppDiscount?: AdminTypes.Maybe<Pick<AdminTypes.DiscountCodeApp, 'discountId'>>, userErrors: Array<Pick<AdminTypes.DiscountUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ReferralsCodeDiscountUpdateMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  discount: AdminTypes.DiscountCodeAppInput;
+}>;
+
+
+export type ReferralsCodeDiscountUpdateMutation = { discountCodeAppUpdate?: AdminTypes.Maybe<{ codeAppDiscount?: AdminTypes.Maybe<Pick<AdminTypes.DiscountCodeApp, 'discountId'>>, userErrors: Array<Pick<AdminTypes.DiscountUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ReferralsAutomaticDiscountCreateMutationVariables = AdminTypes.Exact<{
+  discount: AdminTypes.DiscountAutomaticAppInput;
+}>;
+
+
+export type ReferralsAutomaticDiscountCreateMutation = { discountAutomaticAppCreate?: AdminTypes.Maybe<{ automaticAppDiscount?: AdminTypes.Maybe<Pick<AdminTypes.DiscountAutomaticApp, 'discountId'>>, userErrors: Array<Pick<AdminTypes.DiscountUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ReferralsAutomaticDiscountUpdateMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  discount: AdminTypes.DiscountAutomaticAppInput;
+}>;
+
+
+export type ReferralsAutomaticDiscountUpdateMutation = { discountAutomaticAppUpdate?: AdminTypes.Maybe<{ automaticAppDiscount?: AdminTypes.Maybe<Pick<AdminTypes.DiscountAutomaticApp, 'discountId'>>, userErrors: Array<Pick<AdminTypes.DiscountUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ReferralsCodesAddMutationVariables = AdminTypes.Exact<{
+  discountId: AdminTypes.Scalars['ID']['input'];
+  codes: Array<AdminTypes.DiscountRedeemCodeInput> | AdminTypes.DiscountRedeemCodeInput;
+}>;
+
+
+export type ReferralsCodesAddMutation = { discountRedeemCodeBulkAdd?: AdminTypes.Maybe<{ bulkCreation?: AdminTypes.Maybe<Pick<AdminTypes.DiscountRedeemCodeBulkCreation, 'id'>>, userErrors: Array<Pick<AdminTypes.DiscountUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ReferralsCodesAddedQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ReferralsCodesAddedQuery = { discountRedeemCodeBulkCreation?: AdminTypes.Maybe<(
+    Pick<AdminTypes.DiscountRedeemCodeBulkCreation, 'done'>
+    & { codes: { nodes: Array<(
+        Pick<AdminTypes.DiscountRedeemCodeBulkCreationCode, 'code'>
+        & { discountRedeemCode?: AdminTypes.Maybe<Pick<AdminTypes.DiscountRedeemCode, 'id'>>, errors: Array<Pick<AdminTypes.DiscountUserError, 'message'>> }
+      )> } }
+  )> };
+
+export type ReferralsCodeRemoveMutationVariables = AdminTypes.Exact<{
+  discountId: AdminTypes.Scalars['ID']['input'];
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ReferralsCodeRemoveMutation = { discountCodeRedeemCodeBulkDelete?: AdminTypes.Maybe<{ job?: AdminTypes.Maybe<Pick<AdminTypes.Job, 'id'>>, userErrors: Array<Pick<AdminTypes.DiscountUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ReferralsOwnCodeSetMutationVariables = AdminTypes.Exact<{
+  metafields: Array<AdminTypes.MetafieldsSetInput> | AdminTypes.MetafieldsSetInput;
+}>;
+
+
+export type ReferralsOwnCodeSetMutation = { metafieldsSet?: AdminTypes.Maybe<{ metafields?: AdminTypes.Maybe<Array<Pick<AdminTypes.Metafield, 'id'>>>, userErrors: Array<Pick<AdminTypes.MetafieldsSetUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ReferralsStoreCreditMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  credit: AdminTypes.StoreCreditAccountCreditInput;
+}>;
+
+
+export type ReferralsStoreCreditMutation = { storeCreditAccountCredit?: AdminTypes.Maybe<{ storeCreditAccountTransaction?: AdminTypes.Maybe<(
+      Pick<AdminTypes.StoreCreditAccountCreditTransaction, 'id'>
+      & { amount: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }
+    )>, userErrors: Array<Pick<AdminTypes.StoreCreditAccountCreditUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ReferralsStoreCreditHistoryQueryVariables = AdminTypes.Exact<{
+  customerId: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ReferralsStoreCreditHistoryQuery = { customer?: AdminTypes.Maybe<{ storeCreditAccounts: { nodes: Array<{ transactions: { nodes: Array<(
+            Pick<AdminTypes.StoreCreditAccountCreditTransaction, 'id' | 'createdAt'>
+            & { amount: Pick<AdminTypes.MoneyV2, 'amount'> }
+          )> } }> } }> };
+
+export type ReferralsRewardCodeCreateMutationVariables = AdminTypes.Exact<{
+  discount: AdminTypes.DiscountCodeBasicInput;
+}>;
+
+
+export type ReferralsRewardCodeCreateMutation = { discountCodeBasicCreate?: AdminTypes.Maybe<{ codeDiscountNode?: AdminTypes.Maybe<Pick<AdminTypes.DiscountCodeNode, 'id'>>, userErrors: Array<Pick<AdminTypes.DiscountUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ReferralsCodeLookupQueryVariables = AdminTypes.Exact<{
+  code: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type ReferralsCodeLookupQuery = { codeDiscountNodeByCode?: AdminTypes.Maybe<Pick<AdminTypes.DiscountCodeNode, 'id'>> };
+
 export type ReturnsReturnStateFragment = (
   Pick<AdminTypes.Return, 'id' | 'name' | 'status'>
   & { order: Pick<AdminTypes.Order, 'id'>, returnLineItems: { nodes: Array<(
@@ -602,6 +705,9 @@ interface GeneratedQueryTypes {
   "#graphql\n  query MtoFittingPairProduct {\n    products(first: 1, query: \"tag:'fitting-pair'\") {\n      nodes {\n        id\n      }\n    }\n  }\n": {return: MtoFittingPairProductQuery, variables: MtoFittingPairProductQueryVariables},
   "#graphql\n  query MtoSoldOutVariants($query: String!, $after: String) {\n    productVariants(first: 50, query: $query, after: $after) {\n      nodes {\n        id\n        inventoryPolicy\n        inventoryItem {\n          id\n        }\n        madeToOrderOnly: metafield(namespace: \"fitting_room\", key: \"made_to_order_only\") {\n          value\n        }\n        product {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: MtoSoldOutVariantsQuery, variables: MtoSoldOutVariantsQueryVariables},
   "#graphql\n  query MtoStockVariant($id: ID!) {\n    inventoryItem(id: $id) {\n      id\n      variant {\n        id\n        inventoryQuantity\n        inventoryPolicy\n        madeToOrderOnly: metafield(namespace: \"fitting_room\", key: \"made_to_order_only\") {\n          value\n        }\n        product {\n          id\n          tags\n        }\n      }\n    }\n  }\n": {return: MtoStockVariantQuery, variables: MtoStockVariantQueryVariables},
+  "#graphql\n  query ReferralsCodesAdded($id: ID!) {\n    discountRedeemCodeBulkCreation(id: $id) {\n      done\n      codes(first: 250) {\n        nodes {\n          code\n          discountRedeemCode {\n            id\n          }\n          errors {\n            message\n          }\n        }\n      }\n    }\n  }\n": {return: ReferralsCodesAddedQuery, variables: ReferralsCodesAddedQueryVariables},
+  "#graphql\n  query ReferralsStoreCreditHistory($customerId: ID!) {\n    customer(id: $customerId) {\n      storeCreditAccounts(first: 5) {\n        nodes {\n          transactions(first: 50, reverse: true) {\n            nodes {\n              ... on StoreCreditAccountCreditTransaction {\n                id\n                createdAt\n                amount {\n                  amount\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ReferralsStoreCreditHistoryQuery, variables: ReferralsStoreCreditHistoryQueryVariables},
+  "#graphql\n  query ReferralsCodeLookup($code: String!) {\n    codeDiscountNodeByCode(code: $code) {\n      id\n    }\n  }\n": {return: ReferralsCodeLookupQuery, variables: ReferralsCodeLookupQueryVariables},
   "#graphql\n  query ReturnsOrderReturns($id: ID!) {\n    order(id: $id) {\n      id\n      returns(first: 10) {\n        nodes {\n          id\n          returnLineItems(first: 20) {\n            nodes {\n              id\n              ... on ReturnLineItem {\n                fulfillmentLineItem {\n                  lineItem {\n                    id\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ReturnsOrderReturnsQuery, variables: ReturnsOrderReturnsQueryVariables},
   "#graphql\n  query ReturnsReturn($id: ID!) {\n    return(id: $id) {\n      ...ReturnsReturnState\n    }\n  }\n  #graphql\n  fragment ReturnsReturnState on Return {\n    id\n    name\n    status\n    order {\n      id\n    }\n    returnLineItems(first: 20) {\n      nodes {\n        id\n        quantity\n        processedQuantity\n        ... on ReturnLineItem {\n          returnReason\n          returnReasonNote\n          customerNote\n          fulfillmentLineItem {\n            lineItem {\n              id\n            }\n          }\n        }\n      }\n    }\n    exchangeLineItems(first: 10) {\n      nodes {\n        id\n        quantity\n        processedQuantity\n        variantId\n      }\n    }\n    reverseFulfillmentOrders(first: 3) {\n      nodes {\n        id\n        lineItems(first: 20) {\n          nodes {\n            id\n            totalQuantity\n            fulfillmentLineItem {\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n        reverseDeliveries(first: 3) {\n          nodes {\n            id\n          }\n        }\n      }\n    }\n  }\n\n": {return: ReturnsReturnQuery, variables: ReturnsReturnQueryVariables},
   "#graphql\n  query ReturnsOrderSnapshot($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      createdAt\n      email\n      currencyCode\n      sourceName\n      customer {\n        id\n        displayName\n      }\n      shippingAddress {\n        countryCodeV2\n      }\n      lineItems(first: 30) {\n        nodes {\n          id\n          title\n          variantTitle\n          quantity\n          isGiftCard\n          originalUnitPriceSet {\n            shopMoney {\n              amount\n            }\n          }\n          discountedUnitPriceSet {\n            shopMoney {\n              amount\n            }\n          }\n          originalTotalSet {\n            shopMoney {\n              amount\n            }\n          }\n          totalDiscountSet {\n            shopMoney {\n              amount\n            }\n          }\n          sellingPlan {\n            sellingPlanId\n          }\n          product {\n            id\n            tags\n            productType\n          }\n          variant {\n            id\n            compareAtPrice\n          }\n        }\n      }\n      fulfillments {\n        id\n        deliveredAt\n        fulfillmentLineItems(first: 30) {\n          nodes {\n            id\n            lineItem {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ReturnsOrderSnapshotQuery, variables: ReturnsOrderSnapshotQueryVariables},
@@ -628,6 +734,15 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation MtoOrderEditSetQuantity($id: ID!, $lineItemId: ID!, $quantity: Int!) {\n    orderEditSetQuantity(id: $id, lineItemId: $lineItemId, quantity: $quantity, restock: false) {\n      calculatedOrder {\n        id\n        totalOutstandingSet {\n          shopMoney {\n            amount\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: MtoOrderEditSetQuantityMutation, variables: MtoOrderEditSetQuantityMutationVariables},
   "#graphql\n  mutation MtoOrderEditCommit($id: ID!, $staffNote: String) {\n    orderEditCommit(id: $id, notifyCustomer: false, staffNote: $staffNote) {\n      order {\n        id\n        lineItems(first: 50) {\n          nodes {\n            ...MtoOrderLine\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n  #graphql\n  fragment MtoOrderLine on LineItem {\n    id\n    currentQuantity\n    variant {\n      id\n    }\n  }\n\n": {return: MtoOrderEditCommitMutation, variables: MtoOrderEditCommitMutationVariables},
   "#graphql\n  mutation MtoContinueSelling($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {\n    productVariantsBulkUpdate(productId: $productId, variants: $variants) {\n      productVariants {\n        id\n        inventoryPolicy\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MtoContinueSellingMutation, variables: MtoContinueSellingMutationVariables},
+  "#graphql\n  mutation ReferralsCodeDiscountCreate($discount: DiscountCodeAppInput!) {\n    discountCodeAppCreate(codeAppDiscount: $discount) {\n      codeAppDiscount {\n        discountId\n      }\n      userErrors {\n        ...ReferralsDiscountErrors\n      }\n    }\n  }\n  #graphql\n  fragment ReferralsDiscountErrors on DiscountUserError {\n    field\n    message\n    code\n  }\n\n": {return: ReferralsCodeDiscountCreateMutation, variables: ReferralsCodeDiscountCreateMutationVariables},
+  "#graphql\n  mutation ReferralsCodeDiscountUpdate($id: ID!, $discount: DiscountCodeAppInput!) {\n    discountCodeAppUpdate(id: $id, codeAppDiscount: $discount) {\n      codeAppDiscount {\n        discountId\n      }\n      userErrors {\n        ...ReferralsDiscountErrors\n      }\n    }\n  }\n  #graphql\n  fragment ReferralsDiscountErrors on DiscountUserError {\n    field\n    message\n    code\n  }\n\n": {return: ReferralsCodeDiscountUpdateMutation, variables: ReferralsCodeDiscountUpdateMutationVariables},
+  "#graphql\n  mutation ReferralsAutomaticDiscountCreate($discount: DiscountAutomaticAppInput!) {\n    discountAutomaticAppCreate(automaticAppDiscount: $discount) {\n      automaticAppDiscount {\n        discountId\n      }\n      userErrors {\n        ...ReferralsDiscountErrors\n      }\n    }\n  }\n  #graphql\n  fragment ReferralsDiscountErrors on DiscountUserError {\n    field\n    message\n    code\n  }\n\n": {return: ReferralsAutomaticDiscountCreateMutation, variables: ReferralsAutomaticDiscountCreateMutationVariables},
+  "#graphql\n  mutation ReferralsAutomaticDiscountUpdate($id: ID!, $discount: DiscountAutomaticAppInput!) {\n    discountAutomaticAppUpdate(id: $id, automaticAppDiscount: $discount) {\n      automaticAppDiscount {\n        discountId\n      }\n      userErrors {\n        ...ReferralsDiscountErrors\n      }\n    }\n  }\n  #graphql\n  fragment ReferralsDiscountErrors on DiscountUserError {\n    field\n    message\n    code\n  }\n\n": {return: ReferralsAutomaticDiscountUpdateMutation, variables: ReferralsAutomaticDiscountUpdateMutationVariables},
+  "#graphql\n  mutation ReferralsCodesAdd($discountId: ID!, $codes: [DiscountRedeemCodeInput!]!) {\n    discountRedeemCodeBulkAdd(discountId: $discountId, codes: $codes) {\n      bulkCreation {\n        id\n      }\n      userErrors {\n        ...ReferralsDiscountErrors\n      }\n    }\n  }\n  #graphql\n  fragment ReferralsDiscountErrors on DiscountUserError {\n    field\n    message\n    code\n  }\n\n": {return: ReferralsCodesAddMutation, variables: ReferralsCodesAddMutationVariables},
+  "#graphql\n  mutation ReferralsCodeRemove($discountId: ID!, $ids: [ID!]!) {\n    discountCodeRedeemCodeBulkDelete(discountId: $discountId, ids: $ids) {\n      job {\n        id\n      }\n      userErrors {\n        ...ReferralsDiscountErrors\n      }\n    }\n  }\n  #graphql\n  fragment ReferralsDiscountErrors on DiscountUserError {\n    field\n    message\n    code\n  }\n\n": {return: ReferralsCodeRemoveMutation, variables: ReferralsCodeRemoveMutationVariables},
+  "#graphql\n  mutation ReferralsOwnCodeSet($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReferralsOwnCodeSetMutation, variables: ReferralsOwnCodeSetMutationVariables},
+  "#graphql\n  mutation ReferralsStoreCredit($id: ID!, $credit: StoreCreditAccountCreditInput!) {\n    storeCreditAccountCredit(id: $id, creditInput: $credit) {\n      storeCreditAccountTransaction {\n        id\n        amount {\n          amount\n          currencyCode\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReferralsStoreCreditMutation, variables: ReferralsStoreCreditMutationVariables},
+  "#graphql\n  mutation ReferralsRewardCodeCreate($discount: DiscountCodeBasicInput!) {\n    discountCodeBasicCreate(basicCodeDiscount: $discount) {\n      codeDiscountNode {\n        id\n      }\n      userErrors {\n        ...ReferralsDiscountErrors\n      }\n    }\n  }\n  #graphql\n  fragment ReferralsDiscountErrors on DiscountUserError {\n    field\n    message\n    code\n  }\n\n": {return: ReferralsRewardCodeCreateMutation, variables: ReferralsRewardCodeCreateMutationVariables},
   "#graphql\n  mutation ReturnsCreate($input: ReturnInput!) {\n    returnCreate(returnInput: $input) {\n      return {\n        ...ReturnsReturnState\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n  #graphql\n  fragment ReturnsReturnState on Return {\n    id\n    name\n    status\n    order {\n      id\n    }\n    returnLineItems(first: 20) {\n      nodes {\n        id\n        quantity\n        processedQuantity\n        ... on ReturnLineItem {\n          returnReason\n          returnReasonNote\n          customerNote\n          fulfillmentLineItem {\n            lineItem {\n              id\n            }\n          }\n        }\n      }\n    }\n    exchangeLineItems(first: 10) {\n      nodes {\n        id\n        quantity\n        processedQuantity\n        variantId\n      }\n    }\n    reverseFulfillmentOrders(first: 3) {\n      nodes {\n        id\n        lineItems(first: 20) {\n          nodes {\n            id\n            totalQuantity\n            fulfillmentLineItem {\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n        reverseDeliveries(first: 3) {\n          nodes {\n            id\n          }\n        }\n      }\n    }\n  }\n\n": {return: ReturnsCreateMutation, variables: ReturnsCreateMutationVariables},
   "#graphql\n  mutation ReturnsApprove($input: ReturnApproveRequestInput!) {\n    returnApproveRequest(input: $input) {\n      return {\n        ...ReturnsReturnState\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n  #graphql\n  fragment ReturnsReturnState on Return {\n    id\n    name\n    status\n    order {\n      id\n    }\n    returnLineItems(first: 20) {\n      nodes {\n        id\n        quantity\n        processedQuantity\n        ... on ReturnLineItem {\n          returnReason\n          returnReasonNote\n          customerNote\n          fulfillmentLineItem {\n            lineItem {\n              id\n            }\n          }\n        }\n      }\n    }\n    exchangeLineItems(first: 10) {\n      nodes {\n        id\n        quantity\n        processedQuantity\n        variantId\n      }\n    }\n    reverseFulfillmentOrders(first: 3) {\n      nodes {\n        id\n        lineItems(first: 20) {\n          nodes {\n            id\n            totalQuantity\n            fulfillmentLineItem {\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n        reverseDeliveries(first: 3) {\n          nodes {\n            id\n          }\n        }\n      }\n    }\n  }\n\n": {return: ReturnsApproveMutation, variables: ReturnsApproveMutationVariables},
   "#graphql\n  mutation ReturnsDecline($input: ReturnDeclineRequestInput!) {\n    returnDeclineRequest(input: $input) {\n      return {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnsDeclineMutation, variables: ReturnsDeclineMutationVariables},

@@ -101,6 +101,8 @@ describe("policy versions", () => {
       "product.publish", // …on the Online Store, so carts can hold it
       "validation.create",
       "sellingPlanGroup.create", // made-to-order's PRE_ORDER option
+      "discount_app.create", // the referral program's code discount…
+      "discount_app.create", // …and the automatic one that explains refused codes
       "metafield.set",
       "metafield.set",
     ]);
@@ -114,7 +116,7 @@ describe("policy versions", () => {
     // Re-running the publish job (a retry) writes nothing more.
     await prisma.job.updateMany({ data: { status: "queued", runAt: new Date(0) } });
     await runJobs();
-    expect(sandbox.store.ledger).toHaveLength(7);
+    expect(sandbox.store.ledger).toHaveLength(9);
   });
 
   it("does not publish a version that a newer one replaced", async () => {

@@ -359,7 +359,15 @@ export const appDiscountQueryResolvers = {
   codeDiscountNodeByCode: (args: Args, { shop, store }: ResolverContext) => {
     const c = String(args.code).toLowerCase();
     const d = shop.appDiscounts.find((x) => x.codes.some((k) => k.code.toLowerCase() === c));
-    return d ? nodeObject(d, store.now()) : null;
+    if (d) return nodeObject(d, store.now());
+    const basic = shop.discountCodes.find((x) => x.code.toLowerCase() === c);
+    return basic
+      ? {
+          __typename: "DiscountCodeNode",
+          id: basic.id,
+          codeDiscount: { __typename: "DiscountCodeBasic", title: basic.title },
+        }
+      : null;
   },
   codeDiscountNode: (args: Args, { shop, store }: ResolverContext) => {
     const d = shop.appDiscounts.find((x) => x.id === args.id && x.kind === "code");

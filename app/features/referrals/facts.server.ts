@@ -1,0 +1,143 @@
+import type { ReferralCase } from "@prisma/client";
+import prisma from "~/db.server";
+import type { OrderFacts } from "~/domain/order-facts";
+import { withBusyRetry } from "~/platform/sqlite-busy.server";
+import { factsOf, recordReferralFact } from "./case.server";
+import type { FriendOrderFacts } from "./domain/reward";
+
+// Referral facts, as Shopify's webhooks report them on the friend's order: its cancellation, its
+// shipments and their deliveries (the return window's clock), and every refund of its lines
+// (a return processed in Shopify refunds too). Each is written once (a refund by its id, a
+// delivery by its fulfillment), so a duplicated or late webhook changes nothing.
+
+interface Tracked {
+  fulfillments?: { gid: string; lines: string[]; deliveredAt: string | null }[];
+  refunds?: string[];
+}
+
+type Facts = FriendOrderFacts & Tracked;
+
+async function caseOf(shop: string, orderGid: string) {
+  return prisma.referralCase.findUnique({ where: { shop_orderGid: { shop, orderGid } } });
+}
+
+function tracked(c: ReferralCase): Facts {
+  const { fulfillments, refunds } = JSON.parse(c.facts) as Tracked;
+  return { ...factsOf(c), fulfillments, refunds };
+}
+
+/** Delivered once every line is in a delivered fulfillment: the latest such delivery. */
+function lastDelivery(f: Facts): Date | null {
+  const delivered = (f.fulfillments ?? []).filter((x) => x.deliveredAt);
+  const covered = new Set(delivered.flatMap((x) => x.lines));
+  if (f.lines.length === 0 || !f.lines.every((l) => covered.has(l.lineItemGid))) return null;
+  return new Date(Math.max(...delivered.map((x) => new Date(x.deliveredAt!).getTime())));
+}
+
+async function update(
+  shop: string,
+  orderGid: string,
+  change: (f: Facts) => Facts | null,
+  event: (f: Facts) => { kind: string; message: string; dedupeKey: string; occurredAt?: Date },
+) {
+  await withBusyRetry(async () => {
+    const c = await caseOf(shop, orderGid);
+    if (!c) return;
+    const next = change(tracked(c));
+    if (!next) return;
+    await recordReferralFact(
+      c,
+      { ...next, deliveredAt: lastDelivery(next) ?? next.deliveredAt },
+      event(next),
+    );
+  });
+}
+
+export const referralOrderFacts: Omit<OrderFacts, "orderCreated" | "returned"> = {
+  orderCancelled: ({ shop, orderGid, at }) =>
+    update(
+      shop,
+      orderGid,
+      (f) => (f.cancelledAt ? null : { ...f, cancelledAt: at }),
+      () => ({
+        kind: "order.cancelled",
+        message: "The friend's order was cancelled.",
+        dedupeKey: "cancelled",
+        occurredAt: at,
+      }),
+    ),
+  fulfilled: ({ shop, orderGid, fulfillmentGid, lineItemGids, at }) =>
+    update(
+      shop,
+      orderGid,
+      (f) => {
+        const list = f.fulfillments ?? [];
+        const known = list.find((x) => x.gid === fulfillmentGid);
+        if (known && lineItemGids.every((g) => known.lines.includes(g))) return null;
+        const rest = list.filter((x) => x.gid !== fulfillmentGid);
+        const lines = [...new Set([...(known?.lines ?? []), ...lineItemGids])];
+        return {
+          ...f,
+          fulfillments: [
+            ...rest,
+            { gid: fulfillmentGid, lines, deliveredAt: known?.deliveredAt ?? null },
+          ],
+        };
+      },
+      () => ({
+        kind: "order.fulfilled",
+        message: "The friend's order shipped.",
+        dedupeKey: `fulfilled:${fulfillmentGid}`,
+        occurredAt: at,
+      }),
+    ),
+  delivered: ({ shop, orderGid, fulfillmentGid, at }) =>
+    update(
+      shop,
+      orderGid,
+      (f) => {
+        const list = f.fulfillments ?? [];
+        const known = list.find((x) => x.gid === fulfillmentGid);
+        if (known?.deliveredAt && new Date(known.deliveredAt) <= at) return null;
+        const rest = list.filter((x) => x.gid !== fulfillmentGid);
+        // A delivery heard before its shipment: the whole order, until the shipment says otherwise.
+        const lines = known?.lines ?? f.lines.map((l) => l.lineItemGid);
+        return {
+          ...f,
+          fulfillments: [...rest, { gid: fulfillmentGid, lines, deliveredAt: at.toISOString() }],
+        };
+      },
+      (f) => ({
+        kind: "order.delivered",
+        message: lastDelivery(f)
+          ? `The friend's order was delivered ${at.toISOString().slice(0, 10)}: the return window runs from here.`
+          : "Part of the friend's order was delivered.",
+        dedupeKey: `delivered:${fulfillmentGid}`,
+        occurredAt: at,
+      }),
+    ),
+  refunded: ({ shop, orderGid, refundGid, lineItems, at }) =>
+    update(
+      shop,
+      orderGid,
+      (f) => {
+        if ((f.refunds ?? []).includes(refundGid)) return null;
+        const lines = f.lines.map((l) => {
+          const back = lineItems
+            .filter((x) => x.lineItemGid === l.lineItemGid)
+            .reduce((n, x) => n + x.quantity, 0);
+          return { ...l, returned: Math.min(l.quantity, l.returned + back) };
+        });
+        return { ...f, lines, refunds: [...(f.refunds ?? []), refundGid] };
+      },
+      (f) => {
+        const units = f.lines.reduce((n, l) => n + l.returned, 0);
+        return {
+          kind: "order.refunded",
+          message: `A refund on the friend's order: ${units} of ${f.lines.reduce((n, l) => n + l.quantity, 0)} pair(s) back so far.`,
+          dedupeKey: `refund:${refundGid}`,
+          occurredAt: at,
+        };
+      },
+    ),
+};

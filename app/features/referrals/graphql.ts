@@ -1,0 +1,193 @@
+// Referrals' Admin operations: the program's two app discounts on the referral Function (the
+// code discount holding every referrer's code, the automatic one that explains refusals), the
+// codes added in bulk, the referrer's own code on their customer record (the Function reads it),
+// and the rewards: store credit on the referrer's account or a single-use code.
+
+export const REFERRALS_DISCOUNT_ERRORS_FRAGMENT = `#graphql
+  fragment ReferralsDiscountErrors on DiscountUserError {
+    field
+    message
+    code
+  }
+`;
+
+export const REFERRALS_CODE_DISCOUNT_CREATE = `#graphql
+  mutation ReferralsCodeDiscountCreate($discount: DiscountCodeAppInput!) {
+    discountCodeAppCreate(codeAppDiscount: $discount) {
+      codeAppDiscount {
+        discountId
+      }
+      userErrors {
+        ...ReferralsDiscountErrors
+      }
+    }
+  }
+  ${REFERRALS_DISCOUNT_ERRORS_FRAGMENT}
+` as const;
+
+export const REFERRALS_CODE_DISCOUNT_UPDATE = `#graphql
+  mutation ReferralsCodeDiscountUpdate($id: ID!, $discount: DiscountCodeAppInput!) {
+    discountCodeAppUpdate(id: $id, codeAppDiscount: $discount) {
+      codeAppDiscount {
+        discountId
+      }
+      userErrors {
+        ...ReferralsDiscountErrors
+      }
+    }
+  }
+  ${REFERRALS_DISCOUNT_ERRORS_FRAGMENT}
+` as const;
+
+export const REFERRALS_AUTOMATIC_DISCOUNT_CREATE = `#graphql
+  mutation ReferralsAutomaticDiscountCreate($discount: DiscountAutomaticAppInput!) {
+    discountAutomaticAppCreate(automaticAppDiscount: $discount) {
+      automaticAppDiscount {
+        discountId
+      }
+      userErrors {
+        ...ReferralsDiscountErrors
+      }
+    }
+  }
+  ${REFERRALS_DISCOUNT_ERRORS_FRAGMENT}
+` as const;
+
+export const REFERRALS_AUTOMATIC_DISCOUNT_UPDATE = `#graphql
+  mutation ReferralsAutomaticDiscountUpdate($id: ID!, $discount: DiscountAutomaticAppInput!) {
+    discountAutomaticAppUpdate(id: $id, automaticAppDiscount: $discount) {
+      automaticAppDiscount {
+        discountId
+      }
+      userErrors {
+        ...ReferralsDiscountErrors
+      }
+    }
+  }
+  ${REFERRALS_DISCOUNT_ERRORS_FRAGMENT}
+` as const;
+
+export const REFERRALS_CODES_ADD = `#graphql
+  mutation ReferralsCodesAdd($discountId: ID!, $codes: [DiscountRedeemCodeInput!]!) {
+    discountRedeemCodeBulkAdd(discountId: $discountId, codes: $codes) {
+      bulkCreation {
+        id
+      }
+      userErrors {
+        ...ReferralsDiscountErrors
+      }
+    }
+  }
+  ${REFERRALS_DISCOUNT_ERRORS_FRAGMENT}
+` as const;
+
+export const REFERRALS_CODES_ADDED = `#graphql
+  query ReferralsCodesAdded($id: ID!) {
+    discountRedeemCodeBulkCreation(id: $id) {
+      done
+      codes(first: 250) {
+        nodes {
+          code
+          discountRedeemCode {
+            id
+          }
+          errors {
+            message
+          }
+        }
+      }
+    }
+  }
+` as const;
+
+export const REFERRALS_CODE_REMOVE = `#graphql
+  mutation ReferralsCodeRemove($discountId: ID!, $ids: [ID!]!) {
+    discountCodeRedeemCodeBulkDelete(discountId: $discountId, ids: $ids) {
+      job {
+        id
+      }
+      userErrors {
+        ...ReferralsDiscountErrors
+      }
+    }
+  }
+  ${REFERRALS_DISCOUNT_ERRORS_FRAGMENT}
+` as const;
+
+export const REFERRALS_OWN_CODE_SET = `#graphql
+  mutation ReferralsOwnCodeSet($metafields: [MetafieldsSetInput!]!) {
+    metafieldsSet(metafields: $metafields) {
+      metafields {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+` as const;
+
+export const REFERRALS_STORE_CREDIT = `#graphql
+  mutation ReferralsStoreCredit($id: ID!, $credit: StoreCreditAccountCreditInput!) {
+    storeCreditAccountCredit(id: $id, creditInput: $credit) {
+      storeCreditAccountTransaction {
+        id
+        amount {
+          amount
+          currencyCode
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+` as const;
+
+export const REFERRALS_STORE_CREDIT_HISTORY = `#graphql
+  query ReferralsStoreCreditHistory($customerId: ID!) {
+    customer(id: $customerId) {
+      storeCreditAccounts(first: 5) {
+        nodes {
+          transactions(first: 50, reverse: true) {
+            nodes {
+              ... on StoreCreditAccountCreditTransaction {
+                id
+                createdAt
+                amount {
+                  amount
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+` as const;
+
+export const REFERRALS_REWARD_CODE_CREATE = `#graphql
+  mutation ReferralsRewardCodeCreate($discount: DiscountCodeBasicInput!) {
+    discountCodeBasicCreate(basicCodeDiscount: $discount) {
+      codeDiscountNode {
+        id
+      }
+      userErrors {
+        ...ReferralsDiscountErrors
+      }
+    }
+  }
+  ${REFERRALS_DISCOUNT_ERRORS_FRAGMENT}
+` as const;
+
+export const REFERRALS_CODE_LOOKUP = `#graphql
+  query ReferralsCodeLookup($code: String!) {
+    codeDiscountNodeByCode(code: $code) {
+      id
+    }
+  }
+` as const;

@@ -1,0 +1,27 @@
+import type { PolicyModule } from "~/policy-module";
+import { referralOrderFacts } from "./facts.server";
+import { referralsJobs } from "./jobs.server";
+import { openReferralCase } from "./open.server";
+import { referralsPersonalData } from "./personal-data.server";
+import { syncReferralProgram } from "./program.server";
+
+// Referrals ("Give $20, get $20"; docs/decisions/0012-referral-discount.md): what the policy
+// plugs into the app, and what the admin and storefront routes call. Nothing outside this folder
+// imports anything else in it.
+
+export const referralsPolicy: PolicyModule = {
+  name: "referrals",
+  jobs: referralsJobs,
+  facts: {
+    ...referralOrderFacts,
+    orderCreated: ({ shop, order }) => openReferralCase(shop, order),
+  },
+  syncShopify: syncReferralProgram,
+  flowTriggers: ["referral-flagged", "referral-reward-earned", "ambassador-applied"],
+  personalData: referralsPersonalData,
+};
+
+export { referrerWithCode, issueCode, type ReferrerIdentity } from "./codes.server";
+export { decisionOf } from "./case.server";
+export { REFERRAL_ATTRIBUTE } from "./open.server";
+export * from "./index";

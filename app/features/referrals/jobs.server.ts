@@ -1,0 +1,22 @@
+import type { PolicyJobHandler } from "~/policy-module";
+import { advanceReferralCase } from "./advance.server";
+import { REFERRALS_ADVANCE_JOB } from "./case.server";
+import { REFERRALS_CODE_SYNC_JOB, syncCode } from "./codes.server";
+
+// Referrals' jobs: a referral case's next step (decide, wait for the window, pay), and a new
+// code's trip to Shopify.
+
+export const referralsJobs: Record<string, PolicyJobHandler> = {
+  [REFERRALS_ADVANCE_JOB]: async (context) => {
+    const { caseId } = context.payload as { caseId: string };
+    await advanceReferralCase(
+      { id: caseId, shop: context.shop },
+      await context.admin(),
+      context.log.child({ caseId }),
+    );
+  },
+  [REFERRALS_CODE_SYNC_JOB]: async (context) => {
+    const { codeId } = context.payload as { codeId: string };
+    await syncCode(context.shop, codeId, await context.admin());
+  },
+};

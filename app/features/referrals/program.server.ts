@@ -1,0 +1,158 @@
+import prisma from "~/db.server";
+import { formatMoney, money, toDecimalString } from "~/domain/money";
+import {
+  adminRequest,
+  assertNoUserErrors,
+  type AdminGraphql,
+} from "~/platform/admin/client.server";
+import { now } from "~/platform/clock.server";
+import type { CurrentPolicy } from "~/services/policy.server";
+import { CODE_PATTERN } from "./domain/codes";
+import { referralTerms, type ReferralTerms } from "./domain/terms";
+import {
+  REFERRALS_AUTOMATIC_DISCOUNT_CREATE,
+  REFERRALS_AUTOMATIC_DISCOUNT_UPDATE,
+  REFERRALS_CODE_DISCOUNT_CREATE,
+  REFERRALS_CODE_DISCOUNT_UPDATE,
+} from "./graphql";
+
+// The program on Shopify (docs/decisions/0012-referral-discount.md): two app discounts on the
+// referral Function, created once and updated with every policy version — the code discount that
+// holds every referrer's code and gives the friend's reward, and the automatic one that gives
+// nothing and rejects a referral code that will not apply, with the reason. Their rules metafield
+// is what the Function reads; a paused program ends both discounts.
+
+export const REFERRAL_FUNCTION = "referral-discount";
+
+/** What the Function reads (extensions/referral-discount/src/run.ts ReferralRules). */
+export function functionRules(terms: ReferralTerms) {
+  const fmt = (minor: number) => formatMoney(money(minor, terms.currency));
+  const reward =
+    terms.friendReward.kind === "amount"
+      ? {
+          kind: "amount" as const,
+          amount: toDecimalString(money(terms.friendReward.amount, terms.currency)),
+        }
+      : { kind: "percent" as const, percent: terms.friendReward.percent };
+  const what =
+    terms.friendReward.kind === "amount"
+      ? fmt(terms.friendReward.amount)
+      : `${terms.friendReward.percent}%`;
+  return {
+    codePattern: CODE_PATTERN,
+    reward,
+    minimumSubtotal: toDecimalString(money(terms.minimumOrder, terms.currency)),
+    policyVersion: terms.policyVersion,
+    messages: {
+      applied: `${what} off your first order, from a friend`,
+      existingCustomer:
+        "Referral codes are for a first order, and this account has ordered before.",
+      ownCode: "That's your own referral code: share it with a friend instead.",
+      underMinimum: `The referral reward needs an order of at least ${fmt(terms.minimumOrder)}.`,
+    },
+  };
+}
+
+function discountInput(terms: ReferralTerms, kind: "code" | "automatic") {
+  return {
+    title: kind === "code" ? "Referral: a friend's first order" : "Referral: code checks",
+    functionHandle: REFERRAL_FUNCTION,
+    discountClasses: ["ORDER" as const],
+    combinesWith: { orderDiscounts: false, productDiscounts: false, shippingDiscounts: true },
+    startsAt: now().toISOString(),
+    endsAt: terms.enabled ? null : now().toISOString(),
+    metafields: [
+      {
+        namespace: "fitting_room",
+        key: "referral_rules",
+        type: "json",
+        value: JSON.stringify(functionRules(terms)),
+      },
+    ],
+  };
+}
+
+export async function syncReferralProgram(
+  shop: string,
+  policy: CurrentPolicy,
+  graphql: AdminGraphql,
+) {
+  const terms = referralTerms(policy.document, policy.version);
+  const program = await prisma.referralProgram.findUnique({ where: { shop } });
+  // A program never run needs no discounts yet: they are made when it is first switched on.
+  if (!program && !terms.enabled) return { discounts: "not created (program off)" };
+  // A retried publish of the version already on Shopify writes nothing.
+  if (
+    program?.policyVersion === policy.version &&
+    program.codeDiscountGid &&
+    program.automaticDiscountGid
+  )
+    return {
+      codeDiscount: program.codeDiscountGid,
+      automaticDiscount: program.automaticDiscountGid,
+      unchanged: true,
+    };
+  const code = discountInput(terms, "code");
+  const automatic = discountInput(terms, "automatic");
+  let codeGid = program?.codeDiscountGid ?? null;
+  let automaticGid = program?.automaticDiscountGid ?? null;
+  if (codeGid) {
+    const { startsAt: _s, ...update } = code;
+    const data = await adminRequest(graphql, REFERRALS_CODE_DISCOUNT_UPDATE, {
+      id: codeGid,
+      discount: update,
+    });
+    assertNoUserErrors("discountCodeAppUpdate", data.discountCodeAppUpdate?.userErrors);
+  } else {
+    const data = await adminRequest(graphql, REFERRALS_CODE_DISCOUNT_CREATE, { discount: code });
+    assertNoUserErrors("discountCodeAppCreate", data.discountCodeAppCreate?.userErrors);
+    codeGid = data.discountCodeAppCreate?.codeAppDiscount?.discountId ?? null;
+    // Kept at once: a crash before the automatic discount must not make a second code discount.
+    await save(
+      shop,
+      { codeDiscountGid: codeGid, automaticDiscountGid: automaticGid },
+      policy.version,
+    );
+  }
+  if (automaticGid) {
+    const { startsAt: _s, ...update } = automatic;
+    const data = await adminRequest(graphql, REFERRALS_AUTOMATIC_DISCOUNT_UPDATE, {
+      id: automaticGid,
+      discount: update,
+    });
+    assertNoUserErrors("discountAutomaticAppUpdate", data.discountAutomaticAppUpdate?.userErrors);
+  } else {
+    const data = await adminRequest(graphql, REFERRALS_AUTOMATIC_DISCOUNT_CREATE, {
+      discount: automatic,
+    });
+    assertNoUserErrors("discountAutomaticAppCreate", data.discountAutomaticAppCreate?.userErrors);
+    automaticGid = data.discountAutomaticAppCreate?.automaticAppDiscount?.discountId ?? null;
+  }
+  await prisma.referralProgram.upsert({
+    where: { shop },
+    create: {
+      shop,
+      codeDiscountGid: codeGid,
+      automaticDiscountGid: automaticGid,
+      policyVersion: policy.version,
+    },
+    update: {
+      codeDiscountGid: codeGid,
+      automaticDiscountGid: automaticGid,
+      policyVersion: policy.version,
+    },
+  });
+  return { codeDiscount: codeGid, automaticDiscount: automaticGid, running: terms.enabled };
+}
+
+function save(
+  shop: string,
+  gids: { codeDiscountGid: string | null; automaticDiscountGid: string | null },
+  policyVersion: number,
+) {
+  return prisma.referralProgram.upsert({
+    where: { shop },
+    create: { shop, ...gids, policyVersion },
+    update: { ...gids, policyVersion },
+  });
+}

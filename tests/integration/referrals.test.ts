@@ -1,0 +1,197 @@
+import { describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import { defaultPolicy } from "~/domain/policy/defaults";
+import { sectionFormValues } from "~/domain/policy/form";
+import { referrerWithCode } from "~/features/referrals/index.server";
+import { savePolicySection } from "~/services/policy.server";
+import { SandboxError } from "../sandbox/store";
+import {
+  TRIAL_SHOP,
+  advanceDays,
+  flush,
+  setupTrialShop,
+  startTrialSandbox,
+} from "../support/trial-scenario";
+
+// Referrals through the real app and the sandbox: the program's discounts made on Shopify, a
+// referrer's code added to them, a friend's first order priced by the Function, the case opened
+// from orders/create, the reward released the day after the friend's 14-day return window — once
+// — and no reward for an order returned in the window or a self-referral.
+
+const context = startTrialSandbox();
+const LINE = { handle: "little-black-heels", size: "8" };
+
+async function program() {
+  await setupTrialShop(context);
+  const saved = await savePolicySection(
+    TRIAL_SHOP,
+    "referrals",
+    Object.entries(sectionFormValues(defaultPolicy(), "referrals")),
+    "staff",
+  );
+  expect(saved.ok).toBe(true);
+  await flush(context);
+  const shop = context.store.shop(TRIAL_SHOP);
+  expect(shop.appDiscounts.map((d) => [d.kind, d.functionHandle])).toEqual([
+    ["code", "referral-discount"],
+    ["automatic", "referral-discount"],
+  ]);
+  const maya = shop.customers.find((c) => c.email === "maya@example.com")!;
+  // Maya has a kept, paid order: she may refer.
+  context.sandbox.lifecycle.placeOrder(TRIAL_SHOP, { customerEmail: maya.email, lines: [LINE] });
+  await flush(context);
+  const { code } = await referrerWithCode(TRIAL_SHOP, {
+    customerGid: maya.id,
+    email: maya.email,
+    firstName: maya.firstName,
+  });
+  await flush(context);
+  const active = await prisma.referralCode.findUniqueOrThrow({ where: { id: code.id } });
+  expect(active).toMatchObject({ status: "active", redeemCodeGid: expect.any(String) });
+  expect(shop.appDiscounts[0]!.codes.map((c) => c.code)).toEqual([code.code]);
+  return { code: code.code, maya, shop };
+}
+
+const credits = () =>
+  context.store.ledger.filter((e) => e.kind === "store_credit").map((e) => e.amount?.amount);
+
+describe("referrals end to end", () => {
+  it("link → first order with $20 off → window passes → referrer credited $20 once", async () => {
+    const { code, maya } = await program();
+    const { lifecycle } = context.sandbox;
+    const order = await lifecycle.checkout(TRIAL_SHOP, {
+      customerEmail: "olivia@example.com",
+      discountCode: code,
+      attributes: [{ key: "_fitting_room_referral", value: code }],
+      shippingAddress: { address1: "12 Main St", city: "Brooklyn", zip: "11201" },
+      lines: [LINE],
+    });
+    expect(order.discountMinor).toBe(2000);
+    await flush(context);
+    const opened = await prisma.referralCase.findUniqueOrThrow({
+      where: { shop_orderGid: { shop: TRIAL_SHOP, orderGid: order.id } },
+    });
+    expect(opened).toMatchObject({
+      code,
+      status: "waiting_delivery",
+      discountMinor: 2000,
+      rewardMinor: 2000,
+    });
+
+    lifecycle.fulfil(TRIAL_SHOP, order.id);
+    lifecycle.carrierEvent(TRIAL_SHOP, order.id, "delivered");
+    await flush(context);
+    const waiting = await prisma.referralCase.findUniqueOrThrow({ where: { id: opened.id } });
+    expect(waiting.status).toBe("waiting_window");
+    await advanceDays(context, 13);
+    expect(credits()).toEqual([]);
+    await advanceDays(context, 3);
+    const paid = await prisma.referralCase.findUniqueOrThrow({
+      where: { id: opened.id },
+      include: { money: true, events: { orderBy: { occurredAt: "asc" } } },
+    });
+    expect(paid.status).toBe("paid");
+    expect(paid.money).toMatchObject([
+      {
+        kind: "store_credit",
+        amountMinor: 2000,
+        status: "succeeded",
+        policyVersion: paid.policyVersion,
+      },
+    ]);
+    expect(paid.money[0]!.rule).toContain(
+      `Policy v${paid.policyVersion}: $20 earned — the friend's return window ended ${paid.windowLastDay}`,
+    );
+    expect(credits()).toEqual(["20.00"]);
+    expect(context.store.shop(TRIAL_SHOP).storeCredit.get(maya.id)).toBe(2000);
+    // A late duplicate of every webhook and more time change nothing.
+    await context.sandbox.outbox.release();
+    await advanceDays(context, 30);
+    expect(credits()).toEqual(["20.00"]);
+    expect(paid.events.map((e) => e.kind)).toEqual(
+      expect.arrayContaining([
+        "referral.opened",
+        "order.delivered",
+        "reward.waiting_window",
+        "reward.paid",
+      ]),
+    );
+  });
+
+  it("no reward when the whole order comes back in the window", async () => {
+    const { code } = await program();
+    const { lifecycle } = context.sandbox;
+    const order = await lifecycle.checkout(TRIAL_SHOP, {
+      customerEmail: "olivia@example.com",
+      discountCode: code,
+      lines: [LINE],
+    });
+    lifecycle.fulfil(TRIAL_SHOP, order.id);
+    lifecycle.carrierEvent(TRIAL_SHOP, order.id, "delivered");
+    await advanceDays(context, 5);
+    lifecycle.refund(TRIAL_SHOP, order.id);
+    await advanceDays(context, 20);
+    const c = await prisma.referralCase.findFirstOrThrow({ where: { orderGid: order.id } });
+    expect(c).toMatchObject({ status: "voided", voidReason: "fully_returned", paidAt: null });
+    expect(credits()).toEqual([]);
+  });
+
+  it("refuses at checkout, with the Function's message, the referrer's own code and an existing customer", async () => {
+    const { code } = await program();
+    const { lifecycle } = context.sandbox;
+    const own = lifecycle.checkout(TRIAL_SHOP, {
+      customerEmail: "maya@example.com",
+      discountCode: code,
+      lines: [LINE],
+    });
+    await expect(own).rejects.toThrow(
+      new SandboxError(
+        422,
+        "discountCode: That's your own referral code: share it with a friend instead.",
+      ),
+    );
+    lifecycle.placeOrder(TRIAL_SHOP, { customerEmail: "chloe@example.ca", lines: [LINE] });
+    const existing = lifecycle.checkout(TRIAL_SHOP, {
+      customerEmail: "chloe@example.ca",
+      discountCode: code,
+      lines: [LINE],
+    });
+    await expect(existing).rejects.toThrow(
+      "Referral codes are for a first order, and this account has ordered before.",
+    );
+  });
+
+  it("flags a self-referral by another address of the same mailbox, and pays nothing", async () => {
+    const { code, shop } = await program();
+    const { lifecycle } = context.sandbox;
+    // maya@example.com is not a provider that ignores dots; a Gmail address is.
+    await prisma.referrer.updateMany({
+      where: { shop: TRIAL_SHOP },
+      data: { email: "maya.chen@gmail.com", emailKey: "mayachen@gmail.com" },
+    });
+    shop.customers.push({
+      ...context.store.gid("Customer"),
+      email: "Maya.Chen+shoes@gmail.com",
+      firstName: "M",
+      lastName: "C",
+      country: "US",
+      confirmedSize: null,
+    });
+    const order = await lifecycle.checkout(TRIAL_SHOP, {
+      customerEmail: "Maya.Chen+shoes@gmail.com",
+      discountCode: code,
+      lines: [LINE],
+    });
+    lifecycle.fulfil(TRIAL_SHOP, order.id);
+    lifecycle.carrierEvent(TRIAL_SHOP, order.id, "delivered");
+    await advanceDays(context, 20);
+    const c = await prisma.referralCase.findFirstOrThrow({
+      where: { orderGid: order.id },
+      include: { events: true },
+    });
+    expect(c.status).toBe("flagged");
+    expect(JSON.parse(c.signals)).toEqual([expect.objectContaining({ code: "self_email" })]);
+    expect(c.events.map((e) => e.kind)).toContain("referral.flagged");
+    expect(credits()).toEqual([]);
+  });
+});
