@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { defaultPolicy } from "~/domain/policy/defaults";
 import { sectionFormValues } from "~/domain/policy/form";
-import { referrerWithCode } from "~/features/referrals/index.server";
+import {
+  listReferrals,
+  referralDetail,
+  referralTotals,
+  referrerWithCode,
+  reviewReferral,
+  revokeCode,
+} from "~/features/referrals/index.server";
+import { loader as linkLoader } from "~/routes/proxy.r.$code";
+import { proxyRequest } from "../support/proxy";
 import { savePolicySection } from "~/services/policy.server";
 import { SandboxError } from "../sandbox/store";
 import {
@@ -193,5 +202,52 @@ describe("referrals end to end", () => {
     expect(JSON.parse(c.signals)).toEqual([expect.objectContaining({ code: "self_email" })]);
     expect(c.events.map((e) => e.kind)).toContain("referral.flagged");
     expect(credits()).toEqual([]);
+    expect(await referralTotals(TRIAL_SHOP)).toMatchObject({
+      orders: 1,
+      flagged: 1,
+      paid: { count: 0 },
+    });
+    expect((await listReferrals(TRIAL_SHOP, "flagged")).map((r) => r.orderName)).toEqual([
+      order.name,
+    ]);
+    expect((await referralDetail(TRIAL_SHOP, c.id))?.can).toEqual({ review: true, payNow: false });
+
+    // The merchant knows them (two sisters sharing a mailbox, say) and approves: paid once.
+    await reviewReferral(TRIAL_SHOP, c.id, "approve", "sisters", "staff");
+    await flush(context);
+    expect(credits()).toEqual(["20.00"]);
+    const paid = await prisma.referralCase.findUniqueOrThrow({
+      where: { id: c.id },
+      include: { events: true },
+    });
+    expect(paid.status).toBe("paid");
+    expect(paid.events.map((e) => e.message)).toContain("staff approved the reward: sisters");
+    expect(await referralDetail("other.myshopify.com", c.id)).toBeNull();
+  });
+
+  it("sends a referral link on with the code applied, and a revoked code nowhere", async () => {
+    const { code } = await program();
+    const call = async (path: string, signed = true) => {
+      const request = proxyRequest(TRIAL_SHOP, path, null, {}, { tamper: !signed });
+      try {
+        return await linkLoader({ request, params: { code: path.split("/").pop()! }, context: {} });
+      } catch (response) {
+        return response as Response;
+      }
+    };
+    const ok = await call(`/r/${code.toLowerCase()}`);
+    expect(ok.status).toBe(302);
+    expect(ok.headers.get("Location")).toBe(
+      `/discount/${code}?redirect=${encodeURIComponent(`/?ref=${code}`)}`,
+    );
+    expect((await call(`/r/${code}`, false)).status).toBe(400);
+    expect((await call("/r/NOPE-2222")).headers.get("Location")).toBe("/?referral=unknown");
+
+    const active = await prisma.referralCode.findFirstOrThrow({ where: { code } });
+    const fresh = await revokeCode(TRIAL_SHOP, active.id, "staff");
+    await flush(context);
+    expect((await call(`/r/${code}`)).headers.get("Location")).toBe("/?referral=unknown");
+    const codes = context.store.shop(TRIAL_SHOP).appDiscounts[0]!.codes.map((c) => c.code);
+    expect(codes).toEqual([fresh.code]);
   });
 });

@@ -8,9 +8,14 @@ import {
 } from "~/platform/admin/client.server";
 import { RetryableJobError } from "~/platform/jobs/errors.server";
 import { enqueue } from "~/platform/jobs/queue.server";
-import { makeCode } from "./domain/codes";
+import { makeCode, normalizeCode } from "./domain/codes";
 import { normalizeEmail } from "./domain/identity";
-import { REFERRALS_CODES_ADD, REFERRALS_CODES_ADDED, REFERRALS_OWN_CODE_SET } from "./graphql";
+import {
+  REFERRALS_CODES_ADD,
+  REFERRALS_CODES_ADDED,
+  REFERRALS_CODE_REMOVE,
+  REFERRALS_OWN_CODE_SET,
+} from "./graphql";
 
 // A referrer's code: made here (short, unambiguous, unique per shop — a collision draws again),
 // then put on Shopify by a job: added to the program's code discount (in bulk, asynchronously:
@@ -134,4 +139,38 @@ export async function syncCode(shop: string, codeId: string, graphql: AdminGraph
     where: { id: code.id },
     data: { status: "active", redeemCodeGid: mine.discountRedeemCode.id },
   });
+}
+
+/** The removal job: a revoked code leaves the program's discount (its redeem code deleted). */
+export async function removeCode(shop: string, codeId: string, graphql: AdminGraphql) {
+  const code = await prisma.referralCode.findUnique({ where: { id: codeId } });
+  const program = await prisma.referralProgram.findUnique({ where: { shop } });
+  if (!code?.redeemCodeGid || !program?.codeDiscountGid) return;
+  const data = await adminRequest(graphql, REFERRALS_CODE_REMOVE, {
+    discountId: program.codeDiscountGid,
+    ids: [code.redeemCodeGid],
+  });
+  assertNoUserErrors(
+    "discountCodeRedeemCodeBulkDelete",
+    data.discountCodeRedeemCodeBulkDelete?.userErrors,
+  );
+}
+
+/**
+ * Where a referral link sends the visitor: Shopify's /discount/<code> (the code kept for
+ * checkout) and on to the store with ?ref=<code>, which Shopify records on the order's journey
+ * and the theme embed turns into the cart attribute naming the referral. A code not (or no
+ * longer) in use sends them to the store without it.
+ */
+export async function referralLinkTarget(shop: string, raw: string) {
+  const code = await prisma.referralCode.findUnique({
+    where: { shop_code: { shop, code: normalizeCode(raw) } },
+  });
+  if (!code || code.status !== "active")
+    return { valid: false as const, location: "/?referral=unknown" };
+  const redirect = `/?ref=${encodeURIComponent(code.code)}`;
+  return {
+    valid: true as const,
+    location: `/discount/${encodeURIComponent(code.code)}?redirect=${encodeURIComponent(redirect)}`,
+  };
 }

@@ -21,7 +21,14 @@ export const referralsPolicy: PolicyModule = {
   personalData: referralsPersonalData,
 };
 
-export { referrerWithCode, issueCode, type ReferrerIdentity } from "./codes.server";
+export {
+  referralLinkTarget,
+  referrerWithCode,
+  issueCode,
+  type ReferrerIdentity,
+} from "./codes.server";
+export { ReferralActionError, payReferralNow, reviewReferral, revokeCode } from "./actions.server";
+export { listReferrals, referralDetail, referralTotals } from "./queries.server";
 export { decisionOf } from "./case.server";
 export { REFERRAL_ATTRIBUTE } from "./open.server";
 export * from "./index";

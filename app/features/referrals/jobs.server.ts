@@ -1,7 +1,8 @@
 import type { PolicyJobHandler } from "~/policy-module";
 import { advanceReferralCase } from "./advance.server";
 import { REFERRALS_ADVANCE_JOB } from "./case.server";
-import { REFERRALS_CODE_SYNC_JOB, syncCode } from "./codes.server";
+import { REFERRALS_CODE_REMOVE_JOB } from "./actions.server";
+import { REFERRALS_CODE_SYNC_JOB, removeCode, syncCode } from "./codes.server";
 
 // Referrals' jobs: a referral case's next step (decide, wait for the window, pay), and a new
 // code's trip to Shopify.
@@ -18,5 +19,9 @@ export const referralsJobs: Record<string, PolicyJobHandler> = {
   [REFERRALS_CODE_SYNC_JOB]: async (context) => {
     const { codeId } = context.payload as { codeId: string };
     await syncCode(context.shop, codeId, await context.admin());
+  },
+  [REFERRALS_CODE_REMOVE_JOB]: async (context) => {
+    const { codeId } = context.payload as { codeId: string };
+    await removeCode(context.shop, codeId, await context.admin());
   },
 };

@@ -1,0 +1,151 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
+import { BlockStack, Card, IndexTable, InlineGrid, Tabs, Text } from "@shopify/polaris";
+import { z } from "zod";
+import { PolicyPage } from "~/components/PolicyPage";
+import { StatusBadge } from "~/components/StatusBadge";
+import { formatMoney, money } from "~/domain/money";
+import { REFERRAL_STATUS_LABELS, REFERRAL_STATUS_TONES } from "~/features/referrals";
+import { listReferrals, referralTotals } from "~/features/referrals/index.server";
+import { getCurrentPolicy } from "~/services/policy.server";
+import { authenticate } from "~/shopify.server";
+
+const TABS = ["all", "flagged", "waiting_window", "earned", "paid", "voided"] as const;
+const filterSchema = z.object({ status: z.enum(TABS).catch("all") });
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const { status } = filterSchema.parse({
+    status: new URL(request.url).searchParams.get("status"),
+  });
+  const [{ version, document }, totals, rows] = await Promise.all([
+    getCurrentPolicy(session.shop),
+    referralTotals(session.shop),
+    listReferrals(session.shop, status === "all" ? null : status),
+  ]);
+  return json({ version, referrals: document.referrals, totals, rows, status });
+};
+
+export default function Referrals() {
+  const { version, referrals, totals, rows, status } = useLoaderData<typeof loader>();
+  const navigate = useNavigate();
+  const [, setParams] = useSearchParams();
+  const currency = referrals.referrerReward.currency;
+  const fmt = (minor: number) => formatMoney(money(minor, currency));
+  const friend =
+    referrals.friendRewardKind === "percent"
+      ? `${referrals.friendRewardPercent}%`
+      : formatMoney(referrals.friendReward);
+  const figures: [string, string][] = [
+    ["Referred orders", String(totals.orders)],
+    ["Rewards pending", `${totals.pending.count} · ${fmt(totals.pending.amount)}`],
+    ["Rewards paid", `${totals.paid.count} · ${fmt(totals.paid.amount)}`],
+    ["Voided", String(totals.voided)],
+    ["Friends' discounts", fmt(totals.discounts)],
+    ["Cost per referred order", fmt(totals.costPerOrder)],
+  ];
+  return (
+    <PolicyPage
+      title="Referrals"
+      settingsPath="/app/settings/referrals"
+      summary={[
+        `${referrals.enabled ? "Running" : "Paused"} (policy v${version}).`,
+        `Friend gets ${friend} off a first order, referrer gets ${formatMoney(referrals.referrerReward)} as ${referrals.referrerRewardForm === "store_credit" ? "store credit" : "a single-use code"}.`,
+        referrals.holdUntilReturnWindowEnds
+          ? "Rewards wait until the friend's return window ends and the order was kept."
+          : "Rewards are paid once the friend's order is paid.",
+      ]}
+      empty={
+        totals.orders === 0
+          ? {
+              heading: "No referrals yet",
+              body: "Referrals appear here when a friend orders with a shopper's code or link, with the reward's state until it is released.",
+            }
+          : null
+      }
+    >
+      <InlineGrid columns={{ xs: 2, md: 6 }} gap="300">
+        {figures.map(([label, value]) => (
+          <Card key={label}>
+            <BlockStack gap="100">
+              <Text as="p" tone="subdued">
+                {label}
+              </Text>
+              <Text as="p" variant="headingMd">
+                {value}
+              </Text>
+            </BlockStack>
+          </Card>
+        ))}
+      </InlineGrid>
+      <Card padding="0">
+        <Tabs
+          tabs={TABS.map((t) => ({
+            id: t,
+            content:
+              t === "all"
+                ? "All"
+                : `${REFERRAL_STATUS_LABELS[t]}${t === "flagged" && totals.flagged ? ` (${totals.flagged})` : ""}`,
+          }))}
+          selected={TABS.indexOf(status)}
+          onSelect={(i) => setParams({ status: TABS[i] ?? "all" })}
+        />
+        <IndexTable
+          resourceName={{ singular: "referral", plural: "referrals" }}
+          itemCount={rows.length}
+          selectable={false}
+          headings={[
+            { title: "Order" },
+            { title: "Referrer" },
+            { title: "Friend" },
+            { title: "Code" },
+            { title: "Reward" },
+            { title: "State" },
+          ]}
+        >
+          {rows.map((r, i) => (
+            <IndexTable.Row
+              id={r.id}
+              key={r.id}
+              position={i}
+              onClick={() => navigate(`/app/referrals/${r.id}`)}
+            >
+              <IndexTable.Cell>{r.orderName}</IndexTable.Cell>
+              <IndexTable.Cell>{r.referrer}</IndexTable.Cell>
+              <IndexTable.Cell>{r.friend}</IndexTable.Cell>
+              <IndexTable.Cell>{r.code}</IndexTable.Cell>
+              <IndexTable.Cell>{formatMoney(money(r.rewardMinor, r.currency))}</IndexTable.Cell>
+              <IndexTable.Cell>
+                <StatusBadge
+                  label={
+                    r.status === "waiting_window" && r.windowLastDay
+                      ? `${r.statusLabel} until ${r.windowLastDay}`
+                      : r.statusLabel
+                  }
+                  tone={REFERRAL_STATUS_TONES[r.status]}
+                />
+              </IndexTable.Cell>
+            </IndexTable.Row>
+          ))}
+        </IndexTable>
+      </Card>
+      {totals.top.length > 0 && (
+        <Card>
+          <BlockStack gap="200">
+            <Text as="h2" variant="headingMd">
+              Top referrers
+            </Text>
+            {totals.top.map((t) => (
+              <Text as="p" key={t.referrerId}>
+                {t.name}
+                {t.ambassador ? " (ambassador)" : ""}: {t.referrals} referral
+                {t.referrals === 1 ? "" : "s"}
+              </Text>
+            ))}
+          </BlockStack>
+        </Card>
+      )}
+    </PolicyPage>
+  );
+}
