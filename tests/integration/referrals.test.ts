@@ -11,6 +11,7 @@ import {
   revokeCode,
 } from "~/features/referrals/index.server";
 import { loader as linkLoader } from "~/routes/proxy.r.$code";
+import { loader as pageLoader } from "~/routes/proxy.referrals";
 import { proxyRequest } from "../support/proxy";
 import { savePolicySection } from "~/services/policy.server";
 import { SandboxError } from "../sandbox/store";
@@ -249,5 +250,42 @@ describe("referrals end to end", () => {
     expect((await call(`/r/${code}`)).headers.get("Location")).toBe("/?referral=unknown");
     const codes = context.store.shop(TRIAL_SHOP).appDiscounts[0]!.codes.map((c) => c.code);
     expect(codes).toEqual([fresh.code]);
+  });
+
+  it("shows the offer to anyone, and a referrer their link, code and each friend's state", async () => {
+    const { code, maya, shop } = await program();
+    const page = async (customer: string | null) => {
+      const response = await pageLoader({
+        request: proxyRequest(TRIAL_SHOP, "/referrals", customer),
+        params: {},
+        context: {},
+      });
+      return { status: response.status, html: await response.text() };
+    };
+    const anonymous = await page(null);
+    expect(anonymous.html).toContain("Give $20, get $20");
+    expect(anonymous.html).toContain("after their 14-day return window");
+    expect(anonymous.html).toContain("/account/login");
+    const chloe = shop.customers.find((c) => c.email === "chloe@example.ca")!;
+    expect((await page(chloe.legacyId)).html).toContain(
+      "opens after your first order is paid and kept",
+    );
+
+    const order = await context.sandbox.lifecycle.checkout(TRIAL_SHOP, {
+      customerEmail: "olivia@example.com",
+      discountCode: code,
+      lines: [LINE],
+    });
+    await flush(context);
+    const mine = await page(maya.legacyId);
+    expect(mine.status).toBe(200);
+    expect(mine.html).toContain(`data-referral-code>${code}<`);
+    expect(mine.html).toContain(`https://${TRIAL_SHOP}/apps/fitting-room/r/${code}`);
+    expect(mine.html).toContain('data-referral-state="waiting_delivery"');
+    expect(mine.html).toContain("Olivia");
+    expect(order.discountMinor).toBe(2000);
+    // The page's script stays small and nothing blocks rendering.
+    const script = /<script>([\s\S]*?)<\/script>/.exec(mine.html)?.[1] ?? "";
+    expect(script.length).toBeLessThan(300);
   });
 });

@@ -31,4 +31,5 @@ export { ReferralActionError, payReferralNow, reviewReferral, revokeCode } from 
 export { listReferrals, referralDetail, referralTotals } from "./queries.server";
 export { decisionOf } from "./case.server";
 export { REFERRAL_ATTRIBUTE } from "./open.server";
+export { referralOffer, shopperReferrals, type ShopperReferral } from "./shopper.server";
 export * from "./index";
