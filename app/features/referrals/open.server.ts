@@ -8,7 +8,7 @@ import { withBusyRetry } from "~/platform/sqlite-busy.server";
 import { getCurrentPolicy } from "~/services/policy.server";
 import { REFERRAL_CASE, addReferralEvent, storeFacts } from "./case.server";
 import { normalizeCode } from "./domain/codes";
-import { friendNewness, mayRefer, referrerRewardAmount } from "./domain/eligibility";
+import { friendNewness, mayRefer, referrerRewardAmount, standingFrom } from "./domain/eligibility";
 import { fraudSignals } from "./domain/fraud";
 import { addressKey, normalizeEmail } from "./domain/identity";
 import { rewardDecision, type FriendOrderFacts } from "./domain/reward";
@@ -133,19 +133,7 @@ export async function openReferralCase(shop: string, order: OrderPayload) {
         select: { orderGid: true, financialStatus: true, cancelledAt: true },
       })
     : [];
-  const decision = mayRefer(
-    {
-      paidOrders: referrerOrders
-        .filter((o) => ["paid", "partially_refunded", "refunded"].includes(o.financialStatus ?? ""))
-        .map((o) => ({
-          orderGid: o.orderGid,
-          fullyReturned: o.financialStatus === "refunded",
-          cancelled: o.cancelledAt !== null,
-        })),
-      ambassador: (referrer.ambassadorStatus as "approved" | "applied" | "declined" | null) ?? null,
-    },
-    terms,
-  );
+  const decision = mayRefer(standingFrom(referrerOrders, referrer.ambassadorStatus), terms);
   const asAmbassador = decision.allowed && decision.as === "ambassador";
 
   const referrerIdentities = referrer.customerGid

@@ -2,7 +2,7 @@ import prisma from "~/db.server";
 import { getCurrentPolicy } from "~/services/policy.server";
 import { decisionOf } from "./case.server";
 import { referrerWithCode } from "./codes.server";
-import { mayRefer } from "./domain/eligibility";
+import { mayRefer, standingFrom } from "./domain/eligibility";
 import type { RewardStatus } from "./domain/reward";
 import { referralTerms } from "./domain/terms";
 
@@ -39,19 +39,7 @@ export async function shopperReferrals(shop: string, customerGid: string) {
     }),
     prisma.referrer.findUnique({ where: { shop_customerGid: { shop, customerGid } } }),
   ]);
-  const decision = mayRefer(
-    {
-      paidOrders: orders
-        .filter((o) => ["paid", "partially_refunded", "refunded"].includes(o.financialStatus ?? ""))
-        .map((o) => ({
-          orderGid: o.orderGid,
-          fullyReturned: o.financialStatus === "refunded",
-          cancelled: o.cancelledAt !== null,
-        })),
-      ambassador: (known?.ambassadorStatus as "approved" | "applied" | "declined" | null) ?? null,
-    },
-    terms,
-  );
+  const decision = mayRefer(standingFrom(orders, known?.ambassadorStatus ?? null), terms);
   if (!decision.allowed) return { terms, eligible: false as const, reason: decision.reason };
   const named = orders.find((o) => o.email);
   const [firstName, ...rest] = (named?.customerName ?? "").split(" ");

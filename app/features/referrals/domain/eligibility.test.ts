@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { friendDiscount, friendNewness, mayRefer, referrerRewardAmount } from "./eligibility";
+import {
+  friendDiscount,
+  friendNewness,
+  mayRefer,
+  referrerRewardAmount,
+  standingFrom,
+} from "./eligibility";
 import { TERMS } from "./test-fixtures";
 
 const order = (over: { fullyReturned?: boolean; cancelled?: boolean } = {}) => ({
@@ -133,5 +139,25 @@ describe("the referrer's reward", () => {
     expect(referrerRewardAmount("ambassador", { ...terms, ambassadorsEnabled: false }, 4500)).toBe(
       2000,
     );
+  });
+});
+
+describe("a referrer's standing from the mirrored orders", () => {
+  it("counts paid orders, marks refunded ones returned and cancelled ones cancelled", () => {
+    const orders = [
+      { orderGid: "a", financialStatus: "paid", cancelledAt: null },
+      { orderGid: "b", financialStatus: "refunded", cancelledAt: null },
+      { orderGid: "c", financialStatus: "partially_refunded", cancelledAt: new Date() },
+      { orderGid: "d", financialStatus: "pending", cancelledAt: null },
+    ];
+    expect(standingFrom(orders, "applied")).toEqual({
+      paidOrders: [
+        { orderGid: "a", fullyReturned: false, cancelled: false },
+        { orderGid: "b", fullyReturned: true, cancelled: false },
+        { orderGid: "c", fullyReturned: false, cancelled: true },
+      ],
+      ambassador: "applied",
+    });
+    expect(standingFrom([], null).ambassador).toBeNull();
   });
 });

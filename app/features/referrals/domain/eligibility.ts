@@ -9,6 +9,23 @@ export interface ReferrerStanding {
   ambassador: "approved" | "applied" | "declined" | null;
 }
 
+/** A referrer's standing from the store's orders as the app mirrors them (financial status). */
+export function standingFrom(
+  orders: readonly { orderGid: string; financialStatus: string | null; cancelledAt: Date | null }[],
+  ambassadorStatus: string | null,
+): ReferrerStanding {
+  return {
+    paidOrders: orders
+      .filter((o) => ["paid", "partially_refunded", "refunded"].includes(o.financialStatus ?? ""))
+      .map((o) => ({
+        orderGid: o.orderGid,
+        fullyReturned: o.financialStatus === "refunded",
+        cancelled: o.cancelledAt !== null,
+      })),
+    ambassador: (ambassadorStatus as ReferrerStanding["ambassador"]) ?? null,
+  };
+}
+
 export type ReferrerDecision =
   | { allowed: true; as: "customer" | "ambassador"; sentence: string }
   | { allowed: false; reason: "program_off" | "no_kept_order"; sentence: string };
