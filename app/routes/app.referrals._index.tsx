@@ -1,13 +1,29 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
-import { BlockStack, Card, IndexTable, InlineGrid, Tabs, Text } from "@shopify/polaris";
+import {
+  useActionData,
+  useLoaderData,
+  useNavigate,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
+import { Banner, BlockStack, Card, IndexTable, InlineGrid, Tabs, Text } from "@shopify/polaris";
 import { z } from "zod";
+import { AmbassadorApplications } from "~/components/AmbassadorApplications";
+import { CsvExport } from "~/components/CsvExport";
 import { PolicyPage } from "~/components/PolicyPage";
 import { StatusBadge } from "~/components/StatusBadge";
-import { formatMoney, money } from "~/domain/money";
+import { formatMoney, money, parseMoneyInput } from "~/domain/money";
 import { REFERRAL_STATUS_LABELS, REFERRAL_STATUS_TONES } from "~/features/referrals";
-import { listReferrals, referralTotals } from "~/features/referrals/index.server";
+import {
+  ReferralActionError,
+  ambassadorApplications,
+  listReferrals,
+  referralTotals,
+  reviewAmbassador,
+} from "~/features/referrals/index.server";
+import { now } from "~/platform/clock.server";
+import { invalidForm } from "~/platform/form-errors.server";
 import { getCurrentPolicy } from "~/services/policy.server";
 import { authenticate } from "~/shopify.server";
 
@@ -19,16 +35,65 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { status } = filterSchema.parse({
     status: new URL(request.url).searchParams.get("status"),
   });
-  const [{ version, document }, totals, rows] = await Promise.all([
+  const [{ version, document }, totals, rows, applications] = await Promise.all([
     getCurrentPolicy(session.shop),
     referralTotals(session.shop),
     listReferrals(session.shop, status === "all" ? null : status),
+    ambassadorApplications(session.shop),
   ]);
-  return json({ version, referrals: document.referrals, totals, rows, status });
+  const to = now().toISOString().slice(0, 10);
+  const from = new Date(now().getTime() - 90 * 86_400_000).toISOString().slice(0, 10);
+  return json({
+    version,
+    referrals: document.referrals,
+    totals,
+    rows,
+    status,
+    applications,
+    range: { from, to },
+  });
+};
+
+const reviewSchema = z.object({
+  action: z.enum(["approve_ambassador", "decline_ambassador"], { message: "Unknown action" }),
+  referrerId: z.string().min(1, "Choose an application"),
+  reward: z.string().trim().max(20, "Enter an amount like 25").optional(),
+});
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const parsed = reviewSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return invalidForm(parsed.error);
+  const { action, referrerId, reward } = parsed.data;
+  const fail = (field: string, message: string) =>
+    json({ ok: false as const, field, message }, { status: 422 });
+  let rewardMinor: number | null = null;
+  if (action === "approve_ambassador" && reward) {
+    const { document } = await getCurrentPolicy(session.shop);
+    const amount = parseMoneyInput(reward, document.referrals.ambassadorReward.currency);
+    if (!amount.ok) return fail("reward", `Own reward: ${amount.error}`);
+    rewardMinor = amount.amount;
+  }
+  try {
+    const decision = action === "approve_ambassador" ? "approve" : "decline";
+    const code = await reviewAmbassador(session.shop, referrerId, decision, rewardMinor);
+    return json({
+      ok: true as const,
+      message: code
+        ? `Approved: the ambassador's code is ${code.code}.`
+        : "Declined: the shopper can still refer as a customer.",
+    });
+  } catch (error) {
+    if (!(error instanceof ReferralActionError)) throw error;
+    return fail(error.field ?? "referrerId", error.message);
+  }
 };
 
 export default function Referrals() {
-  const { version, referrals, totals, rows, status } = useLoaderData<typeof loader>();
+  const { version, referrals, totals, rows, status, applications, range } =
+    useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
   const navigate = useNavigate();
   const [, setParams] = useSearchParams();
   const currency = referrals.referrerReward.currency;
@@ -57,7 +122,7 @@ export default function Referrals() {
           : "Rewards are paid once the friend's order is paid.",
       ]}
       empty={
-        totals.orders === 0
+        totals.orders === 0 && applications.length === 0
           ? {
               heading: "No referrals yet",
               body: "Referrals appear here when a friend orders with a shopper's code or link, with the reward's state until it is released.",
@@ -65,6 +130,16 @@ export default function Referrals() {
           : null
       }
     >
+      {result && (
+        <Banner tone={result.ok ? "success" : "critical"}>
+          <p>{result.message}</p>
+        </Banner>
+      )}
+      <AmbassadorApplications
+        rows={applications}
+        defaultReward={formatMoney(referrals.ambassadorReward)}
+        busy={busy}
+      />
       <InlineGrid columns={{ xs: 2, md: 6 }} gap="300">
         {figures.map(([label, value]) => (
           <Card key={label}>
@@ -146,6 +221,12 @@ export default function Referrals() {
           </BlockStack>
         </Card>
       )}
+      <CsvExport
+        path="/app/referrals/export"
+        name="referrals"
+        range={range}
+        description="Every friend's order placed in the range: the friend's discount, the reward, what was paid or taken back, the rule and the policy version."
+      />
     </PolicyPage>
   );
 }

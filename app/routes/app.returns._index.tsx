@@ -4,7 +4,6 @@ import { useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
 import {
   Badge,
   BlockStack,
-  Button,
   Card,
   DataTable,
   IndexTable,
@@ -12,10 +11,9 @@ import {
   Select,
   Tabs,
   Text,
-  TextField,
 } from "@shopify/polaris";
-import { useState } from "react";
 import { z } from "zod";
+import { CsvExport } from "~/components/CsvExport";
 import { PolicyPage } from "~/components/PolicyPage";
 import { StatusBadge } from "~/components/StatusBadge";
 import { formatMoney } from "~/domain/money";
@@ -65,27 +63,11 @@ const options = (values: readonly string[], any: string) => [
   ...values.map((v) => ({ label: label(v), value: v })),
 ];
 
-/** The CSV comes from a resource route; fetched (with the session token) and saved. */
-async function download(from: string, to: string) {
-  const response = await fetch(`/app/returns/export?from=${from}&to=${to}`);
-  if (!response.ok) throw new Error(await response.text());
-  const url = URL.createObjectURL(await response.blob());
-  const a = Object.assign(document.createElement("a"), {
-    href: url,
-    download: `returns-${from}-to-${to}.csv`,
-  });
-  a.click();
-  URL.revokeObjectURL(url);
-}
-
 export default function Returns() {
   const { version, returns, filter, rows, counts, markets, fit, range } =
     useLoaderData<typeof loader>();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const [from, setFrom] = useState(range.from);
-  const [to, setTo] = useState(range.to);
-  const [exportError, setExportError] = useState<string | null>(null);
   const total = Object.values(counts).reduce((s, n) => s + n, 0);
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -221,36 +203,7 @@ export default function Returns() {
             ))}
           </IndexTable>
         </Card>
-        <Card>
-          <BlockStack gap="300">
-            <Text as="h2" variant="headingMd">
-              Export
-            </Text>
-            <InlineStack gap="300" blockAlign="end">
-              <TextField
-                label="From"
-                type="date"
-                value={from}
-                onChange={setFrom}
-                autoComplete="off"
-              />
-              <TextField label="To" type="date" value={to} onChange={setTo} autoComplete="off" />
-              <Button
-                onClick={() => {
-                  setExportError(null);
-                  download(from, to).catch((e: Error) => setExportError(e.message));
-                }}
-              >
-                Export CSV
-              </Button>
-            </InlineStack>
-            {exportError && (
-              <Text as="p" tone="critical">
-                {exportError}
-              </Text>
-            )}
-          </BlockStack>
-        </Card>
+        <CsvExport path="/app/returns/export" name="returns" range={range} />
         <Card>
           <BlockStack gap="300">
             <Text as="h2" variant="headingMd">

@@ -16,10 +16,13 @@ export interface FlowFiring {
   key: string;
   handle: string;
   customerGid: string | null;
-  orderGid: string;
+  /** The order it is about; none for a trigger without an order (an ambassador's application). */
+  orderGid: string | null;
   /** The trigger's own fields, named as in its extension's TOML. */
   fields: Record<string, unknown>;
 }
+
+const legacyId = (gid: string) => gid.split("/").pop()!;
 
 export function fireFlowTrigger(graphql: AdminGraphql, firing: FlowFiring) {
   return performEffect(
@@ -33,8 +36,9 @@ export function fireFlowTrigger(graphql: AdminGraphql, firing: FlowFiring) {
       const data = await adminRequest(graphql, FLOW_TRIGGER_RECEIVE, {
         handle: firing.handle,
         payload: {
-          customer_id: firing.customerGid?.split("/").pop() ?? null,
-          order_id: firing.orderGid,
+          // Reference fields carry the resource's numeric id, as a string: REST ids exceed 2^53.
+          ...(firing.customerGid ? { customer_id: legacyId(firing.customerGid) } : {}),
+          ...(firing.orderGid ? { order_id: legacyId(firing.orderGid) } : {}),
           ...firing.fields,
         },
       });

@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { defaultPolicy } from "~/domain/policy/defaults";
@@ -10,9 +11,12 @@ import {
   reviewReferral,
   revokeCode,
 } from "~/features/referrals/index.server";
+import { REFERRAL_STATUS_LABELS } from "~/features/referrals";
+import { loader as exportLoader } from "~/routes/app.referrals.export";
 import { loader as linkLoader } from "~/routes/proxy.r.$code";
 import { loader as pageLoader } from "~/routes/proxy.referrals";
 import { proxyRequest } from "../support/proxy";
+import { adminRequest } from "../support/shopify";
 import { savePolicySection } from "~/services/policy.server";
 import { SandboxError } from "../sandbox/store";
 import {
@@ -118,6 +122,46 @@ describe("referrals end to end", () => {
     await context.sandbox.outbox.release();
     await advanceDays(context, 30);
     expect(credits()).toEqual(["20.00"]);
+    // The accountant's export: the order, both amounts, what was paid, the rule and the version.
+    const day = paid.orderedAt.toISOString().slice(0, 10);
+    const csv = await exportLoader({
+      request: adminRequest(TRIAL_SHOP, `/app/referrals/export?from=${day}&to=${day}`),
+      params: {},
+      context: {},
+    });
+    expect(csv.headers.get("Content-Disposition")).toBe(
+      `attachment; filename="referrals-${day}-to-${day}.csv"`,
+    );
+    const [header, row, ...more] = parse(await csv.text()) as string[][];
+    expect(more).toEqual([]);
+    const cell = (name: string) => row![header!.indexOf(name)];
+    expect([cell("order"), cell("code"), cell("referrer_email"), cell("friend")]).toEqual([
+      order.name,
+      code,
+      maya.email,
+      "Olivia",
+    ]);
+    expect([cell("friend_discount"), cell("reward"), cell("paid"), cell("taken_back")]).toEqual([
+      "20.00",
+      "20.00",
+      "20.00",
+      "0.00",
+    ]);
+    expect(cell("status")).toBe(REFERRAL_STATUS_LABELS.paid);
+    expect(cell("policy_version")).toBe(String(paid.policyVersion));
+    expect(cell("rule")).toBe(paid.money[0]!.rule);
+    const before = await exportLoader({
+      request: adminRequest(TRIAL_SHOP, "/app/referrals/export?from=2020-01-01&to=2020-01-31"),
+      params: {},
+      context: {},
+    });
+    expect(parse(await before.text())).toHaveLength(1);
+    const bad = await exportLoader({
+      request: adminRequest(TRIAL_SHOP, `/app/referrals/export?from=${day}&to=2020-01-01`),
+      params: {},
+      context: {},
+    });
+    expect([bad.status, await bad.text()]).toEqual([400, "from: must not be after to"]);
     expect(paid.events.map((e) => e.kind)).toEqual(
       expect.arrayContaining([
         "referral.opened",

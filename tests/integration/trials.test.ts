@@ -227,7 +227,7 @@ describe("trial box", () => {
     expect(reminders.map((e) => e.amount?.amount)).toEqual(["490.00"]);
     expect(flows[0]!.details).toMatchObject({
       handle: "trial-ending-soon",
-      payload: { order_id: order.id, "Pairs not yet returned": 2 },
+      payload: { order_id: order.legacyId, "Pairs not yet returned": 2 },
     });
 
     // A shop whose policy cancels trials with a declined card hold.

@@ -29,7 +29,15 @@ export {
 } from "./codes.server";
 export { ReferralActionError, payReferralNow, reviewReferral, revokeCode } from "./actions.server";
 export { listReferrals, referralDetail, referralTotals } from "./queries.server";
+export { referralsCsv } from "./reports.server";
 export { decisionOf } from "./case.server";
 export { REFERRAL_ATTRIBUTE } from "./open.server";
+export {
+  ambassadorApplications,
+  ambassadorStatus,
+  applyAmbassador,
+  reviewAmbassador,
+  type AmbassadorApplication,
+} from "./ambassadors.server";
 export { referralOffer, shopperReferrals, type ShopperReferral } from "./shopper.server";
 export * from "./index";

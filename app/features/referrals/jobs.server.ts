@@ -2,12 +2,14 @@ import type { PolicyJobHandler } from "~/policy-module";
 import { advanceReferralCase } from "./advance.server";
 import { REFERRALS_ADVANCE_JOB } from "./case.server";
 import { REFERRALS_CODE_REMOVE_JOB } from "./actions.server";
+import { REFERRALS_AMBASSADOR_APPLIED_JOB, ambassadorAppliedJob } from "./ambassadors.server";
 import { REFERRALS_CODE_SYNC_JOB, removeCode, syncCode } from "./codes.server";
 
 // Referrals' jobs: a referral case's next step (decide, wait for the window, pay), and a new
 // code's trip to Shopify.
 
 export const referralsJobs: Record<string, PolicyJobHandler> = {
+  [REFERRALS_AMBASSADOR_APPLIED_JOB]: ambassadorAppliedJob,
   [REFERRALS_ADVANCE_JOB]: async (context) => {
     const { caseId } = context.payload as { caseId: string };
     await advanceReferralCase(

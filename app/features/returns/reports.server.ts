@@ -1,19 +1,14 @@
 import { stringify } from "csv-stringify/sync";
 import prisma from "~/db.server";
 import { toDecimalString } from "~/domain/money";
+import { rangeBounds, type DateRange } from "~/platform/date-range";
 import { caseDecision } from "./case.server";
 
 // What the merchant takes away from returns: a CSV of every returned line in a date range (for
 // the accountant and the product team), and why pairs come back, by product and size, with the
 // sizes shoppers exchange into (what to make more of).
 
-export interface DateRange {
-  /** Inclusive, YYYY-MM-DD, in UTC. */
-  from: string;
-  to: string;
-}
-
-const endOfDay = (date: string) => new Date(`${date}T23:59:59.999Z`);
+export type { DateRange };
 
 const CSV_COLUMNS = [
   "requested_at",
@@ -46,7 +41,7 @@ export async function returnsCsv(shop: string, range: DateRange): Promise<string
   const cases = await prisma.returnCase.findMany({
     where: {
       shop,
-      requestedAt: { gte: new Date(`${range.from}T00:00:00.000Z`), lte: endOfDay(range.to) },
+      requestedAt: rangeBounds(range),
     },
     include: { lines: true, order: true },
     orderBy: { requestedAt: "asc" },
@@ -105,7 +100,7 @@ export async function fitFeedbackRollup(shop: string, range: DateRange): Promise
     where: {
       shop,
       status: { notIn: ["declined", "cancelled"] },
-      requestedAt: { gte: new Date(`${range.from}T00:00:00.000Z`), lte: endOfDay(range.to) },
+      requestedAt: rangeBounds(range),
     },
     include: { lines: true, order: { include: { lines: true } } },
   });

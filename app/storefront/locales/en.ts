@@ -164,6 +164,26 @@ export const en = {
   "referrals.state.earned": "Earned: {reward} on its way",
   "referrals.state.paid": "Paid: {reward}",
   "referrals.state.voided": "No reward for this order",
+  "ambassadors.title": "Become an ambassador",
+  "ambassadors.offer":
+    "Ambassadors get their own code and link to share with their followers, and {reward} for each new customer's kept first order.",
+  "ambassadors.closed": "The ambassador program is not open right now.",
+  "ambassadors.signIn": "Sign in to apply.",
+  "ambassadors.applied":
+    "Thanks — your application is with the store. We'll email you when it's reviewed.",
+  "ambassadors.approved": "You're an ambassador.",
+  "ambassadors.yourLink": "Your link and code",
+  "ambassadors.declined":
+    "Your application was not accepted this time. You can still share your referral link.",
+  "ambassadors.field.name": "Your name",
+  "ambassadors.field.email": "Email",
+  "ambassadors.field.socialHandle": "Where you post (Instagram, TikTok, blog…)",
+  "ambassadors.field.why": "Why you'd like to represent the brand",
+  "ambassadors.submit": "Apply",
+  "ambassadors.error.name": "Your name: enter your name.",
+  "ambassadors.error.email": "Email: enter a valid email address.",
+  "ambassadors.error.socialHandle": "Where you post: enter your handle or page.",
+  "ambassadors.error.why": "Why: tell us in a sentence or two (10 characters or more).",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -173,4 +173,24 @@ export const fr: Record<MessageKey, string> = {
   "referrals.state.earned": "Gagné : {reward} en route",
   "referrals.state.paid": "Versé : {reward}",
   "referrals.state.voided": "Pas de récompense pour cette commande",
+  "ambassadors.title": "Devenez ambassadeur·rice",
+  "ambassadors.offer":
+    "Les ambassadeur·rices ont leur propre code et leur lien à partager, et reçoivent {reward} pour chaque première commande conservée d'un·e nouveau·elle client·e.",
+  "ambassadors.closed": "Le programme ambassadeurs n'est pas ouvert pour le moment.",
+  "ambassadors.signIn": "Connectez-vous pour postuler.",
+  "ambassadors.applied":
+    "Merci — votre candidature est entre les mains de la boutique. Nous vous écrirons après son examen.",
+  "ambassadors.approved": "Vous êtes ambassadeur·rice.",
+  "ambassadors.yourLink": "Votre lien et votre code",
+  "ambassadors.declined":
+    "Votre candidature n'a pas été retenue cette fois. Vous pouvez toujours partager votre lien de parrainage.",
+  "ambassadors.field.name": "Votre nom",
+  "ambassadors.field.email": "E-mail",
+  "ambassadors.field.socialHandle": "Où vous publiez (Instagram, TikTok, blog…)",
+  "ambassadors.field.why": "Pourquoi vous souhaitez représenter la marque",
+  "ambassadors.submit": "Postuler",
+  "ambassadors.error.name": "Votre nom : indiquez votre nom.",
+  "ambassadors.error.email": "E-mail : indiquez une adresse valide.",
+  "ambassadors.error.socialHandle": "Où vous publiez : indiquez votre compte ou votre page.",
+  "ambassadors.error.why": "Pourquoi : dites-le en une phrase ou deux (10 caractères ou plus).",
 };

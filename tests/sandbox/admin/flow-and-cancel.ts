@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { parse as parseToml } from "smol-toml";
 import { orderPayload } from "../webhooks";
 import type { ResolverContext } from "./resolvers";
 
@@ -8,26 +9,62 @@ import type { ResolverContext } from "./resolvers";
 type Args = Record<string, unknown>;
 const extensionsDir = path.resolve(import.meta.dirname, "../../../extensions");
 
-function flowTriggerExists(handle: string): boolean {
-  if (!fs.existsSync(extensionsDir)) return false;
-  return fs.readdirSync(extensionsDir).some((dir) => {
-    const toml = path.join(extensionsDir, dir, "shopify.extension.toml");
-    if (!fs.existsSync(toml)) return false;
-    const text = fs.readFileSync(toml, "utf8");
-    return /type\s*=\s*"flow_trigger"/.test(text) && text.includes(`handle = "${handle}"`);
-  });
+interface TriggerField {
+  /** The payload key Flow expects: `customer_id` for a customer_reference, else the field's key. */
+  key: string;
+  reference: boolean;
+}
+
+// A trigger's fields as its extension declares them: what Flow checks a payload against (a
+// missing or unknown key is refused, a reference carries the resource's numeric id).
+function triggerFields(handle: string): TriggerField[] | null {
+  if (!fs.existsSync(extensionsDir)) return null;
+  for (const dir of fs.readdirSync(extensionsDir)) {
+    const file = path.join(extensionsDir, dir, "shopify.extension.toml");
+    if (!fs.existsSync(file)) continue;
+    const toml = parseToml(fs.readFileSync(file, "utf8")) as {
+      extensions?: { type?: string; handle?: string }[];
+      settings?: { fields?: { type: string; key?: string }[] };
+    };
+    const ext = toml.extensions?.find((e) => e.type === "flow_trigger" && e.handle === handle);
+    if (!ext) continue;
+    return (toml.settings?.fields ?? []).map((f) =>
+      f.type.endsWith("_reference")
+        ? { key: `${f.type.replace(/_reference$/, "")}_id`, reference: true }
+        : { key: String(f.key), reference: false },
+    );
+  }
+  return null;
+}
+
+function payloadErrors(fields: TriggerField[], payload: Record<string, unknown>): string[] {
+  const errors: string[] = [];
+  for (const f of fields) {
+    const value = payload[f.key];
+    if (value === undefined || value === null) errors.push(`${f.key} is required`);
+    else if (f.reference && !/^\d+$/.test(String(value)))
+      errors.push(`${f.key} must be the resource's numeric id`);
+  }
+  for (const key of Object.keys(payload))
+    if (!fields.some((f) => f.key === key)) errors.push(`${key} is not a field of this trigger`);
+  return errors;
 }
 
 export const flowAndCancelMutationResolvers = {
   flowTriggerReceive: (args: Args, { shop, store }: ResolverContext) => {
     const handle = String(args.handle ?? "");
-    if (!flowTriggerExists(handle))
+    const fields = triggerFields(handle);
+    if (!fields)
       return { userErrors: [{ field: ["handle"], message: `Flow trigger ${handle} not found` }] };
+    const payload = (args.payload ?? {}) as Record<string, unknown>;
+    const errors = payloadErrors(fields, payload);
+    if (errors.length)
+      return { userErrors: errors.map((message) => ({ field: ["payload"], message })) };
     store.record({
       shop: shop.domain,
       kind: "flow.trigger",
-      orderGid: (args.payload as { order_id?: string } | null)?.order_id ?? null,
-      details: { handle, payload: args.payload },
+      orderGid: payload.order_id ? `gid://shopify/Order/${String(payload.order_id)}` : null,
+      details: { handle, payload },
     });
     return { userErrors: [] };
   },
