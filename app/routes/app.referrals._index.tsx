@@ -122,7 +122,8 @@ export default function Referrals() {
           : "Rewards are paid once the friend's order is paid.",
       ]}
       empty={
-        totals.orders === 0 && applications.length === 0
+        // Not after a review: approving the last application must still show its result.
+        totals.orders === 0 && applications.length === 0 && !result
           ? {
               heading: "No referrals yet",
               body: "Referrals appear here when a friend orders with a shopper's code or link, with the reward's state until it is released.",

@@ -251,6 +251,22 @@ export type ReferralsCodeLookupQueryVariables = AdminTypes.Exact<{
 
 export type ReferralsCodeLookupQuery = { codeDiscountNodeByCode?: AdminTypes.Maybe<Pick<AdminTypes.DiscountCodeNode, 'id'>> };
 
+export type ReferralsAppDiscountsQueryVariables = AdminTypes.Exact<{
+  query: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type ReferralsAppDiscountsQuery = { discountNodes: { nodes: Array<(
+      Pick<AdminTypes.DiscountNode, 'id'>
+      & { discount: (
+        { __typename: 'DiscountAutomaticApp' }
+        & Pick<AdminTypes.DiscountAutomaticApp, 'discountId' | 'title'>
+      ) | { __typename: 'DiscountAutomaticBasic' | 'DiscountAutomaticBxgy' | 'DiscountAutomaticFreeShipping' | 'DiscountCodeBasic' | 'DiscountCodeBxgy' | 'DiscountCodeFreeShipping' } | (
+        { __typename: 'DiscountCodeApp' }
+        & Pick<AdminTypes.DiscountCodeApp, 'discountId' | 'title'>
+      ) }
+    )> } };
+
 export type ReturnsReturnStateFragment = (
   Pick<AdminTypes.Return, 'id' | 'name' | 'status'>
   & { order: Pick<AdminTypes.Order, 'id'>, returnLineItems: { nodes: Array<(
@@ -708,6 +724,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query ReferralsCodesAdded($id: ID!) {\n    discountRedeemCodeBulkCreation(id: $id) {\n      done\n      codes(first: 250) {\n        nodes {\n          code\n          discountRedeemCode {\n            id\n          }\n          errors {\n            message\n          }\n        }\n      }\n    }\n  }\n": {return: ReferralsCodesAddedQuery, variables: ReferralsCodesAddedQueryVariables},
   "#graphql\n  query ReferralsStoreCreditHistory($customerId: ID!) {\n    customer(id: $customerId) {\n      storeCreditAccounts(first: 5) {\n        nodes {\n          transactions(first: 50, reverse: true) {\n            nodes {\n              ... on StoreCreditAccountCreditTransaction {\n                id\n                createdAt\n                amount {\n                  amount\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ReferralsStoreCreditHistoryQuery, variables: ReferralsStoreCreditHistoryQueryVariables},
   "#graphql\n  query ReferralsCodeLookup($code: String!) {\n    codeDiscountNodeByCode(code: $code) {\n      id\n    }\n  }\n": {return: ReferralsCodeLookupQuery, variables: ReferralsCodeLookupQueryVariables},
+  "#graphql\n  query ReferralsAppDiscounts($query: String!) {\n    discountNodes(first: 50, query: $query) {\n      nodes {\n        id\n        discount {\n          __typename\n          ... on DiscountCodeApp {\n            discountId\n            title\n          }\n          ... on DiscountAutomaticApp {\n            discountId\n            title\n          }\n        }\n      }\n    }\n  }\n": {return: ReferralsAppDiscountsQuery, variables: ReferralsAppDiscountsQueryVariables},
   "#graphql\n  query ReturnsOrderReturns($id: ID!) {\n    order(id: $id) {\n      id\n      returns(first: 10) {\n        nodes {\n          id\n          returnLineItems(first: 20) {\n            nodes {\n              id\n              ... on ReturnLineItem {\n                fulfillmentLineItem {\n                  lineItem {\n                    id\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ReturnsOrderReturnsQuery, variables: ReturnsOrderReturnsQueryVariables},
   "#graphql\n  query ReturnsReturn($id: ID!) {\n    return(id: $id) {\n      ...ReturnsReturnState\n    }\n  }\n  #graphql\n  fragment ReturnsReturnState on Return {\n    id\n    name\n    status\n    order {\n      id\n    }\n    returnLineItems(first: 20) {\n      nodes {\n        id\n        quantity\n        processedQuantity\n        ... on ReturnLineItem {\n          returnReason\n          returnReasonNote\n          customerNote\n          fulfillmentLineItem {\n            lineItem {\n              id\n            }\n          }\n        }\n      }\n    }\n    exchangeLineItems(first: 10) {\n      nodes {\n        id\n        quantity\n        processedQuantity\n        variantId\n      }\n    }\n    reverseFulfillmentOrders(first: 3) {\n      nodes {\n        id\n        lineItems(first: 20) {\n          nodes {\n            id\n            totalQuantity\n            fulfillmentLineItem {\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n        reverseDeliveries(first: 3) {\n          nodes {\n            id\n          }\n        }\n      }\n    }\n  }\n\n": {return: ReturnsReturnQuery, variables: ReturnsReturnQueryVariables},
   "#graphql\n  query ReturnsOrderSnapshot($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      createdAt\n      email\n      currencyCode\n      sourceName\n      customer {\n        id\n        displayName\n      }\n      shippingAddress {\n        countryCodeV2\n      }\n      lineItems(first: 30) {\n        nodes {\n          id\n          title\n          variantTitle\n          quantity\n          isGiftCard\n          originalUnitPriceSet {\n            shopMoney {\n              amount\n            }\n          }\n          discountedUnitPriceSet {\n            shopMoney {\n              amount\n            }\n          }\n          originalTotalSet {\n            shopMoney {\n              amount\n            }\n          }\n          totalDiscountSet {\n            shopMoney {\n              amount\n            }\n          }\n          sellingPlan {\n            sellingPlanId\n          }\n          product {\n            id\n            tags\n            productType\n          }\n          variant {\n            id\n            compareAtPrice\n          }\n        }\n      }\n      fulfillments {\n        id\n        deliveredAt\n        fulfillmentLineItems(first: 30) {\n          nodes {\n            id\n            lineItem {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ReturnsOrderSnapshotQuery, variables: ReturnsOrderSnapshotQueryVariables},

@@ -1,19 +1,12 @@
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { defaultPolicy } from "~/domain/policy/defaults";
-import { sectionFormValues } from "~/domain/policy/form";
 import { action as adminAction, loader as adminLoader } from "~/routes/app.referrals._index";
 import { action as applyAction, loader as applyLoader } from "~/routes/proxy.ambassadors";
 import { loader as referralsPage } from "~/routes/proxy.referrals";
-import { savePolicySection } from "~/services/policy.server";
 import { proxyRequest } from "../support/proxy";
+import { saveReferralPolicy } from "../support/referrals";
 import { adminRequest } from "../support/shopify";
-import {
-  TRIAL_SHOP,
-  flush,
-  setupTrialShop,
-  startTrialSandbox,
-} from "../support/trial-scenario";
+import { TRIAL_SHOP, flush, setupTrialShop, startTrialSandbox } from "../support/trial-scenario";
 
 // Ambassadors through the real routes and the sandbox: a signed-in shopper with no order applies
 // on the storefront (a bad form names its field and saves nothing), Flow hears of it once, the
@@ -29,12 +22,8 @@ const GOOD = {
   why: "I post outfit videos every week and my followers ask about my heels.",
 };
 
-/** Publishes the referral section; an unchecked box is absent from a posted form. */
 async function publish(unchecked: string[] = []) {
-  const values = sectionFormValues(defaultPolicy(), "referrals");
-  const entries = Object.entries(values).filter(([name]) => !unchecked.includes(name));
-  const saved = await savePolicySection(TRIAL_SHOP, "referrals", entries, "staff");
-  expect(saved.ok).toBe(true);
+  await saveReferralPolicy(TRIAL_SHOP, unchecked);
   await flush(context);
 }
 

@@ -1,8 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { defaultPolicy } from "~/domain/policy/defaults";
-import { sectionFormValues } from "~/domain/policy/form";
 import {
   listReferrals,
   referralDetail,
@@ -16,8 +14,8 @@ import { loader as exportLoader } from "~/routes/app.referrals.export";
 import { loader as linkLoader } from "~/routes/proxy.r.$code";
 import { loader as pageLoader } from "~/routes/proxy.referrals";
 import { proxyRequest } from "../support/proxy";
+import { saveReferralPolicy } from "../support/referrals";
 import { adminRequest } from "../support/shopify";
-import { savePolicySection } from "~/services/policy.server";
 import { SandboxError } from "../sandbox/store";
 import {
   TRIAL_SHOP,
@@ -37,13 +35,7 @@ const LINE = { handle: "little-black-heels", size: "8" };
 
 async function program() {
   await setupTrialShop(context);
-  const saved = await savePolicySection(
-    TRIAL_SHOP,
-    "referrals",
-    Object.entries(sectionFormValues(defaultPolicy(), "referrals")),
-    "staff",
-  );
-  expect(saved.ok).toBe(true);
+  await saveReferralPolicy(TRIAL_SHOP);
   await flush(context);
   const shop = context.store.shop(TRIAL_SHOP);
   expect(shop.appDiscounts.map((d) => [d.kind, d.functionHandle])).toEqual([
@@ -283,7 +275,7 @@ describe("referrals end to end", () => {
     const ok = await call(`/r/${code.toLowerCase()}`);
     expect(ok.status).toBe(302);
     expect(ok.headers.get("Location")).toBe(
-      `/discount/${code}?redirect=${encodeURIComponent(`/?ref=${code}`)}`,
+      `/discount/${code}?redirect=${encodeURIComponent(`/?ref=${code}&ref_name=Maya`)}`,
     );
     expect((await call(`/r/${code}`, false)).status).toBe(400);
     expect((await call("/r/NOPE-2222")).headers.get("Location")).toBe("/?referral=unknown");

@@ -8,7 +8,7 @@ import { handleControl } from "./control";
 import { Lifecycle } from "./lifecycle";
 import { adminShellHtml } from "./shell";
 import { forwardAppProxy, renderStorefront } from "./storefront";
-import { handleCart } from "./storefront-cart";
+import { cartDrop, handleCart } from "./storefront-cart";
 import { SandboxStore } from "./store";
 import { Outbox } from "./webhooks";
 
@@ -218,6 +218,7 @@ export async function handleSandboxRequest(sandbox: Sandbox, request: Request): 
       url.pathname,
       customerFromCookie(request),
       url.searchParams.get("country"),
+      cartDrop(request),
     );
     return new Response(page.html, {
       status: page.status,

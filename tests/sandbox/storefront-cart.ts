@@ -63,23 +63,57 @@ function discountLink(url: URL): Response | null {
   });
 }
 
-async function updateAttributes(request: Request): Promise<Response> {
-  const form = await request.formData();
+/** The cart as Liquid's `cart` object shows it to blocks: attributes and the codes applied. */
+export function cartDrop(request: Request) {
+  const code = cookie(request, DISCOUNT_COOKIE);
+  return {
+    attributes: Object.fromEntries(readCartAttributes(request).map((a) => [a.key, a.value])),
+    discount_codes: code ? [{ code, applicable: true }] : [],
+  };
+}
+
+// An empty value removes the attribute, as on Shopify.
+function mergeAttributes(request: Request, changes: [string, string][]) {
   const attributes = readCartAttributes(request);
-  for (const [name, value] of form.entries()) {
-    const key = /^attributes\[(.+)\]$/.exec(name)?.[1];
-    if (!key) continue;
+  for (const [key, value] of changes) {
     const at = attributes.findIndex((a) => a.key === key);
     if (at >= 0) attributes.splice(at, 1);
-    if (String(value) !== "") attributes.push({ key, value: String(value) });
+    if (value !== "") attributes.push({ key, value });
   }
+  const setCookie = `${ATTRIBUTES_COOKIE}=${Buffer.from(JSON.stringify(attributes)).toString("base64url")}; Path=/`;
+  return { attributes, setCookie };
+}
+
+async function updateAttributes(request: Request): Promise<Response> {
+  const form = await request.formData();
+  const changes: [string, string][] = [];
+  for (const [name, value] of form.entries()) {
+    const key = /^attributes\[(.+)\]$/.exec(name)?.[1];
+    if (key) changes.push([key, String(value)]);
+  }
+  const { setCookie } = mergeAttributes(request, changes);
   return new Response(null, {
     status: 302,
-    headers: {
-      Location: String(form.get("return_to") ?? "/store/cart"),
-      "Set-Cookie": `${ATTRIBUTES_COOKIE}=${Buffer.from(JSON.stringify(attributes)).toString("base64url")}; Path=/`,
-    },
+    headers: { Location: String(form.get("return_to") ?? "/store/cart"), "Set-Cookie": setCookie },
   });
+}
+
+/** The Ajax API's POST /cart/update.js with `{ attributes: { key: value } }`. */
+async function updateAttributesJs(request: Request): Promise<Response> {
+  const body = (await request.json().catch(() => null)) as {
+    attributes?: Record<string, unknown>;
+  } | null;
+  if (!body || typeof body.attributes !== "object" || body.attributes === null)
+    return Response.json(
+      { status: 422, description: "attributes: expected an object of names and values" },
+      { status: 422 },
+    );
+  const changes = Object.entries(body.attributes).map(([k, v]) => [k, String(v ?? "")]);
+  const { attributes, setCookie } = mergeAttributes(request, changes as [string, string][]);
+  return Response.json(
+    { attributes: Object.fromEntries(attributes.map((a) => [a.key, a.value])) },
+    { headers: { "Set-Cookie": setCookie } },
+  );
 }
 
 function cartCookie(lines: CartLine[]): string {
@@ -121,6 +155,8 @@ export async function handleCart(
   if (link) return link;
   if (url.pathname === "/store/cart/update" && request.method === "POST")
     return updateAttributes(request);
+  if (url.pathname === "/store/cart/update.js" && request.method === "POST")
+    return updateAttributesJs(request);
   if (url.pathname === "/store/cart/add" && request.method === "POST") {
     const form = await request.formData();
     const variantId = String(form.get("id") ?? "");
@@ -147,6 +183,7 @@ export async function handleCart(
   // The Ajax cart API themes and app blocks use (ids as strings: they can exceed 2^53).
   if (url.pathname === "/store/cart.js" && request.method === "GET") {
     return Response.json({
+      attributes: cartDrop(request).attributes,
       items: readCart(request).map((l) => ({
         variant_id: l.variantId.split("/").pop(),
         quantity: l.quantity,

@@ -99,6 +99,10 @@ export async function renderStorefront(
   pathname: string,
   customerId: string | null,
   countryOverride: string | null = null,
+  cart: { attributes: Record<string, string>; discount_codes: { code: string }[] } = {
+    attributes: {},
+    discount_codes: [],
+  },
 ): Promise<{ status: number; html: string }> {
   const customer = shop.customers.find((c) => c.legacyId === customerId) ?? null;
   // The market the shopper browses in: the signed-in customer's country unless they switch.
@@ -150,6 +154,7 @@ export async function renderStorefront(
         shop: shopDrop,
         customer: customerDrop,
         product: productDrop,
+        cart,
         block: {
           settings: block.settings,
           id: `${block.extension}-${block.name}`,
@@ -186,6 +191,7 @@ export async function renderStorefront(
         app,
         shop: shopDrop,
         customer: customerDrop,
+        cart,
         block: { settings: block.settings },
       }),
     );
@@ -251,5 +257,10 @@ export async function forwardAppProxy(
   const out = new Headers(response.headers);
   out.delete("content-encoding");
   out.delete("content-length");
+  // The app redirects to storefront paths (/discount/<code>, /?ref=…) from Shopify's root; the
+  // sandbox's storefront lives under /store.
+  const location = out.get("location");
+  if (location?.startsWith("/") && !/^\/(store|apps)(\/|$|\?)/.test(location))
+    out.set("location", `/store${location}`);
   return new Response(await response.arrayBuffer(), { status: response.status, headers: out });
 }

@@ -46,7 +46,10 @@ export function storefrontPolicy(
     },
     referrals: {
       enabled: referrals.enabled,
+      friendRewardKind: referrals.friendRewardKind,
       friendReward: referrals.friendReward,
+      friendRewardPercent: referrals.friendRewardPercent,
+      minimumOrder: referrals.minimumOrder,
       referrerReward: referrals.referrerReward,
     },
     shipping: {

@@ -165,10 +165,15 @@ export async function removeCode(shop: string, codeId: string, graphql: AdminGra
 export async function referralLinkTarget(shop: string, raw: string) {
   const code = await prisma.referralCode.findUnique({
     where: { shop_code: { shop, code: normalizeCode(raw) } },
+    include: { referrer: { select: { firstName: true } } },
   });
   if (!code || code.status !== "active")
     return { valid: false as const, location: "/?referral=unknown" };
-  const redirect = `/?ref=${encodeURIComponent(code.code)}`;
+  // The referrer's first name (theirs to share: it is their link) lets the store say whose
+  // link the friend came from; the theme embed keeps both on the cart as attributes.
+  const query = new URLSearchParams({ ref: code.code });
+  if (code.referrer.firstName) query.set("ref_name", code.referrer.firstName);
+  const redirect = `/?${query}`;
   return {
     valid: true as const,
     location: `/discount/${encodeURIComponent(code.code)}?redirect=${encodeURIComponent(redirect)}`,

@@ -191,3 +191,25 @@ export const REFERRALS_CODE_LOOKUP = `#graphql
     }
   }
 ` as const;
+
+// After a create whose answer was lost: the shop's app discounts, to find the one we made.
+export const REFERRALS_APP_DISCOUNTS = `#graphql
+  query ReferralsAppDiscounts($query: String!) {
+    discountNodes(first: 50, query: $query) {
+      nodes {
+        id
+        discount {
+          __typename
+          ... on DiscountCodeApp {
+            discountId
+            title
+          }
+          ... on DiscountAutomaticApp {
+            discountId
+            title
+          }
+        }
+      }
+    }
+  }
+` as const;

@@ -6,10 +6,12 @@ import {
   type AdminGraphql,
 } from "~/platform/admin/client.server";
 import { now } from "~/platform/clock.server";
+import { performEffect } from "~/platform/effects.server";
 import type { CurrentPolicy } from "~/services/policy.server";
 import { CODE_PATTERN } from "./domain/codes";
 import { referralTerms, type ReferralTerms } from "./domain/terms";
 import {
+  REFERRALS_APP_DISCOUNTS,
   REFERRALS_AUTOMATIC_DISCOUNT_CREATE,
   REFERRALS_AUTOMATIC_DISCOUNT_UPDATE,
   REFERRALS_CODE_DISCOUNT_CREATE,
@@ -104,9 +106,11 @@ export async function syncReferralProgram(
     });
     assertNoUserErrors("discountCodeAppUpdate", data.discountCodeAppUpdate?.userErrors);
   } else {
-    const data = await adminRequest(graphql, REFERRALS_CODE_DISCOUNT_CREATE, { discount: code });
-    assertNoUserErrors("discountCodeAppCreate", data.discountCodeAppCreate?.userErrors);
-    codeGid = data.discountCodeAppCreate?.codeAppDiscount?.discountId ?? null;
+    codeGid = await createOnce(shop, graphql, "code", code.title, async () => {
+      const data = await adminRequest(graphql, REFERRALS_CODE_DISCOUNT_CREATE, { discount: code });
+      assertNoUserErrors("discountCodeAppCreate", data.discountCodeAppCreate?.userErrors);
+      return data.discountCodeAppCreate?.codeAppDiscount?.discountId ?? null;
+    });
     // Kept at once: a crash before the automatic discount must not make a second code discount.
     await save(
       shop,
@@ -122,11 +126,13 @@ export async function syncReferralProgram(
     });
     assertNoUserErrors("discountAutomaticAppUpdate", data.discountAutomaticAppUpdate?.userErrors);
   } else {
-    const data = await adminRequest(graphql, REFERRALS_AUTOMATIC_DISCOUNT_CREATE, {
-      discount: automatic,
+    automaticGid = await createOnce(shop, graphql, "automatic", automatic.title, async () => {
+      const data = await adminRequest(graphql, REFERRALS_AUTOMATIC_DISCOUNT_CREATE, {
+        discount: automatic,
+      });
+      assertNoUserErrors("discountAutomaticAppCreate", data.discountAutomaticAppCreate?.userErrors);
+      return data.discountAutomaticAppCreate?.automaticAppDiscount?.discountId ?? null;
     });
-    assertNoUserErrors("discountAutomaticAppCreate", data.discountAutomaticAppCreate?.userErrors);
-    automaticGid = data.discountAutomaticAppCreate?.automaticAppDiscount?.discountId ?? null;
   }
   await prisma.referralProgram.upsert({
     where: { shop },
@@ -143,6 +149,40 @@ export async function syncReferralProgram(
     },
   });
   return { codeDiscount: codeGid, automaticDiscount: automaticGid, running: terms.enabled };
+}
+
+// Each of the program's discounts is made once per shop, whatever runs the sync (the install's,
+// a publish, both at once): the creation is an effect under one key, and a creation whose answer
+// was lost is found again on Shopify by its kind and title rather than made a second time.
+function createOnce(
+  shop: string,
+  graphql: AdminGraphql,
+  kind: "code" | "automatic",
+  title: string,
+  create: () => Promise<string | null>,
+) {
+  return performEffect(
+    {
+      shop,
+      key: `referrals:program:${kind}-discount`,
+      kind: "discount.create",
+      request: { title },
+    },
+    create,
+    {
+      reconcile: async () => {
+        const data = await adminRequest(graphql, REFERRALS_APP_DISCOUNTS, { query: "type:app" });
+        const typename = kind === "code" ? "DiscountCodeApp" : "DiscountAutomaticApp";
+        const found = data.discountNodes.nodes.find(
+          (n) =>
+            n.discount.__typename === typename &&
+            "title" in n.discount &&
+            n.discount.title === title,
+        );
+        return found && "discountId" in found.discount ? found.discount.discountId : undefined;
+      },
+    },
+  );
 }
 
 function save(

@@ -348,7 +348,31 @@ export const appDiscountMutationResolvers = {
   },
 };
 
+// discountNodes with the filters the app sends (`type:app`, `title:<words>`); any other term is
+// refused rather than silently ignored, so a new query shows up here first.
+function discountNodes(args: Args, { shop, store }: ResolverContext) {
+  const terms = String(args.query ?? "").match(/\w+:(?:'[^']*'|"[^"]*"|\S+)/g) ?? [];
+  let found = shop.appDiscounts;
+  for (const term of terms) {
+    const [name, raw] = [term.slice(0, term.indexOf(":")), term.slice(term.indexOf(":") + 1)];
+    const value = raw.replace(/^['"]|['"]$/g, "").toLowerCase();
+    if (name === "type" && value === "app") continue;
+    if (name === "title") found = found.filter((d) => d.title.toLowerCase().includes(value));
+    else throw new Error(`discountNodes: the sandbox does not simulate the filter ${term}`);
+  }
+  return connection(
+    "DiscountNode",
+    found.map((d) => ({
+      __typename: "DiscountNode",
+      id: d.id.replace(/Discount(Code|Automatic)Node/, "DiscountNode"),
+      discount: discountObject(d, store.now()),
+    })),
+    args,
+  );
+}
+
 export const appDiscountQueryResolvers = {
+  discountNodes,
   discountRedeemCodeBulkCreation: (args: Args, { shop, store }: ResolverContext) => {
     for (const d of shop.appDiscounts) {
       const b = d.bulkCreations.find((x) => x.id === args.id);
