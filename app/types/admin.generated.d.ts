@@ -216,6 +216,25 @@ export type ReferralsOwnCodeSetMutationVariables = AdminTypes.Exact<{
 
 export type ReferralsOwnCodeSetMutation = { metafieldsSet?: AdminTypes.Maybe<{ metafields?: AdminTypes.Maybe<Array<Pick<AdminTypes.Metafield, 'id'>>>, userErrors: Array<Pick<AdminTypes.MetafieldsSetUserError, 'field' | 'message' | 'code'>> }> };
 
+type ReferralsStoreCreditTransaction_StoreCreditAccountCreditTransaction_Fragment = (
+  Pick<AdminTypes.StoreCreditAccountCreditTransaction, 'id'>
+  & { amount: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }
+);
+
+type ReferralsStoreCreditTransaction_StoreCreditAccountDebitRevertTransaction_Fragment = (
+  Pick<AdminTypes.StoreCreditAccountDebitRevertTransaction, 'id'>
+  & { amount: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }
+);
+
+type ReferralsStoreCreditTransaction_StoreCreditAccountDebitTransaction_Fragment = (
+  Pick<AdminTypes.StoreCreditAccountDebitTransaction, 'id'>
+  & { amount: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }
+);
+
+type ReferralsStoreCreditTransaction_StoreCreditAccountExpirationTransaction_Fragment = { amount: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> };
+
+export type ReferralsStoreCreditTransactionFragment = ReferralsStoreCreditTransaction_StoreCreditAccountCreditTransaction_Fragment | ReferralsStoreCreditTransaction_StoreCreditAccountDebitRevertTransaction_Fragment | ReferralsStoreCreditTransaction_StoreCreditAccountDebitTransaction_Fragment | ReferralsStoreCreditTransaction_StoreCreditAccountExpirationTransaction_Fragment;
+
 export type ReferralsStoreCreditMutationVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
   credit: AdminTypes.StoreCreditAccountCreditInput;
@@ -233,7 +252,12 @@ export type ReferralsStoreCreditHistoryQueryVariables = AdminTypes.Exact<{
 
 
 export type ReferralsStoreCreditHistoryQuery = { customer?: AdminTypes.Maybe<{ storeCreditAccounts: { nodes: Array<{ transactions: { nodes: Array<(
-            Pick<AdminTypes.StoreCreditAccountCreditTransaction, 'id' | 'createdAt'>
+            { __typename: 'StoreCreditAccountCreditTransaction' }
+            & Pick<AdminTypes.StoreCreditAccountCreditTransaction, 'id' | 'createdAt'>
+            & { amount: Pick<AdminTypes.MoneyV2, 'amount'> }
+          ) | { __typename: 'StoreCreditAccountDebitRevertTransaction' | 'StoreCreditAccountExpirationTransaction' } | (
+            { __typename: 'StoreCreditAccountDebitTransaction' }
+            & Pick<AdminTypes.StoreCreditAccountDebitTransaction, 'id' | 'createdAt'>
             & { amount: Pick<AdminTypes.MoneyV2, 'amount'> }
           )> } }> } }> };
 
@@ -266,6 +290,27 @@ export type ReferralsAppDiscountsQuery = { discountNodes: { nodes: Array<(
         & Pick<AdminTypes.DiscountCodeApp, 'discountId' | 'title'>
       ) }
     )> } };
+
+export type ReferralsStoreCreditBalanceQueryVariables = AdminTypes.Exact<{
+  customerId: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ReferralsStoreCreditBalanceQuery = { customer?: AdminTypes.Maybe<{ storeCreditAccounts: { nodes: Array<(
+        Pick<AdminTypes.StoreCreditAccount, 'id'>
+        & { balance: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }
+      )> } }> };
+
+export type ReferralsStoreCreditDebitMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  debit: AdminTypes.StoreCreditAccountDebitInput;
+}>;
+
+
+export type ReferralsStoreCreditDebitMutation = { storeCreditAccountDebit?: AdminTypes.Maybe<{ storeCreditAccountTransaction?: AdminTypes.Maybe<(
+      Pick<AdminTypes.StoreCreditAccountDebitTransaction, 'id'>
+      & { amount: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }
+    )>, userErrors: Array<Pick<AdminTypes.StoreCreditAccountDebitUserError, 'field' | 'message' | 'code'>> }> };
 
 export type ReturnsReturnStateFragment = (
   Pick<AdminTypes.Return, 'id' | 'name' | 'status'>
@@ -722,9 +767,10 @@ interface GeneratedQueryTypes {
   "#graphql\n  query MtoSoldOutVariants($query: String!, $after: String) {\n    productVariants(first: 50, query: $query, after: $after) {\n      nodes {\n        id\n        inventoryPolicy\n        inventoryItem {\n          id\n        }\n        madeToOrderOnly: metafield(namespace: \"fitting_room\", key: \"made_to_order_only\") {\n          value\n        }\n        product {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: MtoSoldOutVariantsQuery, variables: MtoSoldOutVariantsQueryVariables},
   "#graphql\n  query MtoStockVariant($id: ID!) {\n    inventoryItem(id: $id) {\n      id\n      variant {\n        id\n        inventoryQuantity\n        inventoryPolicy\n        madeToOrderOnly: metafield(namespace: \"fitting_room\", key: \"made_to_order_only\") {\n          value\n        }\n        product {\n          id\n          tags\n        }\n      }\n    }\n  }\n": {return: MtoStockVariantQuery, variables: MtoStockVariantQueryVariables},
   "#graphql\n  query ReferralsCodesAdded($id: ID!) {\n    discountRedeemCodeBulkCreation(id: $id) {\n      done\n      codes(first: 250) {\n        nodes {\n          code\n          discountRedeemCode {\n            id\n          }\n          errors {\n            message\n          }\n        }\n      }\n    }\n  }\n": {return: ReferralsCodesAddedQuery, variables: ReferralsCodesAddedQueryVariables},
-  "#graphql\n  query ReferralsStoreCreditHistory($customerId: ID!) {\n    customer(id: $customerId) {\n      storeCreditAccounts(first: 5) {\n        nodes {\n          transactions(first: 50, reverse: true) {\n            nodes {\n              ... on StoreCreditAccountCreditTransaction {\n                id\n                createdAt\n                amount {\n                  amount\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ReferralsStoreCreditHistoryQuery, variables: ReferralsStoreCreditHistoryQueryVariables},
+  "#graphql\n  query ReferralsStoreCreditHistory($customerId: ID!) {\n    customer(id: $customerId) {\n      storeCreditAccounts(first: 5) {\n        nodes {\n          transactions(first: 50, reverse: true) {\n            nodes {\n              __typename\n              ... on StoreCreditAccountCreditTransaction {\n                id\n                createdAt\n                amount {\n                  amount\n                }\n              }\n              ... on StoreCreditAccountDebitTransaction {\n                id\n                createdAt\n                amount {\n                  amount\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ReferralsStoreCreditHistoryQuery, variables: ReferralsStoreCreditHistoryQueryVariables},
   "#graphql\n  query ReferralsCodeLookup($code: String!) {\n    codeDiscountNodeByCode(code: $code) {\n      id\n    }\n  }\n": {return: ReferralsCodeLookupQuery, variables: ReferralsCodeLookupQueryVariables},
   "#graphql\n  query ReferralsAppDiscounts($query: String!) {\n    discountNodes(first: 50, query: $query) {\n      nodes {\n        id\n        discount {\n          __typename\n          ... on DiscountCodeApp {\n            discountId\n            title\n          }\n          ... on DiscountAutomaticApp {\n            discountId\n            title\n          }\n        }\n      }\n    }\n  }\n": {return: ReferralsAppDiscountsQuery, variables: ReferralsAppDiscountsQueryVariables},
+  "#graphql\n  query ReferralsStoreCreditBalance($customerId: ID!) {\n    customer(id: $customerId) {\n      storeCreditAccounts(first: 5) {\n        nodes {\n          id\n          balance {\n            amount\n            currencyCode\n          }\n        }\n      }\n    }\n  }\n": {return: ReferralsStoreCreditBalanceQuery, variables: ReferralsStoreCreditBalanceQueryVariables},
   "#graphql\n  query ReturnsOrderReturns($id: ID!) {\n    order(id: $id) {\n      id\n      returns(first: 10) {\n        nodes {\n          id\n          returnLineItems(first: 20) {\n            nodes {\n              id\n              ... on ReturnLineItem {\n                fulfillmentLineItem {\n                  lineItem {\n                    id\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ReturnsOrderReturnsQuery, variables: ReturnsOrderReturnsQueryVariables},
   "#graphql\n  query ReturnsReturn($id: ID!) {\n    return(id: $id) {\n      ...ReturnsReturnState\n    }\n  }\n  #graphql\n  fragment ReturnsReturnState on Return {\n    id\n    name\n    status\n    order {\n      id\n    }\n    returnLineItems(first: 20) {\n      nodes {\n        id\n        quantity\n        processedQuantity\n        ... on ReturnLineItem {\n          returnReason\n          returnReasonNote\n          customerNote\n          fulfillmentLineItem {\n            lineItem {\n              id\n            }\n          }\n        }\n      }\n    }\n    exchangeLineItems(first: 10) {\n      nodes {\n        id\n        quantity\n        processedQuantity\n        variantId\n      }\n    }\n    reverseFulfillmentOrders(first: 3) {\n      nodes {\n        id\n        lineItems(first: 20) {\n          nodes {\n            id\n            totalQuantity\n            fulfillmentLineItem {\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n        reverseDeliveries(first: 3) {\n          nodes {\n            id\n          }\n        }\n      }\n    }\n  }\n\n": {return: ReturnsReturnQuery, variables: ReturnsReturnQueryVariables},
   "#graphql\n  query ReturnsOrderSnapshot($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      createdAt\n      email\n      currencyCode\n      sourceName\n      customer {\n        id\n        displayName\n      }\n      shippingAddress {\n        countryCodeV2\n      }\n      lineItems(first: 30) {\n        nodes {\n          id\n          title\n          variantTitle\n          quantity\n          isGiftCard\n          originalUnitPriceSet {\n            shopMoney {\n              amount\n            }\n          }\n          discountedUnitPriceSet {\n            shopMoney {\n              amount\n            }\n          }\n          originalTotalSet {\n            shopMoney {\n              amount\n            }\n          }\n          totalDiscountSet {\n            shopMoney {\n              amount\n            }\n          }\n          sellingPlan {\n            sellingPlanId\n          }\n          product {\n            id\n            tags\n            productType\n          }\n          variant {\n            id\n            compareAtPrice\n          }\n        }\n      }\n      fulfillments {\n        id\n        deliveredAt\n        fulfillmentLineItems(first: 30) {\n          nodes {\n            id\n            lineItem {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ReturnsOrderSnapshotQuery, variables: ReturnsOrderSnapshotQueryVariables},
@@ -758,8 +804,9 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation ReferralsCodesAdd($discountId: ID!, $codes: [DiscountRedeemCodeInput!]!) {\n    discountRedeemCodeBulkAdd(discountId: $discountId, codes: $codes) {\n      bulkCreation {\n        id\n      }\n      userErrors {\n        ...ReferralsDiscountErrors\n      }\n    }\n  }\n  #graphql\n  fragment ReferralsDiscountErrors on DiscountUserError {\n    field\n    message\n    code\n  }\n\n": {return: ReferralsCodesAddMutation, variables: ReferralsCodesAddMutationVariables},
   "#graphql\n  mutation ReferralsCodeRemove($discountId: ID!, $ids: [ID!]!) {\n    discountCodeRedeemCodeBulkDelete(discountId: $discountId, ids: $ids) {\n      job {\n        id\n      }\n      userErrors {\n        ...ReferralsDiscountErrors\n      }\n    }\n  }\n  #graphql\n  fragment ReferralsDiscountErrors on DiscountUserError {\n    field\n    message\n    code\n  }\n\n": {return: ReferralsCodeRemoveMutation, variables: ReferralsCodeRemoveMutationVariables},
   "#graphql\n  mutation ReferralsOwnCodeSet($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReferralsOwnCodeSetMutation, variables: ReferralsOwnCodeSetMutationVariables},
-  "#graphql\n  mutation ReferralsStoreCredit($id: ID!, $credit: StoreCreditAccountCreditInput!) {\n    storeCreditAccountCredit(id: $id, creditInput: $credit) {\n      storeCreditAccountTransaction {\n        id\n        amount {\n          amount\n          currencyCode\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReferralsStoreCreditMutation, variables: ReferralsStoreCreditMutationVariables},
+  "#graphql\n  mutation ReferralsStoreCredit($id: ID!, $credit: StoreCreditAccountCreditInput!) {\n    storeCreditAccountCredit(id: $id, creditInput: $credit) {\n      storeCreditAccountTransaction {\n        ...ReferralsStoreCreditTransaction\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n  #graphql\n  fragment ReferralsStoreCreditTransaction on StoreCreditAccountTransaction {\n    ... on Node {\n      id\n    }\n    amount {\n      amount\n      currencyCode\n    }\n  }\n\n": {return: ReferralsStoreCreditMutation, variables: ReferralsStoreCreditMutationVariables},
   "#graphql\n  mutation ReferralsRewardCodeCreate($discount: DiscountCodeBasicInput!) {\n    discountCodeBasicCreate(basicCodeDiscount: $discount) {\n      codeDiscountNode {\n        id\n      }\n      userErrors {\n        ...ReferralsDiscountErrors\n      }\n    }\n  }\n  #graphql\n  fragment ReferralsDiscountErrors on DiscountUserError {\n    field\n    message\n    code\n  }\n\n": {return: ReferralsRewardCodeCreateMutation, variables: ReferralsRewardCodeCreateMutationVariables},
+  "#graphql\n  mutation ReferralsStoreCreditDebit($id: ID!, $debit: StoreCreditAccountDebitInput!) {\n    storeCreditAccountDebit(id: $id, debitInput: $debit) {\n      storeCreditAccountTransaction {\n        ...ReferralsStoreCreditTransaction\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n  #graphql\n  fragment ReferralsStoreCreditTransaction on StoreCreditAccountTransaction {\n    ... on Node {\n      id\n    }\n    amount {\n      amount\n      currencyCode\n    }\n  }\n\n": {return: ReferralsStoreCreditDebitMutation, variables: ReferralsStoreCreditDebitMutationVariables},
   "#graphql\n  mutation ReturnsCreate($input: ReturnInput!) {\n    returnCreate(returnInput: $input) {\n      return {\n        ...ReturnsReturnState\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n  #graphql\n  fragment ReturnsReturnState on Return {\n    id\n    name\n    status\n    order {\n      id\n    }\n    returnLineItems(first: 20) {\n      nodes {\n        id\n        quantity\n        processedQuantity\n        ... on ReturnLineItem {\n          returnReason\n          returnReasonNote\n          customerNote\n          fulfillmentLineItem {\n            lineItem {\n              id\n            }\n          }\n        }\n      }\n    }\n    exchangeLineItems(first: 10) {\n      nodes {\n        id\n        quantity\n        processedQuantity\n        variantId\n      }\n    }\n    reverseFulfillmentOrders(first: 3) {\n      nodes {\n        id\n        lineItems(first: 20) {\n          nodes {\n            id\n            totalQuantity\n            fulfillmentLineItem {\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n        reverseDeliveries(first: 3) {\n          nodes {\n            id\n          }\n        }\n      }\n    }\n  }\n\n": {return: ReturnsCreateMutation, variables: ReturnsCreateMutationVariables},
   "#graphql\n  mutation ReturnsApprove($input: ReturnApproveRequestInput!) {\n    returnApproveRequest(input: $input) {\n      return {\n        ...ReturnsReturnState\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n  #graphql\n  fragment ReturnsReturnState on Return {\n    id\n    name\n    status\n    order {\n      id\n    }\n    returnLineItems(first: 20) {\n      nodes {\n        id\n        quantity\n        processedQuantity\n        ... on ReturnLineItem {\n          returnReason\n          returnReasonNote\n          customerNote\n          fulfillmentLineItem {\n            lineItem {\n              id\n            }\n          }\n        }\n      }\n    }\n    exchangeLineItems(first: 10) {\n      nodes {\n        id\n        quantity\n        processedQuantity\n        variantId\n      }\n    }\n    reverseFulfillmentOrders(first: 3) {\n      nodes {\n        id\n        lineItems(first: 20) {\n          nodes {\n            id\n            totalQuantity\n            fulfillmentLineItem {\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n        reverseDeliveries(first: 3) {\n          nodes {\n            id\n          }\n        }\n      }\n    }\n  }\n\n": {return: ReturnsApproveMutation, variables: ReturnsApproveMutationVariables},
   "#graphql\n  mutation ReturnsDecline($input: ReturnDeclineRequestInput!) {\n    returnDeclineRequest(input: $input) {\n      return {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnsDeclineMutation, variables: ReturnsDeclineMutationVariables},

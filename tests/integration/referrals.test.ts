@@ -5,6 +5,7 @@ import {
   listReferrals,
   referralDetail,
   referralTotals,
+  referralsCsv,
   referrerWithCode,
   reviewReferral,
   revokeCode,
@@ -17,6 +18,7 @@ import { proxyRequest } from "../support/proxy";
 import { saveReferralPolicy } from "../support/referrals";
 import { adminRequest } from "../support/shopify";
 import { SandboxError } from "../sandbox/store";
+import { debitStoreCredit as debitSandboxCredit } from "../sandbox/store-credit";
 import {
   TRIAL_SHOP,
   advanceDays,
@@ -33,9 +35,9 @@ import {
 const context = startTrialSandbox();
 const LINE = { handle: "little-black-heels", size: "8" };
 
-async function program() {
+async function program(overrides: Record<string, string> = {}) {
   await setupTrialShop(context);
-  await saveReferralPolicy(TRIAL_SHOP);
+  await saveReferralPolicy(TRIAL_SHOP, [], overrides);
   await flush(context);
   const shop = context.store.shop(TRIAL_SHOP);
   expect(shop.appDiscounts.map((d) => [d.kind, d.functionHandle])).toEqual([
@@ -56,6 +58,19 @@ async function program() {
   expect(active).toMatchObject({ status: "active", redeemCodeGid: expect.any(String) });
   expect(shop.appDiscounts[0]!.codes.map((c) => c.code)).toEqual([code.code]);
   return { code: code.code, maya, shop };
+}
+
+/** Olivia's first order with the referral code, shipped and delivered. */
+async function deliveredFriendOrder(code: string) {
+  const { lifecycle } = context.sandbox;
+  const order = await lifecycle.checkout(TRIAL_SHOP, {
+    customerEmail: "olivia@example.com",
+    discountCode: code,
+    lines: [LINE],
+  });
+  lifecycle.fulfil(TRIAL_SHOP, order.id);
+  lifecycle.carrierEvent(TRIAL_SHOP, order.id, "delivered");
+  return order;
 }
 
 const credits = () =>
@@ -167,13 +182,7 @@ describe("referrals end to end", () => {
   it("no reward when the whole order comes back in the window", async () => {
     const { code } = await program();
     const { lifecycle } = context.sandbox;
-    const order = await lifecycle.checkout(TRIAL_SHOP, {
-      customerEmail: "olivia@example.com",
-      discountCode: code,
-      lines: [LINE],
-    });
-    lifecycle.fulfil(TRIAL_SHOP, order.id);
-    lifecycle.carrierEvent(TRIAL_SHOP, order.id, "delivered");
+    const order = await deliveredFriendOrder(code);
     await advanceDays(context, 5);
     lifecycle.refund(TRIAL_SHOP, order.id);
     await advanceDays(context, 20);
@@ -323,5 +332,61 @@ describe("referrals end to end", () => {
     // The page's script stays small and nothing blocks rendering.
     const script = /<script>([\s\S]*?)<\/script>/.exec(mine.html)?.[1] ?? "";
     expect(script.length).toBeLessThan(300);
+  });
+
+  it("takes back only the unspent store credit when a paid friend's order comes back (setting)", async () => {
+    const { code, maya, shop } = await program({ clawBack: "debit_store_credit" });
+    const { lifecycle } = context.sandbox;
+    const order = await deliveredFriendOrder(code);
+    await advanceDays(context, 16);
+    expect(shop.storeCredit.get(maya.id)).toBe(2000);
+    // Maya spends $5 of it; then the friend's order is refunded after all (a late return).
+    const account = shop.storeCreditAccounts.find((a) => a.customerId === maya.id)!;
+    debitSandboxCredit(context.store, shop, account, 500);
+    lifecycle.refund(TRIAL_SHOP, order.id);
+    await advanceDays(context, 1);
+    // A duplicate refund webhook and more time take nothing more.
+    await context.sandbox.outbox.release();
+    await advanceDays(context, 2);
+    const c = await prisma.referralCase.findFirstOrThrow({
+      where: { orderGid: order.id },
+      include: { money: { orderBy: { createdAt: "asc" } }, events: true },
+    });
+    expect(c.status).toBe("paid");
+    expect(c.money.map((m) => [m.kind, m.amountMinor, m.status])).toEqual([
+      ["store_credit", 2000, "succeeded"],
+      ["store_credit_debit", 1500, "succeeded"],
+    ]);
+    expect(c.money[1]!.rule).toContain(
+      "the unspent store credit is debited. $15 taken back: the referrer had spent $5 of the $20.",
+    );
+    expect(shop.storeCredit.get(maya.id)).toBe(0);
+    expect(c.events.map((e) => e.kind)).toEqual(
+      expect.arrayContaining(["reward.returned_after_payment", "reward.taken_back"]),
+    );
+    const csv = await referralsCsv(TRIAL_SHOP, {
+      from: c.orderedAt.toISOString().slice(0, 10),
+      to: c.orderedAt.toISOString().slice(0, 10),
+    });
+    const [header, row] = parse(csv) as string[][];
+    expect(row![header!.indexOf("taken_back")]).toBe("15.00");
+  });
+
+  it("takes nothing back under the reference store's setting, and says so", async () => {
+    const { code, maya, shop } = await program();
+    const { lifecycle } = context.sandbox;
+    const order = await deliveredFriendOrder(code);
+    await advanceDays(context, 16);
+    lifecycle.refund(TRIAL_SHOP, order.id);
+    await advanceDays(context, 1);
+    const c = await prisma.referralCase.findFirstOrThrow({
+      where: { orderGid: order.id },
+      include: { money: true, events: true },
+    });
+    expect(c.money.map((m) => m.kind)).toEqual(["store_credit"]);
+    expect(shop.storeCredit.get(maya.id)).toBe(2000);
+    expect(c.events.find((e) => e.kind === "reward.returned_after_payment")?.message).toContain(
+      "nothing is taken back (policy)",
+    );
   });
 });

@@ -13,6 +13,7 @@ import { REFERRAL_CASE, addReferralEvent, decisionOf, releaseAt, termsOf } from 
 import { CODE_ALPHABET } from "./domain/codes";
 import type { RewardDecision } from "./domain/reward";
 import { createRewardCode, creditStoreCredit, findCode, findStoreCredit } from "./shopify.server";
+import { takeBack } from "./claw-back.server";
 
 // The `referrals.advance` job: decide the reward from the case's facts; while it waits, store
 // why and look again when the window ends; once earned, pay it — recorded first (a money row
@@ -103,6 +104,8 @@ async function step(caseId: string, graphql: AdminGraphql, log: Logger): Promise
   log.info({ caseId, order: c.orderName, status: decision.status }, "referral decided");
   if (changed && decision.status === "flagged")
     await flow(c, graphql, "referral-flagged", { Reason: decision.rule.slice(0, 255) });
+  if (decision.clawBack?.action === "debit_store_credit" && c.paidAt)
+    await takeBack(c, decision, graphql);
   if (decision.status !== "earned") return { kind: "wait", until };
   await pay(c, decision, graphql);
   return { kind: "again" };

@@ -129,15 +129,23 @@ export const REFERRALS_OWN_CODE_SET = `#graphql
   }
 ` as const;
 
+export const REFERRALS_STORE_CREDIT_TRANSACTION_FRAGMENT = `#graphql
+  fragment ReferralsStoreCreditTransaction on StoreCreditAccountTransaction {
+    ... on Node {
+      id
+    }
+    amount {
+      amount
+      currencyCode
+    }
+  }
+`;
+
 export const REFERRALS_STORE_CREDIT = `#graphql
   mutation ReferralsStoreCredit($id: ID!, $credit: StoreCreditAccountCreditInput!) {
     storeCreditAccountCredit(id: $id, creditInput: $credit) {
       storeCreditAccountTransaction {
-        id
-        amount {
-          amount
-          currencyCode
-        }
+        ...ReferralsStoreCreditTransaction
       }
       userErrors {
         field
@@ -146,6 +154,7 @@ export const REFERRALS_STORE_CREDIT = `#graphql
       }
     }
   }
+  ${REFERRALS_STORE_CREDIT_TRANSACTION_FRAGMENT}
 ` as const;
 
 export const REFERRALS_STORE_CREDIT_HISTORY = `#graphql
@@ -155,7 +164,15 @@ export const REFERRALS_STORE_CREDIT_HISTORY = `#graphql
         nodes {
           transactions(first: 50, reverse: true) {
             nodes {
+              __typename
               ... on StoreCreditAccountCreditTransaction {
+                id
+                createdAt
+                amount {
+                  amount
+                }
+              }
+              ... on StoreCreditAccountDebitTransaction {
                 id
                 createdAt
                 amount {
@@ -212,4 +229,37 @@ export const REFERRALS_APP_DISCOUNTS = `#graphql
       }
     }
   }
+` as const;
+
+// Claw-back: what is left of the referrer's store credit (only the unspent part is taken back).
+export const REFERRALS_STORE_CREDIT_BALANCE = `#graphql
+  query ReferralsStoreCreditBalance($customerId: ID!) {
+    customer(id: $customerId) {
+      storeCreditAccounts(first: 5) {
+        nodes {
+          id
+          balance {
+            amount
+            currencyCode
+          }
+        }
+      }
+    }
+  }
+` as const;
+
+export const REFERRALS_STORE_CREDIT_DEBIT = `#graphql
+  mutation ReferralsStoreCreditDebit($id: ID!, $debit: StoreCreditAccountDebitInput!) {
+    storeCreditAccountDebit(id: $id, debitInput: $debit) {
+      storeCreditAccountTransaction {
+        ...ReferralsStoreCreditTransaction
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+  ${REFERRALS_STORE_CREDIT_TRANSACTION_FRAGMENT}
 ` as const;

@@ -1,5 +1,5 @@
 import type { Effect } from "@prisma/client";
-import { toDecimalString } from "~/domain/money";
+import { parseMoneyInput, toDecimalString } from "~/domain/money";
 import {
   adminRequest,
   assertNoUserErrors,
@@ -9,6 +9,8 @@ import {
   REFERRALS_CODE_LOOKUP,
   REFERRALS_REWARD_CODE_CREATE,
   REFERRALS_STORE_CREDIT,
+  REFERRALS_STORE_CREDIT_BALANCE,
+  REFERRALS_STORE_CREDIT_DEBIT,
   REFERRALS_STORE_CREDIT_HISTORY,
 } from "./graphql";
 
@@ -48,19 +50,57 @@ export async function findStoreCredit(
   amountMinor: number,
   currency: string,
   claimed: readonly string[],
+  kind: "credit" | "debit" = "credit",
 ): Promise<{ transactionGid: string } | undefined> {
   const data = await adminRequest(graphql, REFERRALS_STORE_CREDIT_HISTORY, {
     customerId: customerGid,
   });
   const since = (effect.lastAttemptAt ?? effect.createdAt).getTime() - 5_000;
-  const want = toDecimalString({ amount: amountMinor, currency });
+  const want = Number(toDecimalString({ amount: amountMinor, currency })).toFixed(2);
+  const typename =
+    kind === "credit"
+      ? "StoreCreditAccountCreditTransaction"
+      : "StoreCreditAccountDebitTransaction";
   for (const account of data.customer?.storeCreditAccounts.nodes ?? [])
     for (const t of account.transactions.nodes) {
-      if (!("id" in t) || !t.id || claimed.includes(t.id)) continue;
-      if (Number(t.amount.amount).toFixed(2) !== Number(want).toFixed(2)) continue;
+      if (t.__typename !== typename || !("id" in t) || !t.id || claimed.includes(t.id)) continue;
+      // A debit's amount is reported as negative.
+      if (Math.abs(Number(t.amount.amount)).toFixed(2) !== want) continue;
       if (new Date(t.createdAt as string).getTime() >= since) return { transactionGid: t.id };
     }
   return undefined;
+}
+
+/** The referrer's unspent store credit in this currency, in minor units. */
+export async function storeCreditBalance(
+  graphql: AdminGraphql,
+  customerGid: string,
+  currency: string,
+): Promise<number> {
+  const data = await adminRequest(graphql, REFERRALS_STORE_CREDIT_BALANCE, {
+    customerId: customerGid,
+  });
+  const account = data.customer?.storeCreditAccounts.nodes.find(
+    (a) => a.balance.currencyCode === currency,
+  );
+  const parsed = account && parseMoneyInput(String(account.balance.amount), currency);
+  return parsed && parsed.ok ? parsed.amount : 0;
+}
+
+export async function debitStoreCredit(
+  graphql: AdminGraphql,
+  customerGid: string,
+  amountMinor: number,
+  currency: string,
+): Promise<{ transactionGid: string }> {
+  const data = await adminRequest(graphql, REFERRALS_STORE_CREDIT_DEBIT, {
+    id: customerGid,
+    debit: { debitAmount: money(amountMinor, currency) },
+  });
+  assertNoUserErrors("storeCreditAccountDebit", data.storeCreditAccountDebit?.userErrors);
+  const id = data.storeCreditAccountDebit?.storeCreditAccountTransaction?.id;
+  if (!id) throw new Error("storeCreditAccountDebit returned no transaction");
+  return { transactionGid: id };
 }
 
 /** A single-use code for the referrer alone: the reward as a discount on their next order. */
