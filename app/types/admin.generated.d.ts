@@ -457,13 +457,6 @@ export type ReturnsCancelMutationVariables = AdminTypes.Exact<{
 
 export type ReturnsCancelMutation = { returnCancel?: AdminTypes.Maybe<{ return?: AdminTypes.Maybe<Pick<AdminTypes.Return, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
 
-export type ReturnsGiftCardMutationVariables = AdminTypes.Exact<{
-  input: AdminTypes.GiftCardCreateInput;
-}>;
-
-
-export type ReturnsGiftCardMutation = { giftCardCreate?: AdminTypes.Maybe<{ giftCard?: AdminTypes.Maybe<Pick<AdminTypes.GiftCard, 'id'>>, userErrors: Array<Pick<AdminTypes.GiftCardUserError, 'field' | 'message' | 'code'>> }> };
-
 export type ReturnsOrderSnapshotQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -669,6 +662,18 @@ export type FlowTriggerReceiveMutationVariables = AdminTypes.Exact<{
 
 export type FlowTriggerReceiveMutation = { flowTriggerReceive?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
 
+export type GiftCardCreateMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.GiftCardCreateInput;
+}>;
+
+
+export type GiftCardCreateMutation = { giftCardCreate?: AdminTypes.Maybe<{ giftCard?: AdminTypes.Maybe<Pick<AdminTypes.GiftCard, 'id'>>, userErrors: Array<Pick<AdminTypes.GiftCardUserError, 'field' | 'message' | 'code'>> }> };
+
+export type CustomerAccountsVersionQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type CustomerAccountsVersionQuery = { shop: { customerAccountsV2: Pick<AdminTypes.CustomerAccountsV2, 'customerAccountsVersion'> } };
+
 export type AppInstallationIdQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -781,6 +786,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query TrialLineQuantities($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on LineItem {\n        id\n        currentQuantity\n      }\n    }\n  }\n": {return: TrialLineQuantitiesQuery, variables: TrialLineQuantitiesQueryVariables},
   "#graphql\n  query TrialPaymentSchedule($id: ID!) {\n    order(id: $id) {\n      paymentTerms {\n        paymentSchedules(first: 1) {\n          nodes {\n            id\n            completedAt\n          }\n        }\n      }\n    }\n  }\n": {return: TrialPaymentScheduleQuery, variables: TrialPaymentScheduleQueryVariables},
   "#graphql\n  query TrialFeePublications {\n    publications(first: 20) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": {return: TrialFeePublicationsQuery, variables: TrialFeePublicationsQueryVariables},
+  "#graphql\n  query CustomerAccountsVersion {\n    shop {\n      customerAccountsV2 {\n        customerAccountsVersion\n      }\n    }\n  }\n": {return: CustomerAccountsVersionQuery, variables: CustomerAccountsVersionQueryVariables},
   "#graphql\n  query AppInstallationId {\n    currentAppInstallation {\n      id\n    }\n    shop {\n      id\n    }\n  }\n": {return: AppInstallationIdQuery, variables: AppInstallationIdQueryVariables},
   "#graphql\n  query PaymentScheduleOrder($id: ID!) {\n    node(id: $id) {\n      ... on PaymentSchedule {\n        id\n        dueAt\n        paymentTerms {\n          order {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: PaymentScheduleOrderQuery, variables: PaymentScheduleOrderQueryVariables},
   "#graphql\n  query ProductsForPurchaseOption($query: String!, $after: String) {\n    products(first: 250, query: $query, after: $after) {\n      nodes {\n        id\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: ProductsForPurchaseOptionQuery, variables: ProductsForPurchaseOptionQueryVariables},
@@ -815,7 +821,6 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation ReturnsRemoveLines($id: ID!, $lines: [ReturnLineItemRemoveFromReturnInput!]) {\n    removeFromReturn(returnId: $id, returnLineItems: $lines) {\n      return {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnsRemoveLinesMutation, variables: ReturnsRemoveLinesMutationVariables},
   "#graphql\n  mutation ReturnsClose($id: ID!) {\n    returnClose(id: $id) {\n      return {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnsCloseMutation, variables: ReturnsCloseMutationVariables},
   "#graphql\n  mutation ReturnsCancel($id: ID!) {\n    returnCancel(id: $id, notifyCustomer: true) {\n      return {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnsCancelMutation, variables: ReturnsCancelMutationVariables},
-  "#graphql\n  mutation ReturnsGiftCard($input: GiftCardCreateInput!) {\n    giftCardCreate(input: $input) {\n      giftCard {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnsGiftCardMutation, variables: ReturnsGiftCardMutationVariables},
   "#graphql\n  mutation TrialMandatePayment(\n    $id: ID!\n    $mandateId: ID!\n    $idempotencyKey: String!\n    $autoCapture: Boolean!\n  ) {\n    orderCreateMandatePayment(\n      id: $id\n      mandateId: $mandateId\n      idempotencyKey: $idempotencyKey\n      autoCapture: $autoCapture\n    ) {\n      ...TrialMandatePaymentResult\n    }\n  }\n  #graphql\n  fragment TrialMandatePaymentResult on OrderCreateMandatePaymentPayload {\n    paymentReferenceId\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n\n": {return: TrialMandatePaymentMutation, variables: TrialMandatePaymentMutationVariables},
   "#graphql\n  mutation TrialMandatePaymentWithAmount(\n    $id: ID!\n    $mandateId: ID!\n    $idempotencyKey: String!\n    $autoCapture: Boolean!\n    $amount: MoneyInput!\n  ) {\n    orderCreateMandatePayment(\n      id: $id\n      mandateId: $mandateId\n      idempotencyKey: $idempotencyKey\n      autoCapture: $autoCapture\n      amount: $amount\n    ) {\n      ...TrialMandatePaymentResult\n    }\n  }\n  #graphql\n  fragment TrialMandatePaymentResult on OrderCreateMandatePaymentPayload {\n    paymentReferenceId\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n\n": {return: TrialMandatePaymentWithAmountMutation, variables: TrialMandatePaymentWithAmountMutationVariables},
   "#graphql\n  mutation TrialCapture($input: OrderCaptureInput!) {\n    orderCapture(input: $input) {\n      transaction {\n        id\n        kind\n        status\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: TrialCaptureMutation, variables: TrialCaptureMutationVariables},
@@ -828,6 +833,7 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation TrialFeeProductSet($input: ProductSetInput!) {\n    productSet(input: $input, synchronous: true) {\n      product {\n        id\n        variants(first: 1) {\n          nodes {\n            id\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TrialFeeProductSetMutation, variables: TrialFeeProductSetMutationVariables},
   "#graphql\n  mutation TrialFeePublish($id: ID!, $input: [PublicationInput!]!) {\n    publishablePublish(id: $id, input: $input) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: TrialFeePublishMutation, variables: TrialFeePublishMutationVariables},
   "#graphql\n  mutation FlowTriggerReceive($handle: String!, $payload: JSON!) {\n    flowTriggerReceive(handle: $handle, payload: $payload) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: FlowTriggerReceiveMutation, variables: FlowTriggerReceiveMutationVariables},
+  "#graphql\n  mutation GiftCardCreate($input: GiftCardCreateInput!) {\n    giftCardCreate(input: $input) {\n      giftCard {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: GiftCardCreateMutation, variables: GiftCardCreateMutationVariables},
   "#graphql\n  mutation MetafieldsSet($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        id\n        namespace\n        key\n        compareDigest\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MetafieldsSetMutation, variables: MetafieldsSetMutationVariables},
   "#graphql\n  mutation PurchaseOptionCreate($input: SellingPlanGroupInput!, $resources: SellingPlanGroupResourceInput) {\n    sellingPlanGroupCreate(input: $input, resources: $resources) {\n      sellingPlanGroup {\n        ...PurchaseOptionPlans\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n  #graphql\n  fragment PurchaseOptionPlans on SellingPlanGroup {\n    id\n    sellingPlans(first: 5) {\n      nodes {\n        id\n      }\n    }\n  }\n\n": {return: PurchaseOptionCreateMutation, variables: PurchaseOptionCreateMutationVariables},
   "#graphql\n  mutation PurchaseOptionUpdate($id: ID!, $input: SellingPlanGroupInput!) {\n    sellingPlanGroupUpdate(id: $id, input: $input) {\n      sellingPlanGroup {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PurchaseOptionUpdateMutation, variables: PurchaseOptionUpdateMutationVariables},

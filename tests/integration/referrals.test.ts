@@ -389,4 +389,26 @@ describe("referrals end to end", () => {
       "nothing is taken back (policy)",
     );
   });
+
+  it("pays a gift card instead of store credit to a shop on classic customer accounts, once", async () => {
+    const { code, maya, shop } = await program();
+    shop.customerAccountsVersion = "CLASSIC";
+    const order = await deliveredFriendOrder(code);
+    await advanceDays(context, 16);
+    await context.sandbox.outbox.release();
+    await advanceDays(context, 5);
+    const c = await prisma.referralCase.findFirstOrThrow({
+      where: { orderGid: order.id },
+      include: { money: true },
+    });
+    expect(c.status).toBe("paid");
+    expect(c.money.map((m) => [m.kind, m.amountMinor, m.status])).toEqual([
+      ["gift_card", 2000, "succeeded"],
+    ]);
+    expect(c.money[0]!.rule).toMatch(
+      /Paid as gift card [A-Z2-9]{16} \(classic customer accounts cannot spend store credit\)\.$/,
+    );
+    expect(shop.giftCards.map((g) => [g.customerId, g.balance])).toEqual([[maya.id, 2000]]);
+    expect(credits()).toEqual([]);
+  });
 });

@@ -9,6 +9,7 @@ import { performEffect } from "~/platform/effects.server";
 import { advanceCase, type StepOutcome } from "~/platform/jobs/case-runner.server";
 import { withBusyRetry } from "~/platform/sqlite-busy.server";
 import { fireFlowTrigger } from "~/services/flow.server";
+import { createGiftCard, giftCardCodeFor, spendsStoreCredit } from "~/services/gift-cards.server";
 import { REFERRAL_CASE, addReferralEvent, decisionOf, releaseAt, termsOf } from "./case.server";
 import { CODE_ALPHABET } from "./domain/codes";
 import type { RewardDecision } from "./domain/reward";
@@ -29,6 +30,12 @@ export function advanceReferralCase(
 }
 
 const rewardKey = (c: ReferralCase) => `referral:${c.id}:reward`;
+
+const FORM_WORDS: Record<string, string> = {
+  store_credit: "store credit",
+  discount_code: "a single-use code",
+  gift_card: "gift card",
+};
 
 type CaseWithReferrer = ReferralCase & { referrer: { customerGid: string | null } };
 
@@ -114,9 +121,16 @@ async function step(caseId: string, graphql: AdminGraphql, log: Logger): Promise
 async function pay(c: CaseWithReferrer, decision: RewardDecision, graphql: AdminGraphql) {
   const key = rewardKey(c);
   const customerGid = c.referrer.customerGid;
-  const form = customerGid ? c.rewardForm : "discount_code";
   const amount = money(c.rewardMinor, c.currencyCode);
-  const rule = `${decision.rule} Paid as ${form === "store_credit" ? "store credit" : "a single-use code"}.`;
+  const recorded = await prisma.referralMoney.findUnique({
+    where: { shop_idempotencyKey: { shop: c.shop, idempotencyKey: key } },
+  });
+  // The form is decided once, with the money row: a retry pays the way the first attempt chose.
+  let form = recorded?.kind ?? (customerGid ? c.rewardForm : "discount_code");
+  if (!recorded && form === "store_credit" && !(await spendsStoreCredit(graphql)))
+    form = "gift_card";
+  const giftCardCode = giftCardCodeFor(`referral-reward:${c.id}`);
+  const rule = `${decision.rule} Paid as ${FORM_WORDS[form] ?? form}${form === "gift_card" ? ` ${giftCardCode} (classic customer accounts cannot spend store credit)` : ""}.`;
   await prisma.referralMoney.upsert({
     where: { shop_idempotencyKey: { shop: c.shop, idempotencyKey: key } },
     create: {
@@ -137,7 +151,21 @@ async function pay(c: CaseWithReferrer, decision: RewardDecision, graphql: Admin
     update: {},
   });
   let reference: string;
-  if (form === "store_credit" && customerGid) {
+  if (form === "gift_card") {
+    const card = await performEffect(
+      { shop: c.shop, key, kind: "referral.gift_card", request: { amountMinor: c.rewardMinor } },
+      async () => ({
+        id: await createGiftCard(graphql, {
+          code: giftCardCode,
+          amountMinor: c.rewardMinor,
+          currency: c.currencyCode,
+          customerGid,
+          note: `Referral reward for ${c.orderName} (code ${c.code})`,
+        }),
+      }),
+    );
+    reference = card.id ?? giftCardCode;
+  } else if (form === "store_credit" && customerGid) {
     const claimed = (
       await prisma.referralMoney.findMany({
         where: { shop: c.shop, status: "succeeded", kind: "store_credit" },

@@ -234,19 +234,3 @@ export const RETURNS_CANCEL_MUTATION = `#graphql
     }
   }
 ` as const;
-
-// Store credit for a shop whose customers cannot spend it (classic accounts): a gift card.
-export const RETURNS_GIFT_CARD_MUTATION = `#graphql
-  mutation ReturnsGiftCard($input: GiftCardCreateInput!) {
-    giftCardCreate(input: $input) {
-      giftCard {
-        id
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-` as const;

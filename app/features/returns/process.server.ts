@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import prisma from "~/db.server";
 import { withBusyRetry } from "~/platform/sqlite-busy.server";
 import { formatMoney, parseMoneyInput } from "~/domain/money";
@@ -8,7 +7,8 @@ import { performEffect } from "~/platform/effects.server";
 import { TerminalJobError } from "~/platform/jobs/errors.server";
 import { caseDecision, recordReturnFact, type FullCase } from "./case.server";
 import type { ReturnDecision } from "./domain/decide";
-import { createGiftCard, processReturn, readReturn, refundContext } from "./shopify.server";
+import { createGiftCard, giftCardCodeFor } from "~/services/gift-cards.server";
+import { processReturn, readReturn, refundContext } from "./shopify.server";
 
 // The money of a return, once every pair is inspected: each movement (refund, store credit or its
 // gift card, the fees kept, the exchange) is written with its rule and policy version BEFORE
@@ -77,12 +77,8 @@ export function refundParents(
   return out;
 }
 
-/** A gift card code per case, the same on every retry: 16 letters and digits, no 0/O, 1/I. */
-export function giftCardCodeFor(caseId: string): string {
-  const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-  const bytes = crypto.createHash("sha256").update(`return-credit:${caseId}`).digest();
-  return Array.from(bytes.subarray(0, 16), (b) => alphabet[b % alphabet.length]).join("");
-}
+// The card's code names the case: the same on every retry.
+const giftCardCode = (caseId: string) => giftCardCodeFor(`return-credit:${caseId}`);
 
 export async function processCase(c: FullCase, graphql: AdminGraphql) {
   const decision = caseDecision(c);
@@ -190,7 +186,7 @@ export async function processCase(c: FullCase, graphql: AdminGraphql) {
       { shop: c.shop, key: key("gift-card"), kind: "return.gift_card", request: { giftCard } },
       async () => ({
         id: await createGiftCard(graphql, {
-          code: giftCardCodeFor(c.id),
+          code: giftCardCode(c.id),
           amountMinor: giftCard,
           currency,
           customerGid: c.order.customerGid,
@@ -200,7 +196,7 @@ export async function processCase(c: FullCase, graphql: AdminGraphql) {
     );
     await prisma.returnMoney.updateMany({
       where: { caseId: c.id, kind: "gift_card" },
-      data: { status: "succeeded", reference: card.id ?? giftCardCodeFor(c.id) },
+      data: { status: "succeeded", reference: card.id ?? giftCardCode(c.id) },
     });
   }
 
@@ -208,7 +204,7 @@ export async function processCase(c: FullCase, graphql: AdminGraphql) {
   const parts = [
     refund && `${money(refund)} refunded`,
     sum("store_credit") && `${money(sum("store_credit"))} in store credit`,
-    giftCard && `${money(giftCard)} on gift card ${giftCardCodeFor(c.id)}`,
+    giftCard && `${money(giftCard)} on gift card ${giftCardCode(c.id)}`,
     sum("exchange") && `exchange released`,
     sum("handling_fee") && `${money(sum("handling_fee"))} handling fee kept`,
     sum("restocking_fee") && `${money(sum("restocking_fee"))} restocking fee kept`,

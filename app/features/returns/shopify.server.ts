@@ -12,7 +12,6 @@ import {
   RETURNS_CLOSE_MUTATION,
   RETURNS_CREATE_MUTATION,
   RETURNS_DECLINE_MUTATION,
-  RETURNS_GIFT_CARD_MUTATION,
   RETURNS_ORDER_RETURNS_QUERY,
   RETURNS_PROCESS_MUTATION,
   RETURNS_REMOVE_LINES_MUTATION,
@@ -263,31 +262,6 @@ export async function processReturn(graphql: AdminGraphql, input: ProcessInput) 
   const ret = data.returnProcess?.return;
   if (!ret) throw new TerminalJobError("returnProcess returned no return");
   return ret;
-}
-
-export async function createGiftCard(
-  graphql: AdminGraphql,
-  input: {
-    code: string;
-    amountMinor: number;
-    currency: string;
-    customerGid: string | null;
-    note: string;
-  },
-) {
-  const data = await adminRequest(graphql, RETURNS_GIFT_CARD_MUTATION, {
-    input: {
-      code: input.code,
-      initialAmount: usd(input.amountMinor, input.currency),
-      ...(input.customerGid ? { customerId: input.customerGid } : {}),
-      note: input.note,
-    },
-  });
-  const errors = data.giftCardCreate?.userErrors ?? [];
-  // The same code again is the card an earlier attempt made (its answer was lost).
-  if (errors.some((e) => e.code === "TAKEN" || /taken|exists/i.test(e.message))) return null;
-  assertNoUserErrors("giftCardCreate", errors);
-  return data.giftCardCreate?.giftCard?.id ?? null;
 }
 
 export async function closeReturn(graphql: AdminGraphql, returnGid: string) {
