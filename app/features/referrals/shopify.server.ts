@@ -56,7 +56,6 @@ export async function findStoreCredit(
     customerId: customerGid,
   });
   const since = (effect.lastAttemptAt ?? effect.createdAt).getTime() - 5_000;
-  const want = Number(toDecimalString({ amount: amountMinor, currency })).toFixed(2);
   const typename =
     kind === "credit"
       ? "StoreCreditAccountCreditTransaction"
@@ -64,8 +63,9 @@ export async function findStoreCredit(
   for (const account of data.customer?.storeCreditAccounts.nodes ?? [])
     for (const t of account.transactions.nodes) {
       if (t.__typename !== typename || !("id" in t) || !t.id || claimed.includes(t.id)) continue;
-      // A debit's amount is reported as negative.
-      if (Math.abs(Number(t.amount.amount)).toFixed(2) !== want) continue;
+      // A debit's amount is reported as negative; amounts compare in minor units, not floats.
+      const seen = parseMoneyInput(String(t.amount.amount).replace(/^-/, ""), currency);
+      if (!seen.ok || seen.amount !== amountMinor) continue;
       if (new Date(t.createdAt as string).getTime() >= since) return { transactionGid: t.id };
     }
   return undefined;
