@@ -312,6 +312,22 @@ export type ReferralsStoreCreditDebitMutation = { storeCreditAccountDebit?: Admi
       & { amount: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }
     )>, userErrors: Array<Pick<AdminTypes.StoreCreditAccountDebitUserError, 'field' | 'message' | 'code'>> }> };
 
+export type ReferralsFriendOrderQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ReferralsFriendOrderQuery = { order?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Order, 'id' | 'cancelledAt'>
+    & { refunds: Array<(
+      Pick<AdminTypes.Refund, 'id' | 'createdAt'>
+      & { refundLineItems: { nodes: Array<(
+          Pick<AdminTypes.RefundLineItem, 'quantity'>
+          & { lineItem: Pick<AdminTypes.LineItem, 'id'> }
+        )> } }
+    )>, returns: { nodes: Array<Pick<AdminTypes.Return, 'id' | 'status'>> } }
+  )> };
+
 export type ReturnsReturnStateFragment = (
   Pick<AdminTypes.Return, 'id' | 'name' | 'status'>
   & { order: Pick<AdminTypes.Order, 'id'>, returnLineItems: { nodes: Array<(
@@ -776,6 +792,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query ReferralsCodeLookup($code: String!) {\n    codeDiscountNodeByCode(code: $code) {\n      id\n    }\n  }\n": {return: ReferralsCodeLookupQuery, variables: ReferralsCodeLookupQueryVariables},
   "#graphql\n  query ReferralsAppDiscounts($query: String!) {\n    discountNodes(first: 50, query: $query) {\n      nodes {\n        id\n        discount {\n          __typename\n          ... on DiscountCodeApp {\n            discountId\n            title\n          }\n          ... on DiscountAutomaticApp {\n            discountId\n            title\n          }\n        }\n      }\n    }\n  }\n": {return: ReferralsAppDiscountsQuery, variables: ReferralsAppDiscountsQueryVariables},
   "#graphql\n  query ReferralsStoreCreditBalance($customerId: ID!) {\n    customer(id: $customerId) {\n      storeCreditAccounts(first: 5) {\n        nodes {\n          id\n          balance {\n            amount\n            currencyCode\n          }\n        }\n      }\n    }\n  }\n": {return: ReferralsStoreCreditBalanceQuery, variables: ReferralsStoreCreditBalanceQueryVariables},
+  "#graphql\n  query ReferralsFriendOrder($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      refunds(first: 50) {\n        id\n        createdAt\n        refundLineItems(first: 50) {\n          nodes {\n            quantity\n            lineItem {\n              id\n            }\n          }\n        }\n      }\n      returns(first: 20) {\n        nodes {\n          id\n          status\n        }\n      }\n    }\n  }\n": {return: ReferralsFriendOrderQuery, variables: ReferralsFriendOrderQueryVariables},
   "#graphql\n  query ReturnsOrderReturns($id: ID!) {\n    order(id: $id) {\n      id\n      returns(first: 10) {\n        nodes {\n          id\n          returnLineItems(first: 20) {\n            nodes {\n              id\n              ... on ReturnLineItem {\n                fulfillmentLineItem {\n                  lineItem {\n                    id\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ReturnsOrderReturnsQuery, variables: ReturnsOrderReturnsQueryVariables},
   "#graphql\n  query ReturnsReturn($id: ID!) {\n    return(id: $id) {\n      ...ReturnsReturnState\n    }\n  }\n  #graphql\n  fragment ReturnsReturnState on Return {\n    id\n    name\n    status\n    order {\n      id\n    }\n    returnLineItems(first: 20) {\n      nodes {\n        id\n        quantity\n        processedQuantity\n        ... on ReturnLineItem {\n          returnReason\n          returnReasonNote\n          customerNote\n          fulfillmentLineItem {\n            lineItem {\n              id\n            }\n          }\n        }\n      }\n    }\n    exchangeLineItems(first: 10) {\n      nodes {\n        id\n        quantity\n        processedQuantity\n        variantId\n      }\n    }\n    reverseFulfillmentOrders(first: 3) {\n      nodes {\n        id\n        lineItems(first: 20) {\n          nodes {\n            id\n            totalQuantity\n            fulfillmentLineItem {\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n        reverseDeliveries(first: 3) {\n          nodes {\n            id\n          }\n        }\n      }\n    }\n  }\n\n": {return: ReturnsReturnQuery, variables: ReturnsReturnQueryVariables},
   "#graphql\n  query ReturnsOrderSnapshot($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      createdAt\n      email\n      currencyCode\n      sourceName\n      customer {\n        id\n        displayName\n      }\n      shippingAddress {\n        countryCodeV2\n      }\n      lineItems(first: 30) {\n        nodes {\n          id\n          title\n          variantTitle\n          quantity\n          isGiftCard\n          originalUnitPriceSet {\n            shopMoney {\n              amount\n            }\n          }\n          discountedUnitPriceSet {\n            shopMoney {\n              amount\n            }\n          }\n          originalTotalSet {\n            shopMoney {\n              amount\n            }\n          }\n          totalDiscountSet {\n            shopMoney {\n              amount\n            }\n          }\n          sellingPlan {\n            sellingPlanId\n          }\n          product {\n            id\n            tags\n            productType\n          }\n          variant {\n            id\n            compareAtPrice\n          }\n        }\n      }\n      fulfillments {\n        id\n        deliveredAt\n        fulfillmentLineItems(first: 30) {\n          nodes {\n            id\n            lineItem {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ReturnsOrderSnapshotQuery, variables: ReturnsOrderSnapshotQueryVariables},

@@ -191,6 +191,56 @@ describe("referrals end to end", () => {
     expect(credits()).toEqual([]);
   });
 
+  it("reads the order from Shopify before paying: a refund whose webhook is held pays nothing", async () => {
+    const { code } = await program();
+    const { lifecycle, outbox } = context.sandbox;
+    const order = await deliveredFriendOrder(code);
+    await advanceDays(context, 5);
+    lifecycle.refund(TRIAL_SHOP, order.id, undefined, "hold");
+    await advanceDays(context, 20);
+    const c = await prisma.referralCase.findFirstOrThrow({
+      where: { orderGid: order.id },
+      include: { events: true },
+    });
+    expect(c).toMatchObject({ status: "voided", voidReason: "fully_returned", paidAt: null });
+    // Its webhook is still held: the refund was found by reading the order.
+    expect(c.events.filter((e) => e.kind === "order.refunded")).toHaveLength(1);
+    expect(credits()).toEqual([]);
+    // The held webhook arrives at last: the refund is already known, nothing changes.
+    await outbox.release();
+    await flush(context);
+    const after = await prisma.referralCase.findUniqueOrThrow({
+      where: { id: c.id },
+      include: { events: true },
+    });
+    expect(after.events.filter((e) => e.kind === "order.refunded")).toHaveLength(1);
+    expect(credits()).toEqual([]);
+  });
+
+  it("holds the reward while a return asked for in the window is open; pays once it is declined", async () => {
+    const { code } = await program();
+    const { lifecycle } = context.sandbox;
+    const order = await deliveredFriendOrder(code);
+    await advanceDays(context, 12);
+    lifecycle.requestReturn(TRIAL_SHOP, order.id, undefined, "hold");
+    await advanceDays(context, 5);
+    const held = await prisma.referralCase.findFirstOrThrow({ where: { orderGid: order.id } });
+    expect(held).toMatchObject({ status: "waiting_return", paidAt: null });
+    expect(credits()).toEqual([]);
+    // Declined without a webhook reaching the app: the daily re-read finds it closed.
+    lifecycle.returnStep(TRIAL_SHOP, order.id, "decline", undefined, "hold", {
+      reason: "FINAL_SALE",
+      note: "Worn outside",
+    });
+    await advanceDays(context, 2);
+    const paid = await prisma.referralCase.findUniqueOrThrow({ where: { id: held.id } });
+    expect(paid.status).toBe("paid");
+    expect(credits()).toEqual(["20.00"]);
+    await context.sandbox.outbox.release();
+    await advanceDays(context, 2);
+    expect(credits()).toEqual(["20.00"]);
+  });
+
   it("refuses at checkout, with the Function's message, the referrer's own code and an existing customer", async () => {
     const { code } = await program();
     const { lifecycle } = context.sandbox;

@@ -15,6 +15,7 @@ import { CODE_ALPHABET } from "./domain/codes";
 import type { RewardDecision } from "./domain/reward";
 import { createRewardCode, creditStoreCredit, findCode, findStoreCredit } from "./shopify.server";
 import { takeBack } from "./claw-back.server";
+import { recheckFriendOrder } from "./recheck.server";
 
 // The `referrals.advance` job: decide the reward from the case's facts; while it waits, store
 // why and look again when the window ends; once earned, pay it — recorded first (a money row
@@ -63,18 +64,39 @@ export function rewardCodeFor(caseId: string): string {
   return `THANKS-${suffix}`;
 }
 
-async function step(caseId: string, graphql: AdminGraphql, log: Logger): Promise<StepOutcome> {
-  const c = await prisma.referralCase.findUniqueOrThrow({
-    where: { id: caseId },
-    include: { referrer: true },
+const loadCase = (id: string) =>
+  prisma.referralCase.findUniqueOrThrow({ where: { id }, include: { referrer: true } });
+
+/** Until the reward's money row exists, what the order's webhooks said is checked against Shopify. */
+async function nothingPaidYet(c: ReferralCase) {
+  if (c.paidAt) return false;
+  const row = await prisma.referralMoney.findUnique({
+    where: { shop_idempotencyKey: { shop: c.shop, idempotencyKey: rewardKey(c) } },
   });
-  const decision = decisionOf(c);
+  return !row;
+}
+
+const RECHECK_EVERY_MS = 24 * 60 * 60 * 1000;
+
+async function step(caseId: string, graphql: AdminGraphql, log: Logger): Promise<StepOutcome> {
+  let c = await loadCase(caseId);
+  let decision = decisionOf(c);
+  if (
+    (decision.status === "earned" || decision.status === "waiting_return") &&
+    (await nothingPaidYet(c))
+  ) {
+    await recheckFriendOrder(c, graphql, log);
+    c = await loadCase(caseId);
+    decision = decisionOf(c);
+  }
   const terms = termsOf(c);
   const changed = decision.status !== c.status;
   const until =
     decision.status === "waiting_window" && decision.windowLastDay
       ? releaseAt(decision.windowLastDay, terms)
-      : null;
+      : decision.status === "waiting_return"
+        ? new Date(now().getTime() + RECHECK_EVERY_MS)
+        : null;
   await withBusyRetry(() =>
     prisma.$transaction(async (tx) => {
       await tx.referralCase.update({

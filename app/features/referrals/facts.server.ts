@@ -6,13 +6,15 @@ import { factsOf, recordReferralFact } from "./case.server";
 import type { FriendOrderFacts } from "./domain/reward";
 
 // Referral facts, as Shopify's webhooks report them on the friend's order: its cancellation, its
-// shipments and their deliveries (the return window's clock), and every refund of its lines
-// (a return processed in Shopify refunds too). Each is written once (a refund by its id, a
-// delivery by its fulfillment), so a duplicated or late webhook changes nothing.
+// shipments and their deliveries (the return window's clock), its returns while they are open,
+// and every refund of its lines (a return processed in Shopify refunds too). Each is written
+// once (a refund by its id, a delivery by its fulfillment, a return's state by its latest
+// instant), so a duplicated or late webhook changes nothing.
 
 interface Tracked {
   fulfillments?: { gid: string; lines: string[]; deliveredAt: string | null }[];
   refunds?: string[];
+  returns?: Record<string, { open: boolean; at: string }>;
 }
 
 type Facts = FriendOrderFacts & Tracked;
@@ -22,9 +24,23 @@ async function caseOf(shop: string, orderGid: string) {
 }
 
 function tracked(c: ReferralCase): Facts {
-  const { fulfillments, refunds } = JSON.parse(c.facts) as Tracked;
-  return { ...factsOf(c), fulfillments, refunds };
+  const { fulfillments, refunds, returns } = JSON.parse(c.facts) as Tracked;
+  return { ...factsOf(c), fulfillments, refunds, returns };
 }
+
+const openOf = (returns: Tracked["returns"]) =>
+  Object.entries(returns ?? {}).flatMap(([gid, r]) => (r.open ? [gid] : []));
+
+/** A return's state, unless what is stored is newer (held webhooks arrive newest first). */
+function withReturn(f: Facts, gid: string, open: boolean, at: Date): Facts | null {
+  const known = f.returns?.[gid];
+  if (known && (known.open === open || new Date(known.at) > at)) return null;
+  const returns = { ...f.returns, [gid]: { open, at: at.toISOString() } };
+  return { ...f, returns, openReturns: openOf(returns) };
+}
+
+const OPEN_STEPS = new Set(["requested", "approved", "reopened"]);
+const CLOSED_STEPS = new Set(["declined", "closed", "cancelled"]);
 
 /** Delivered once every line is in a delivered fulfillment: the latest such delivery. */
 function lastDelivery(f: Facts): Date | null {
@@ -53,7 +69,7 @@ async function update(
   });
 }
 
-export const referralOrderFacts: Omit<OrderFacts, "orderCreated" | "returned"> = {
+export const referralOrderFacts = {
   orderCancelled: ({ shop, orderGid, at }) =>
     update(
       shop,
@@ -140,4 +156,42 @@ export const referralOrderFacts: Omit<OrderFacts, "orderCreated" | "returned"> =
         };
       },
     ),
-};
+  returned: ({ shop, orderGid, returnGid, step, at }) =>
+    OPEN_STEPS.has(step) || CLOSED_STEPS.has(step)
+      ? update(
+          shop,
+          orderGid,
+          (f) => withReturn(f, returnGid, OPEN_STEPS.has(step), at),
+          () => ({
+            kind: OPEN_STEPS.has(step) ? "order.return_opened" : "order.return_closed",
+            message: OPEN_STEPS.has(step)
+              ? "The friend asked to return part of the order: the reward waits until the return is settled."
+              : `The friend's return was ${step}.`,
+            dedupeKey: `return:${returnGid}:${step}:${at.toISOString()}`,
+            occurredAt: at,
+          }),
+        )
+      : Promise.resolve(),
+} satisfies Omit<OrderFacts, "orderCreated">;
+
+/** What Shopify says of the order's returns now: replaces what the webhooks told. */
+export function returnsAsRead(shop: string, orderGid: string, open: readonly string[], at: Date) {
+  return update(
+    shop,
+    orderGid,
+    (f) => {
+      const gids = new Set([...Object.keys(f.returns ?? {}), ...open]);
+      let next: Facts = f;
+      for (const gid of gids) next = withReturn(next, gid, open.includes(gid), at) ?? next;
+      return next === f ? null : next;
+    },
+    () => ({
+      kind: "order.returns_checked",
+      message: open.length
+        ? `Shopify shows ${open.length} return(s) still open on the friend's order.`
+        : "Shopify shows no open return on the friend's order.",
+      dedupeKey: `returns-read:${at.toISOString()}`,
+      occurredAt: at,
+    }),
+  );
+}

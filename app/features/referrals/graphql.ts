@@ -263,3 +263,32 @@ export const REFERRALS_STORE_CREDIT_DEBIT = `#graphql
   }
   ${REFERRALS_STORE_CREDIT_TRANSACTION_FRAGMENT}
 ` as const;
+
+// Before the first payment: the friend's order as Shopify has it now, so a refund, cancellation
+// or open return whose webhook is late or lost still stops the reward.
+export const REFERRALS_FRIEND_ORDER = `#graphql
+  query ReferralsFriendOrder($id: ID!) {
+    order(id: $id) {
+      id
+      cancelledAt
+      refunds(first: 50) {
+        id
+        createdAt
+        refundLineItems(first: 50) {
+          nodes {
+            quantity
+            lineItem {
+              id
+            }
+          }
+        }
+      }
+      returns(first: 20) {
+        nodes {
+          id
+          status
+        }
+      }
+    }
+  }
+` as const;

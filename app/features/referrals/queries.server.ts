@@ -10,6 +10,7 @@ const PENDING: RewardStatus[] = [
   "waiting_payment",
   "waiting_delivery",
   "waiting_window",
+  "waiting_return",
   "earned",
   "flagged",
 ];
@@ -129,7 +130,8 @@ export async function referralDetail(shop: string, id: string) {
     paidAt: c.paidAt?.toISOString() ?? null,
     can: {
       review: !c.paidAt && c.status !== "voided",
-      payNow: !c.paidAt && ["waiting_delivery", "waiting_window"].includes(c.status),
+      payNow:
+        !c.paidAt && ["waiting_delivery", "waiting_window", "waiting_return"].includes(c.status),
     },
     money: c.money.map((m) => ({
       id: m.id,

@@ -160,6 +160,7 @@ export const en = {
   "referrals.state.waiting_payment": "Ordered — waiting for payment",
   "referrals.state.waiting_delivery": "Ordered — {reward} after delivery and the return window",
   "referrals.state.waiting_window": "Waiting for the return window until {date}",
+  "referrals.state.waiting_return": "Waiting: a return on this order is still open",
   "referrals.state.flagged": "Being checked by the store",
   "referrals.state.earned": "Earned: {reward} on its way",
   "referrals.state.paid": "Paid: {reward}",

@@ -169,6 +169,7 @@ export const fr: Record<MessageKey, string> = {
   "referrals.state.waiting_delivery":
     "Commandé — {reward} après la livraison et le délai de retour",
   "referrals.state.waiting_window": "En attente de la fin du délai de retour le {date}",
+  "referrals.state.waiting_return": "En attente : un retour est encore ouvert sur cette commande",
   "referrals.state.flagged": "En cours de vérification par la boutique",
   "referrals.state.earned": "Gagné : {reward} en route",
   "referrals.state.paid": "Versé : {reward}",

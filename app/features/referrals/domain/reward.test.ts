@@ -40,6 +40,27 @@ describe("when the referrer's reward is earned", () => {
     expect(rewardDecision(unpaid, dayAfterDelivery(0)).status).toBe("waiting_payment");
   });
 
+  it("not while a return asked for inside the window is still open, then once it closes", () => {
+    const open = rewardCase({ order: friendOrder({ openReturns: ["gid://shopify/Return/7"] }) });
+    const d = rewardDecision(open, dayAfterDelivery(20));
+    expect(d).toMatchObject({
+      status: "waiting_return",
+      windowLastDay: "2026-12-15",
+      shopper: "Waiting — the friend has a return open.",
+    });
+    expect(d.rule).toBe(
+      "Policy v5: the friend's return window ended 2026-12-15, but a return on the order is still open; released once it closes with the order kept.",
+    );
+    // Inside the window the window is the reason it waits, open return or not.
+    expect(rewardDecision(open, dayAfterDelivery(3)).status).toBe("waiting_window");
+    const closed = rewardCase({ order: friendOrder({ openReturns: [] }) });
+    expect(rewardDecision(closed, dayAfterDelivery(20)).status).toBe("earned");
+    // The merchant's "Pay now" releases it anyway; a policy that does not hold never waits.
+    expect(rewardDecision({ ...open, payNow: true }, dayAfterDelivery(20)).status).toBe("earned");
+    const noHold = { ...open, terms: { ...TERMS, holdUntilReturnWindowEnds: false } };
+    expect(rewardDecision(noHold, dayAfterDelivery(20)).status).toBe("earned");
+  });
+
   it("at once when the merchant pays now", () => {
     const d = rewardDecision(rewardCase({ payNow: true }), dayAfterDelivery(1));
     expect(d).toMatchObject({ status: "earned" });

@@ -18,6 +18,8 @@ export interface FriendOrderFacts {
   lines: readonly { lineItemGid: string; quantity: number; unitValue: number; returned: number }[];
   /** When the last of the order's lines was delivered; null until every line is. */
   deliveredAt: Date | null;
+  /** Returns Shopify still has open on the order (requested or open), read before paying. */
+  openReturns?: readonly string[];
 }
 
 export interface RewardCase {
@@ -38,6 +40,7 @@ export type RewardStatus =
   | "waiting_payment"
   | "waiting_delivery"
   | "waiting_window"
+  | "waiting_return"
   | "flagged"
   | "earned"
   | "paid"
@@ -161,6 +164,15 @@ export function rewardDecision(c: RewardCase, now: Date): RewardDecision {
         windowLastDay: lastDay,
         rule: `${v}: the friend may return until ${lastDay}; released the day after.`,
         shopper: `Waiting for the return window until ${lastDay}.`,
+      };
+    // A return asked for inside the window is refunded after it: the reward waits for its end.
+    if ((order.openReturns ?? []).length > 0)
+      return {
+        ...base,
+        status: "waiting_return",
+        windowLastDay: lastDay,
+        rule: `${v}: the friend's return window ended ${lastDay}, but a return on the order is still open; released once it closes with the order kept.`,
+        shopper: "Waiting — the friend has a return open.",
       };
   }
   return {
