@@ -461,4 +461,25 @@ describe("referrals end to end", () => {
     expect(shop.giftCards.map((g) => [g.customerId, g.balance])).toEqual([[maya.id, 2000]]);
     expect(credits()).toEqual([]);
   });
+
+  it("tells the merchant, and pays nothing, when the referrer no longer has a customer record", async () => {
+    const { code } = await program();
+    const order = await deliveredFriendOrder(code);
+    await flush(context);
+    // The customer was deleted on Shopify after the friend ordered: nobody to credit.
+    await prisma.referrer.updateMany({ where: { shop: TRIAL_SHOP }, data: { customerGid: null } });
+    await advanceDays(context, 16);
+    await advanceDays(context, 3);
+    const c = await prisma.referralCase.findFirstOrThrow({
+      where: { orderGid: order.id },
+      include: { money: true, events: true },
+    });
+    expect(c).toMatchObject({ status: "earned", paidAt: null, nextActionAt: null });
+    expect(c.money).toEqual([]);
+    const told = c.events.filter((e) => e.kind === "reward.cannot_pay");
+    expect(told).toHaveLength(1);
+    expect(told[0]!.message).toMatch(/\$20 earned .* no customer record .* pay it by hand\.$/);
+    expect(credits()).toEqual([]);
+    expect(context.store.ledger.filter((e) => e.kind === "discount_code")).toEqual([]);
+  });
 });

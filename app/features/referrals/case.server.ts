@@ -2,7 +2,9 @@ import type { Prisma, ReferralCase } from "@prisma/client";
 import prisma from "~/db.server";
 import { addCalendarDays, startOfLocalDay } from "~/domain/calendar";
 import { now } from "~/platform/clock.server";
+import type { AdminGraphql } from "~/platform/admin/client.server";
 import { advanceSoon, type CaseKind } from "~/platform/jobs/case-runner.server";
+import { fireFlowTrigger } from "~/services/flow.server";
 import type { FriendNewness, ReferrerDecision } from "./domain/eligibility";
 import type { FraudSignal } from "./domain/fraud";
 import { rewardDecision, type FriendOrderFacts, type RewardCase } from "./domain/reward";
@@ -100,4 +102,35 @@ export async function recordReferralFact(
     await addReferralEvent(c, event, tx);
     await advanceSoon(REFERRAL_CASE, c, event.dedupeKey, tx);
   });
+}
+
+export type CaseWithReferrer = ReferralCase & { referrer: { customerGid: string | null } };
+
+/** A Flow trigger about this referral, fired once per case and handle. */
+export function referralFlow(
+  c: CaseWithReferrer,
+  graphql: AdminGraphql,
+  handle: string,
+  fields: Record<string, unknown>,
+) {
+  return fireFlowTrigger(graphql, {
+    shop: c.shop,
+    key: `referral:${c.id}:flow:${handle}`,
+    handle,
+    customerGid: c.referrer.customerGid,
+    orderGid: c.orderGid,
+    fields: { "Referral code": c.code, ...fields },
+  });
+}
+
+/**
+ * Shopify transactions already matched to a paid reward or debit: a reconcile after a lost
+ * answer must not claim one of them as its own.
+ */
+export async function claimedReferences(shop: string, kind: "store_credit" | "store_credit_debit") {
+  const rows = await prisma.referralMoney.findMany({
+    where: { shop, status: "succeeded", kind },
+    select: { reference: true },
+  });
+  return rows.flatMap((m) => (m.reference ? [m.reference] : []));
 }

@@ -4,14 +4,15 @@ import { formatMoney, money } from "~/domain/money";
 import type { AdminGraphql } from "~/platform/admin/client.server";
 import { performEffect } from "~/platform/effects.server";
 import { withBusyRetry } from "~/platform/sqlite-busy.server";
-import { addReferralEvent } from "./case.server";
+import { addReferralEvent, claimedReferences } from "./case.server";
+import { takeBackAmount } from "./domain/payout";
 import type { RewardDecision } from "./domain/reward";
 import { debitStoreCredit, findStoreCredit, storeCreditBalance } from "./shopify.server";
 
 // The claw-back setting "debit the unspent store credit": a friend's order returned or cancelled
-// after the referrer was paid takes back what is left of that reward on the referrer's account —
-// never more than was paid, never more than is unspent. The amount is decided once, recorded
-// with its rule before Shopify is asked, and debited under one effect key per case.
+// after the referrer was paid takes back what is left of that reward on the referrer's account
+// (the amount rule is domain/payout's takeBackAmount). The amount is decided once, recorded with
+// its rule before Shopify is asked, and debited under one effect key per case.
 
 type CaseWithReferrer = ReferralCase & { referrer: { customerGid: string | null } };
 
@@ -33,16 +34,13 @@ export async function takeBack(
   if (row?.status === "succeeded") return;
   if (!row) {
     const unspent = await storeCreditBalance(graphql, customerGid, c.currencyCode);
-    const amount = Math.min(paid.amountMinor, unspent);
-    const fmt = (n: number) => formatMoney(money(n, c.currencyCode));
-    const rule =
-      amount === paid.amountMinor
-        ? `${decision.rule} ${fmt(amount)} taken back from the referrer's store credit.`
-        : `${decision.rule} ${fmt(amount)} taken back: the referrer had spent ${fmt(paid.amountMinor - amount)} of the ${fmt(paid.amountMinor)}.`;
+    const back = takeBackAmount(paid.amountMinor, unspent, c.currencyCode);
+    const amount = back.amount;
+    const rule = `${decision.rule} ${back.why}`;
     if (amount === 0) {
       await addReferralEvent(c, {
         kind: "reward.nothing_to_take_back",
-        message: `${decision.rule} Nothing taken back: the referrer had already spent the ${fmt(paid.amountMinor)}.`,
+        message: rule,
         dedupeKey: "clawback:nothing",
       });
       return;
@@ -64,12 +62,7 @@ export async function takeBack(
     });
   }
   const amountMinor = row.amountMinor;
-  const claimed = (
-    await prisma.referralMoney.findMany({
-      where: { shop: c.shop, status: "succeeded", kind: "store_credit_debit" },
-      select: { reference: true },
-    })
-  ).flatMap((m) => (m.reference ? [m.reference] : []));
+  const claimed = await claimedReferences(c.shop, "store_credit_debit");
   const result = await performEffect(
     {
       shop: c.shop,
