@@ -16,7 +16,8 @@ export const SCOPE_REASONS = {
   write_returns:
     "trial and regular returns: create, approve, decline, reverse deliveries, process with fees",
   write_store_credit_account_transactions: "store credit for returns and referral rewards",
-  write_discounts: "referral and newsletter discount codes",
+  write_discounts:
+    "referral and newsletter discount codes; the program discounts made again when deleted (discounts/delete)",
   write_payment_terms: "move the deferred payment due date to the end of the trial",
   write_publications:
     "publish the trial box fee product to the Online Store so it can be added to carts",

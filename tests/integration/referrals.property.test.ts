@@ -3,16 +3,9 @@ import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { Prisma } from "@prisma/client";
 import { addCalendarDays, localDate, startOfLocalDay } from "~/domain/calendar";
-import { referrerWithCode } from "~/features/referrals/index.server";
-import { saveReferralPolicy } from "../support/referrals";
+import { referralProgram } from "../support/referrals";
 import type { DeliveryMode } from "../sandbox/webhooks";
-import {
-  TRIAL_SHOP,
-  advanceDays,
-  flush,
-  setupTrialShop,
-  startTrialSandbox,
-} from "../support/trial-scenario";
+import { TRIAL_SHOP, advanceDays, flush, startTrialSandbox } from "../support/trial-scenario";
 
 // Random referrals through the real app and the sandbox: webhooks duplicated or held back and
 // delivered late and out of order, Admin answers lost after the credit was made, a friend who is
@@ -51,20 +44,8 @@ describe("referral rewards under any order of events", () => {
           await emptyDatabase();
           context.store.reset();
           context.sandbox.outbox.deliveries = [];
-          await setupTrialShop(context);
-          await saveReferralPolicy(TRIAL_SHOP, [], {});
-          await flush(context);
+          const { code, shop } = await referralProgram(context);
           const { lifecycle, outbox } = context.sandbox;
-          const shop = context.store.shop(TRIAL_SHOP);
-          const maya = shop.customers.find((c) => c.email === "maya@example.com")!;
-          lifecycle.placeOrder(TRIAL_SHOP, { customerEmail: maya.email, lines: [LINE] });
-          await flush(context);
-          const { code } = await referrerWithCode(TRIAL_SHOP, {
-            customerGid: maya.id,
-            email: maya.email,
-            firstName: maya.firstName,
-          });
-          await flush(context);
           let friendEmail = "olivia@example.com";
           if (s.friend === "same_mailbox") {
             await prisma.referrer.updateMany({
@@ -87,7 +68,7 @@ describe("referral rewards under any order of events", () => {
           };
           const order = await lifecycle.checkout(TRIAL_SHOP, {
             customerEmail: friendEmail,
-            discountCode: code.code,
+            discountCode: code,
             lines: [LINE],
             webhookMode: s.mode,
           });

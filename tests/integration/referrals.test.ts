@@ -6,7 +6,6 @@ import {
   referralDetail,
   referralTotals,
   referralsCsv,
-  referrerWithCode,
   reviewReferral,
   revokeCode,
 } from "~/features/referrals/index.server";
@@ -15,17 +14,11 @@ import { loader as exportLoader } from "~/routes/app.referrals.export";
 import { loader as linkLoader } from "~/routes/proxy.r.$code";
 import { loader as pageLoader } from "~/routes/proxy.referrals";
 import { proxyRequest } from "../support/proxy";
-import { saveReferralPolicy } from "../support/referrals";
+import { friendOrderDelivered, referralProgram } from "../support/referrals";
 import { adminRequest } from "../support/shopify";
 import { SandboxError } from "../sandbox/store";
 import { debitStoreCredit as debitSandboxCredit } from "../sandbox/store-credit";
-import {
-  TRIAL_SHOP,
-  advanceDays,
-  flush,
-  setupTrialShop,
-  startTrialSandbox,
-} from "../support/trial-scenario";
+import { TRIAL_SHOP, advanceDays, flush, startTrialSandbox } from "../support/trial-scenario";
 
 // Referrals through the real app and the sandbox: the program's discounts made on Shopify, a
 // referrer's code added to them, a friend's first order priced by the Function, the case opened
@@ -33,45 +26,11 @@ import {
 // — and no reward for an order returned in the window or a self-referral.
 
 const context = startTrialSandbox();
+
 const LINE = { handle: "little-black-heels", size: "8" };
-
-async function program(overrides: Record<string, string> = {}) {
-  await setupTrialShop(context);
-  await saveReferralPolicy(TRIAL_SHOP, [], overrides);
-  await flush(context);
-  const shop = context.store.shop(TRIAL_SHOP);
-  expect(shop.appDiscounts.map((d) => [d.kind, d.functionHandle])).toEqual([
-    ["code", "referral-discount"],
-    ["automatic", "referral-discount"],
-  ]);
-  const maya = shop.customers.find((c) => c.email === "maya@example.com")!;
-  // Maya has a kept, paid order: she may refer.
-  context.sandbox.lifecycle.placeOrder(TRIAL_SHOP, { customerEmail: maya.email, lines: [LINE] });
-  await flush(context);
-  const { code } = await referrerWithCode(TRIAL_SHOP, {
-    customerGid: maya.id,
-    email: maya.email,
-    firstName: maya.firstName,
-  });
-  await flush(context);
-  const active = await prisma.referralCode.findUniqueOrThrow({ where: { id: code.id } });
-  expect(active).toMatchObject({ status: "active", redeemCodeGid: expect.any(String) });
-  expect(shop.appDiscounts[0]!.codes.map((c) => c.code)).toEqual([code.code]);
-  return { code: code.code, maya, shop };
-}
-
-/** Olivia's first order with the referral code, shipped and delivered. */
-async function deliveredFriendOrder(code: string) {
-  const { lifecycle } = context.sandbox;
-  const order = await lifecycle.checkout(TRIAL_SHOP, {
-    customerEmail: "olivia@example.com",
-    discountCode: code,
-    lines: [LINE],
-  });
-  lifecycle.fulfil(TRIAL_SHOP, order.id);
-  lifecycle.carrierEvent(TRIAL_SHOP, order.id, "delivered");
-  return order;
-}
+const program = (overrides: Record<string, string> = {}) => referralProgram(context, overrides);
+const deliveredFriendOrder = (code: string, email?: string) =>
+  friendOrderDelivered(context, code, email);
 
 const credits = () =>
   context.store.ledger.filter((e) => e.kind === "store_credit").map((e) => e.amount?.amount);
@@ -268,7 +227,6 @@ describe("referrals end to end", () => {
 
   it("flags a self-referral by another address of the same mailbox, and pays nothing", async () => {
     const { code, shop } = await program();
-    const { lifecycle } = context.sandbox;
     // maya@example.com is not a provider that ignores dots; a Gmail address is.
     await prisma.referrer.updateMany({
       where: { shop: TRIAL_SHOP },
@@ -282,13 +240,7 @@ describe("referrals end to end", () => {
       country: "US",
       confirmedSize: null,
     });
-    const order = await lifecycle.checkout(TRIAL_SHOP, {
-      customerEmail: "Maya.Chen+shoes@gmail.com",
-      discountCode: code,
-      lines: [LINE],
-    });
-    lifecycle.fulfil(TRIAL_SHOP, order.id);
-    lifecycle.carrierEvent(TRIAL_SHOP, order.id, "delivered");
+    const order = await deliveredFriendOrder(code, "Maya.Chen+shoes@gmail.com");
     await advanceDays(context, 20);
     const c = await prisma.referralCase.findFirstOrThrow({
       where: { orderGid: order.id },

@@ -5,6 +5,7 @@ import { mintSessionToken } from "./auth";
 import type { DeliveryMode } from "./webhooks";
 import { outstanding } from "./payments";
 import { createDiscountCode } from "./admin/rewards";
+import { merchantDeletesDiscount } from "./merchant-discounts";
 import { handleReturnsControl, returnsState } from "./control-returns";
 
 // The control API (/__sandbox/…): JSON in, JSON out, documented in tests/sandbox/README.md.
@@ -243,6 +244,10 @@ export async function handleControl(
       await outbox.deliverDue();
       return Response.json({ now: store.now(), offsetMs: store.clockOffsetMs });
     }
+    if (route === "POST /app-discounts/delete")
+      return Response.json(
+        merchantDeletesDiscount(store, outbox, shop, String(body.id ?? ""), mode),
+      );
     if (route === "POST /discount-codes") {
       // A code the merchant made by hand: the same validation as discountCodeBasicCreate.
       const created = createDiscountCode(store, store.shop(shop), {

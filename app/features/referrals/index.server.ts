@@ -1,4 +1,5 @@
 import type { PolicyModule } from "~/policy-module";
+import { discountDeleted } from "./discount-deleted.server";
 import { referralOrderFacts } from "./facts.server";
 import { referralsJobs } from "./jobs.server";
 import { openReferralCase } from "./open.server";
@@ -16,6 +17,7 @@ export const referralsPolicy: PolicyModule = {
     ...referralOrderFacts,
     orderCreated: ({ shop, order }) => openReferralCase(shop, order),
   },
+  webhooks: { "discounts/delete": discountDeleted },
   syncShopify: syncReferralProgram,
   flowTriggers: ["referral-flagged", "referral-reward-earned", "ambassador-applied"],
   personalData: referralsPersonalData,

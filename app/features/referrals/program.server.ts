@@ -1,3 +1,4 @@
+import type { Logger } from "pino";
 import prisma from "~/db.server";
 import { formatMoney, money, toDecimalString } from "~/domain/money";
 import {
@@ -7,9 +8,11 @@ import {
 } from "~/platform/admin/client.server";
 import { now } from "~/platform/clock.server";
 import { performEffect } from "~/platform/effects.server";
+import { shopLogger } from "~/platform/logger.server";
 import type { CurrentPolicy } from "~/services/policy.server";
 import { CODE_PATTERN } from "./domain/codes";
 import { referralTerms, type ReferralTerms } from "./domain/terms";
+import { forgetProgramDiscount } from "./forget-discount.server";
 import {
   REFERRALS_APP_DISCOUNTS,
   REFERRALS_AUTOMATIC_DISCOUNT_CREATE,
@@ -74,10 +77,17 @@ function discountInput(terms: ReferralTerms, kind: "code" | "automatic") {
   };
 }
 
+type UserErrors = readonly { field?: readonly string[] | null; message: string }[] | undefined;
+
+/** Shopify's answer to an update of a discount that was deleted (by the merchant, in the admin). */
+const deletedOnShopify = (errors: UserErrors) =>
+  (errors ?? []).some((e) => e.field?.includes("id") && /does not exist/i.test(e.message));
+
 export async function syncReferralProgram(
   shop: string,
   policy: CurrentPolicy,
   graphql: AdminGraphql,
+  log: Logger = shopLogger(shop),
 ) {
   const terms = referralTerms(policy.document, policy.version);
   const program = await prisma.referralProgram.findUnique({ where: { shop } });
@@ -104,9 +114,13 @@ export async function syncReferralProgram(
       id: codeGid,
       discount: update,
     });
-    assertNoUserErrors("discountCodeAppUpdate", data.discountCodeAppUpdate?.userErrors);
-  } else {
-    codeGid = await createOnce(shop, graphql, "code", code.title, async () => {
+    const errors = data.discountCodeAppUpdate?.userErrors;
+    if (deletedOnShopify(errors)) codeGid = await forget(shop, codeGid, log);
+    else assertNoUserErrors("discountCodeAppUpdate", errors);
+  }
+  if (!codeGid) {
+    const generation = await generationOf(shop);
+    codeGid = await createOnce(shop, graphql, "code", generation, code.title, async () => {
       const data = await adminRequest(graphql, REFERRALS_CODE_DISCOUNT_CREATE, { discount: code });
       assertNoUserErrors("discountCodeAppCreate", data.discountCodeAppCreate?.userErrors);
       return data.discountCodeAppCreate?.codeAppDiscount?.discountId ?? null;
@@ -124,15 +138,29 @@ export async function syncReferralProgram(
       id: automaticGid,
       discount: update,
     });
-    assertNoUserErrors("discountAutomaticAppUpdate", data.discountAutomaticAppUpdate?.userErrors);
-  } else {
-    automaticGid = await createOnce(shop, graphql, "automatic", automatic.title, async () => {
-      const data = await adminRequest(graphql, REFERRALS_AUTOMATIC_DISCOUNT_CREATE, {
-        discount: automatic,
-      });
-      assertNoUserErrors("discountAutomaticAppCreate", data.discountAutomaticAppCreate?.userErrors);
-      return data.discountAutomaticAppCreate?.automaticAppDiscount?.discountId ?? null;
-    });
+    const errors = data.discountAutomaticAppUpdate?.userErrors;
+    if (deletedOnShopify(errors)) automaticGid = await forget(shop, automaticGid, log);
+    else assertNoUserErrors("discountAutomaticAppUpdate", errors);
+  }
+  if (!automaticGid) {
+    const generation = await generationOf(shop);
+    automaticGid = await createOnce(
+      shop,
+      graphql,
+      "automatic",
+      generation,
+      automatic.title,
+      async () => {
+        const data = await adminRequest(graphql, REFERRALS_AUTOMATIC_DISCOUNT_CREATE, {
+          discount: automatic,
+        });
+        assertNoUserErrors(
+          "discountAutomaticAppCreate",
+          data.discountAutomaticAppCreate?.userErrors,
+        );
+        return data.discountAutomaticAppCreate?.automaticAppDiscount?.discountId ?? null;
+      },
+    );
   }
   await prisma.referralProgram.upsert({
     where: { shop },
@@ -151,20 +179,33 @@ export async function syncReferralProgram(
   return { codeDiscount: codeGid, automaticDiscount: automaticGid, running: terms.enabled };
 }
 
-// Each of the program's discounts is made once per shop, whatever runs the sync (the install's,
+async function generationOf(shop: string) {
+  const program = await prisma.referralProgram.findUnique({ where: { shop } });
+  return program?.discountsGeneration ?? 0;
+}
+
+/** A discount deleted on Shopify without its webhook reaching us: forgotten, to be made again. */
+async function forget(shop: string, gid: string, log: Logger): Promise<null> {
+  await prisma.$transaction((tx) => forgetProgramDiscount(tx, shop, gid, log));
+  return null;
+}
+
+// Each of the program's discounts is made once per shop (per generation), whatever runs the sync (the install's,
 // a publish, both at once): the creation is an effect under one key, and a creation whose answer
 // was lost is found again on Shopify by its kind and title rather than made a second time.
 function createOnce(
   shop: string,
   graphql: AdminGraphql,
   kind: "code" | "automatic",
+  generation: number,
   title: string,
   create: () => Promise<string | null>,
 ) {
   return performEffect(
     {
       shop,
-      key: `referrals:program:${kind}-discount`,
+      // A discount the merchant deleted is replaced by a new creation, under the next key.
+      key: `referrals:program:${kind}-discount${generation > 0 ? `:${generation}` : ""}`,
       kind: "discount.create",
       request: { title },
     },

@@ -20,6 +20,7 @@ export const WEBHOOK_TOPICS = [
   "payment_schedules/due",
   "customer_payment_methods/revoke",
   "inventory_levels/update",
+  "discounts/delete",
   "app/uninstalled",
   "app/scopes_update",
 ] as const;
