@@ -20,16 +20,18 @@ import { shopOverview } from "~/services/overview.server";
 import { trialOverview } from "~/features/trial/index.server";
 import { queueCounts } from "~/features/made-to-order/index.server";
 import { returnQueueCounts } from "~/features/returns/index.server";
+import { referralQueueCounts } from "~/features/referrals/index.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const [overview, trials, madeToOrder, returns] = await Promise.all([
+  const [overview, trials, madeToOrder, returns, referrals] = await Promise.all([
     shopOverview(session.shop),
     trialOverview(session.shop),
     queueCounts(session.shop),
     returnQueueCounts(session.shop),
+    referralQueueCounts(session.shop),
   ]);
-  return json({ ...overview, trials, madeToOrder, returnQueues: returns });
+  return json({ ...overview, trials, madeToOrder, returnQueues: returns, referrals });
 };
 
 function Stat({ label, value, hint }: { label: string; value: string | number; hint?: string }) {
@@ -53,7 +55,7 @@ function Stat({ label, value, hint }: { label: string; value: string | number; h
 }
 
 export default function Overview() {
-  const { policy, counts, recentOrders, trials, madeToOrder, returnQueues } =
+  const { policy, counts, recentOrders, trials, madeToOrder, returnQueues, referrals } =
     useLoaderData<typeof loader>();
   const { trial, returns } = policy.document;
   return (
@@ -158,6 +160,31 @@ export default function Overview() {
                 </Button>
                 <Button url="/app/returns?queue=to_refund" variant="plain" textAlign="left">
                   {`${returnQueues.to_refund} to refund, ${returnQueues.awaiting_shopper} awaiting the shopper`}
+                </Button>
+              </InlineGrid>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <InlineStack align="space-between">
+                <Text as="h2" variant="headingMd">
+                  Referrals
+                </Text>
+                <Button url="/app/referrals" variant="plain">
+                  {`${referrals.waiting} waiting for payment, delivery or the return window`}
+                </Button>
+              </InlineStack>
+              <InlineGrid columns={{ xs: 1, sm: 3 }} gap="400">
+                <Button url="/app/referrals?status=flagged" variant="plain" textAlign="left">
+                  {`${referrals.flagged} flagged for review`}
+                </Button>
+                <Button url="/app/referrals" variant="plain" textAlign="left">
+                  {`${referrals.applications} ambassador application(s)`}
+                </Button>
+                <Button url="/app/referrals?status=earned" variant="plain" textAlign="left">
+                  {`${referrals.due} reward(s) due, ${referrals.paid} paid`}
                 </Button>
               </InlineGrid>
             </BlockStack>

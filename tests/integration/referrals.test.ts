@@ -10,6 +10,7 @@ import {
   revokeCode,
 } from "~/features/referrals/index.server";
 import { REFERRAL_STATUS_LABELS } from "~/features/referrals";
+import { loader as overviewLoader } from "~/routes/app._index";
 import { loader as exportLoader } from "~/routes/app.referrals.export";
 import { loader as linkLoader } from "~/routes/proxy.r.$code";
 import { loader as pageLoader } from "~/routes/proxy.referrals";
@@ -31,6 +32,16 @@ const LINE = { handle: "little-black-heels", size: "8" };
 const program = (overrides: Record<string, string> = {}) => referralProgram(context, overrides);
 const deliveredFriendOrder = (code: string, email?: string) =>
   friendOrderDelivered(context, code, email);
+
+/** The Overview page's referrals card, through its route. */
+const overviewReferrals = async () => {
+  const response = await overviewLoader({
+    request: adminRequest(TRIAL_SHOP, "/app"),
+    params: {},
+    context: {},
+  });
+  return ((await response.json()) as { referrals: Record<string, number> }).referrals;
+};
 
 const credits = () =>
   context.store.ledger.filter((e) => e.kind === "store_credit").map((e) => e.amount?.amount);
@@ -259,6 +270,13 @@ describe("referrals end to end", () => {
       order.name,
     ]);
     expect((await referralDetail(TRIAL_SHOP, c.id))?.can).toEqual({ review: true, payNow: false });
+    expect(await overviewReferrals()).toEqual({
+      flagged: 1,
+      applications: 0,
+      due: 0,
+      waiting: 0,
+      paid: 0,
+    });
 
     // The merchant knows them (two sisters sharing a mailbox, say) and approves: paid once.
     await reviewReferral(TRIAL_SHOP, c.id, "approve", "sisters", "staff");
@@ -270,6 +288,7 @@ describe("referrals end to end", () => {
     });
     expect(paid.status).toBe("paid");
     expect(paid.events.map((e) => e.message)).toContain("staff approved the reward: sisters");
+    expect(await overviewReferrals()).toMatchObject({ flagged: 0, paid: 1 });
     expect(await referralDetail("other.myshopify.com", c.id)).toBeNull();
   });
 

@@ -30,7 +30,12 @@ export {
   type ReferrerIdentity,
 } from "./codes.server";
 export { ReferralActionError, payReferralNow, reviewReferral, revokeCode } from "./actions.server";
-export { listReferrals, referralDetail, referralTotals } from "./queries.server";
+export {
+  listReferrals,
+  referralDetail,
+  referralQueueCounts,
+  referralTotals,
+} from "./queries.server";
 export { referralsCsv } from "./reports.server";
 export { decisionOf } from "./case.server";
 export { REFERRAL_ATTRIBUTE } from "./open.server";

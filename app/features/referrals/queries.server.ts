@@ -15,6 +15,24 @@ const PENDING: RewardStatus[] = [
   "flagged",
 ];
 
+/** The overview's referrals card: what waits for the merchant, and what waits for time. */
+export async function referralQueueCounts(shop: string) {
+  const [byStatus, applications] = await Promise.all([
+    prisma.referralCase.groupBy({ by: ["status"], where: { shop }, _count: { _all: true } }),
+    prisma.referrer.count({ where: { shop, ambassadorStatus: "applied" } }),
+  ]);
+  const count = (statuses: readonly string[]) =>
+    byStatus.filter((s) => statuses.includes(s.status)).reduce((n, s) => n + s._count._all, 0);
+  return {
+    flagged: count(["flagged"]),
+    applications,
+    // Earned but not paid: normally minutes; longer means it needs the merchant (see its page).
+    due: count(["earned"]),
+    waiting: count(["waiting_payment", "waiting_delivery", "waiting_window", "waiting_return"]),
+    paid: count(["paid"]),
+  };
+}
+
 export async function referralTotals(shop: string) {
   const [byStatus, applications, top] = await Promise.all([
     prisma.referralCase.groupBy({
