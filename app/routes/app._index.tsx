@@ -7,7 +7,6 @@ import {
   Card,
   InlineStack,
   DataTable,
-  EmptyState,
   InlineGrid,
   Layout,
   Page,
@@ -54,10 +53,58 @@ function Stat({ label, value, hint }: { label: string; value: string | number; h
   );
 }
 
+interface QueueLink {
+  url?: string;
+  label: string;
+}
+
+/** A policy's card: its headline count, and the queues that wait for the merchant. */
+function QueueCard({
+  title,
+  headline,
+  items,
+}: {
+  title: string;
+  headline: QueueLink;
+  items: QueueLink[];
+}) {
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <InlineStack align="space-between">
+          <Text as="h2" variant="headingMd">
+            {title}
+          </Text>
+          <Button url={headline.url} variant="plain">
+            {headline.label}
+          </Button>
+        </InlineStack>
+        <InlineGrid columns={{ xs: 1, sm: 3 }} gap="400">
+          {items.map((item) =>
+            item.url ? (
+              <Button key={item.label} url={item.url} variant="plain" textAlign="left">
+                {item.label}
+              </Button>
+            ) : (
+              <Text key={item.label} as="p">
+                {item.label}
+              </Text>
+            ),
+          )}
+        </InlineGrid>
+      </BlockStack>
+    </Card>
+  );
+}
+
 export default function Overview() {
   const { policy, counts, recentOrders, trials, madeToOrder, returnQueues, referrals } =
     useLoaderData<typeof loader>();
-  const { trial, returns } = policy.document;
+  const { trial, returns, referrals: referral } = policy.document;
+  const friendGets =
+    referral.friendRewardKind === "percent"
+      ? `${referral.friendRewardPercent}%`
+      : formatMoney(referral.friendReward);
   return (
     <Page>
       <TitleBar title="Fitting Room" />
@@ -83,112 +130,89 @@ export default function Overview() {
           </InlineGrid>
         </Layout.Section>
         <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <InlineStack align="space-between">
-                <Text as="h2" variant="headingMd">
-                  Trials
-                </Text>
-                <Button url="/app/trials" variant="plain">
-                  {`${trials.open} open`}
-                </Button>
-              </InlineStack>
-              <InlineGrid columns={{ xs: 1, sm: 3 }} gap="400">
-                <Button url="/app/trials?status=ending_soon" variant="plain" textAlign="left">
-                  {`${trials.endingSoon} ending in the next 48 h`}
-                </Button>
-                <Text as="p">
-                  {`Up to ${formatMoney({ amount: trials.toCaptureMinor, currency: trials.currencyCode ?? policy.document.trial.holdAmount.currency })} to collect this week`}
-                </Text>
-                <Button url="/app/trials?status=needs_attention" variant="plain" textAlign="left">
-                  {`${trials.failedHolds} failed card hold(s), ${trials.attention} needing attention`}
-                </Button>
-              </InlineGrid>
-            </BlockStack>
-          </Card>
+          <QueueCard
+            title="Trials"
+            headline={{ url: "/app/trials", label: `${trials.open} open` }}
+            items={[
+              {
+                url: "/app/trials?status=ending_soon",
+                label: `${trials.endingSoon} ending in the next 48 h`,
+              },
+              {
+                label: `Up to ${formatMoney({ amount: trials.toCaptureMinor, currency: trials.currencyCode ?? policy.document.trial.holdAmount.currency })} to collect this week`,
+              },
+              {
+                url: "/app/trials?status=needs_attention",
+                label: `${trials.failedHolds} failed card hold(s), ${trials.attention} needing attention`,
+              },
+            ]}
+          />
         </Layout.Section>
         <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <InlineStack align="space-between">
-                <Text as="h2" variant="headingMd">
-                  Made-to-order
-                </Text>
-                <Button url="/app/made-to-order?queue=in_production" variant="plain">
-                  {`${madeToOrder.in_production} in production`}
-                </Button>
-              </InlineStack>
-              <InlineGrid columns={{ xs: 1, sm: 3 }} gap="400">
-                <Button
-                  url="/app/made-to-order?queue=fitting_pair_to_ship"
-                  variant="plain"
-                  textAlign="left"
-                >
-                  {`${madeToOrder.fitting_pair_to_ship} fitting pair(s) to ship`}
-                </Button>
-                <Button
-                  url="/app/made-to-order?queue=awaiting_fit"
-                  variant="plain"
-                  textAlign="left"
-                >
-                  {`${madeToOrder.awaiting_fit} awaiting fit confirmation`}
-                </Button>
-                <Button url="/app/made-to-order?queue=attention" variant="plain" textAlign="left">
-                  {`${madeToOrder.attention} needing attention`}
-                </Button>
-              </InlineGrid>
-            </BlockStack>
-          </Card>
+          <QueueCard
+            title="Made-to-order"
+            headline={{
+              url: "/app/made-to-order?queue=in_production",
+              label: `${madeToOrder.in_production} in production`,
+            }}
+            items={[
+              {
+                url: "/app/made-to-order?queue=fitting_pair_to_ship",
+                label: `${madeToOrder.fitting_pair_to_ship} fitting pair(s) to ship`,
+              },
+              {
+                url: "/app/made-to-order?queue=awaiting_fit",
+                label: `${madeToOrder.awaiting_fit} awaiting fit confirmation`,
+              },
+              {
+                url: "/app/made-to-order?queue=attention",
+                label: `${madeToOrder.attention} needing attention`,
+              },
+            ]}
+          />
         </Layout.Section>
         <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <InlineStack align="space-between">
-                <Text as="h2" variant="headingMd">
-                  Returns
-                </Text>
-                <Button url="/app/returns?queue=awaiting_parcel" variant="plain">
-                  {`${returnQueues.awaiting_parcel} on their way back`}
-                </Button>
-              </InlineStack>
-              <InlineGrid columns={{ xs: 1, sm: 3 }} gap="400">
-                <Button url="/app/returns?queue=to_review" variant="plain" textAlign="left">
-                  {`${returnQueues.to_review} to review`}
-                </Button>
-                <Button url="/app/returns?queue=to_inspect" variant="plain" textAlign="left">
-                  {`${returnQueues.to_inspect} to inspect`}
-                </Button>
-                <Button url="/app/returns?queue=to_refund" variant="plain" textAlign="left">
-                  {`${returnQueues.to_refund} to refund, ${returnQueues.awaiting_shopper} awaiting the shopper`}
-                </Button>
-              </InlineGrid>
-            </BlockStack>
-          </Card>
+          <QueueCard
+            title="Returns"
+            headline={{
+              url: "/app/returns?queue=awaiting_parcel",
+              label: `${returnQueues.awaiting_parcel} on their way back`,
+            }}
+            items={[
+              { url: "/app/returns?queue=to_review", label: `${returnQueues.to_review} to review` },
+              {
+                url: "/app/returns?queue=to_inspect",
+                label: `${returnQueues.to_inspect} to inspect`,
+              },
+              {
+                url: "/app/returns?queue=to_refund",
+                label: `${returnQueues.to_refund} to refund, ${returnQueues.awaiting_shopper} awaiting the shopper`,
+              },
+            ]}
+          />
         </Layout.Section>
         <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <InlineStack align="space-between">
-                <Text as="h2" variant="headingMd">
-                  Referrals
-                </Text>
-                <Button url="/app/referrals" variant="plain">
-                  {`${referrals.waiting} waiting for payment, delivery or the return window`}
-                </Button>
-              </InlineStack>
-              <InlineGrid columns={{ xs: 1, sm: 3 }} gap="400">
-                <Button url="/app/referrals?status=flagged" variant="plain" textAlign="left">
-                  {`${referrals.flagged} flagged for review`}
-                </Button>
-                <Button url="/app/referrals" variant="plain" textAlign="left">
-                  {`${referrals.applications} ambassador application(s)`}
-                </Button>
-                <Button url="/app/referrals?status=earned" variant="plain" textAlign="left">
-                  {`${referrals.due} reward(s) due, ${referrals.paid} paid`}
-                </Button>
-              </InlineGrid>
-            </BlockStack>
-          </Card>
+          <QueueCard
+            title="Referrals"
+            headline={{
+              url: "/app/referrals",
+              label: `${referrals.waiting} waiting for payment, delivery or the return window`,
+            }}
+            items={[
+              {
+                url: "/app/referrals?status=flagged",
+                label: `${referrals.flagged} flagged for review`,
+              },
+              {
+                url: "/app/referrals",
+                label: `${referrals.applications} ambassador application(s)`,
+              },
+              {
+                url: "/app/referrals?status=earned",
+                label: `${referrals.due} reward(s) due, ${referrals.paid} paid`,
+              },
+            ]}
+          />
         </Layout.Section>
         <Layout.Section>
           <Card>
@@ -200,7 +224,10 @@ export default function Overview() {
                 At-home trial {trial.enabled ? "on" : "off"}: {trial.windowDays} days from delivery
                 in {trial.countries.join(", ")}, box fee {formatMoney(trial.boxFee)}, hold{" "}
                 {formatMoney(trial.holdAmount)}. Returns: {returns.windowDays} days from delivery,{" "}
-                {formatMoney(returns.handlingFee)} handling fee on refunds.
+                {formatMoney(returns.handlingFee)} handling fee on refunds. Referrals{" "}
+                {referral.enabled
+                  ? `on: ${friendGets} off a friend's first order, ${formatMoney(referral.referrerReward)} to the referrer once it is kept.`
+                  : "off."}
               </Text>
               <Text as="p" tone="subdued">
                 Saved {new Date(policy.savedAt).toLocaleString()}. Change them in Settings; every
@@ -212,17 +239,20 @@ export default function Overview() {
         <Layout.Section>
           {recentOrders.length === 0 ? (
             <Card>
-              <EmptyState
-                heading="No orders yet"
-                action={{ content: "Review your policies", url: "/app/settings" }}
-                image=""
-              >
-                <p>
+              {/* Polaris' EmptyState needs an illustration; the app has none to show. */}
+              <BlockStack gap="300" inlineAlign="start">
+                <Text as="h2" variant="headingMd">
+                  No orders yet
+                </Text>
+                <Text as="p">
                   Start by checking the trial, made-to-order, return and referral rules in Settings
-                  (they start from your store's published policies), then add the Fitting Room block
-                  to your product template. Orders appear here as soon as Shopify sends them.
-                </p>
-              </EmptyState>
+                  (they start from your store&apos;s published policies), then add the Fitting Room
+                  block to your product template. Orders appear here as soon as Shopify sends them.
+                </Text>
+                <Button url="/app/settings" variant="primary">
+                  Review your policies
+                </Button>
+              </BlockStack>
             </Card>
           ) : (
             <Card>
