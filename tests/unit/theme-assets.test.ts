@@ -34,3 +34,39 @@ describe("theme app extension assets", () => {
       });
   }
 });
+
+// Every theme locale says what English says: the same keys and the same {{ placeholders }}, so a
+// block never shows a raw key or drops an amount in French.
+describe("theme app extension translations", () => {
+  const flatten = (o: Record<string, unknown>, prefix = ""): Record<string, string> =>
+    Object.entries(o).reduce<Record<string, string>>((all, [k, v]) => {
+      const key = prefix ? `${prefix}.${k}` : k;
+      return typeof v === "string"
+        ? { ...all, [key]: v }
+        : { ...all, ...flatten(v as Record<string, unknown>, key) };
+    }, {});
+  const placeholders = (s: string) =>
+    [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+  for (const dir of themes) {
+    const locales = path.join(dir, "locales");
+    const read = (f: string) =>
+      flatten(
+        JSON.parse(fs.readFileSync(path.join(locales, f), "utf8")) as Record<string, unknown>,
+      );
+    const others = fs.readdirSync(locales).filter((f) => f !== "en.default.json");
+    it(`${path.basename(dir)} has a French translation`, () => {
+      expect(others).toContain("fr.json");
+    });
+    for (const file of others)
+      it(`${path.basename(dir)}/locales/${file} has every English key, with its placeholders`, () => {
+        const en = read("en.default.json");
+        const other = read(file);
+        expect(Object.keys(other).sort()).toEqual(Object.keys(en).sort());
+        for (const [key, text] of Object.entries(en)) {
+          expect(placeholders(other[key]!), key).toEqual(placeholders(text));
+          expect(other[key], key).not.toBe(text);
+        }
+      });
+  }
+});
