@@ -19,6 +19,7 @@ import { friendOrderDelivered, referralProgram } from "../support/referrals";
 import { adminRequest } from "../support/shopify";
 import { SandboxError } from "../sandbox/store";
 import { debitStoreCredit as debitSandboxCredit } from "../sandbox/store-credit";
+import { customerCard } from "../sandbox/lifecycle";
 import { TRIAL_SHOP, advanceDays, flush, startTrialSandbox } from "../support/trial-scenario";
 
 // Referrals through the real app and the sandbox: the program's discounts made on Shopify, a
@@ -452,5 +453,45 @@ describe("referrals end to end", () => {
     expect(told[0]!.message).toMatch(/\$20 earned .* no customer record .* pay it by hand\.$/);
     expect(credits()).toEqual([]);
     expect(context.store.ledger.filter((e) => e.kind === "discount_code")).toEqual([]);
+  });
+
+  it("flags, before paying, a friend who paid with the referrer's own card; pays nothing", async () => {
+    const { code, maya } = await program();
+    const { lifecycle } = context.sandbox;
+    // Another person's name and address, but Maya's card: only the Admin API shows the card.
+    const order = await lifecycle.checkout(TRIAL_SHOP, {
+      customerEmail: "olivia@example.com",
+      discountCode: code,
+      card: customerCard(maya),
+      lines: [LINE],
+    });
+    lifecycle.fulfil(TRIAL_SHOP, order.id);
+    lifecycle.carrierEvent(TRIAL_SHOP, order.id, "delivered");
+    await flush(context);
+    const opened = await prisma.referralCase.findFirstOrThrow({ where: { orderGid: order.id } });
+    expect(opened.status).toBe("waiting_window");
+    await advanceDays(context, 16);
+    await advanceDays(context, 3);
+    const c = await prisma.referralCase.findFirstOrThrow({
+      where: { orderGid: order.id },
+      include: { events: true, money: true },
+    });
+    expect(c).toMatchObject({ status: "flagged", paidAt: null });
+    expect(JSON.parse(c.signals)).toEqual([
+      { code: "self_payment", reason: "The friend paid with the referrer's card." },
+    ]);
+    expect(c.events.filter((e) => e.kind === "referral.flagged")).toHaveLength(1);
+    expect(c.money).toEqual([]);
+    expect(credits()).toEqual([]);
+  });
+
+  it("pays a friend who paid with their own card (the card check does not flag everyone)", async () => {
+    const { code } = await program();
+    const order = await deliveredFriendOrder(code);
+    await advanceDays(context, 16);
+    const c = await prisma.referralCase.findFirstOrThrow({ where: { orderGid: order.id } });
+    expect(c.status).toBe("paid");
+    expect(JSON.parse(c.signals)).toEqual([]);
+    expect(credits()).toEqual(["20.00"]);
   });
 });

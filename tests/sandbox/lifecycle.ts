@@ -9,8 +9,10 @@ import {
 } from "./returns-control";
 import { Payments, capturable, currentTotal, financialStatus, outstanding } from "./payments";
 import { isDeferredPlan, planById } from "./plans";
+import crypto from "node:crypto";
 import {
   SandboxError,
+  type SandboxCard,
   type SandboxLineItem,
   type SandboxOrder,
   type SandboxShop,
@@ -35,6 +37,8 @@ export interface PlaceOrderInput {
   lines: LineInput[];
   shippingCountry?: string;
   paymentMethod?: SandboxOrder["paymentMethod"];
+  /** The card paid with; by default one per customer (the same customer, the same card). */
+  card?: SandboxCard;
   sourceName?: string;
   discountCode?: string;
   /** Cart attributes (a referral link sets one). */
@@ -126,6 +130,23 @@ export function addLines(store: SandboxStore, order: SandboxOrder, lines: Sandbo
   });
 }
 
+/** A customer's own card, the same on every order of theirs; a guest's is a generic test card. */
+export function customerCard(customer?: {
+  email: string;
+  firstName: string;
+  lastName: string;
+}): SandboxCard {
+  const seed = customer ? crypto.createHash("sha256").update(customer.email).digest() : null;
+  return {
+    bin: "424242",
+    last4: seed ? String(seed.readUInt16BE(0) % 10_000).padStart(4, "0") : "4242",
+    expirationMonth: seed ? (seed[2]! % 12) + 1 : 12,
+    expirationYear: 2030,
+    name: customer ? `${customer.firstName} ${customer.lastName}` : "Test Card",
+    company: "Visa",
+  };
+}
+
 export class Lifecycle {
   constructor(
     private readonly store: SandboxStore,
@@ -207,6 +228,7 @@ export class Lifecycle {
         : null,
       customAttributes: input.attributes ?? [],
       paymentMethod,
+      card: paymentMethod === "paypal" ? null : (input.card ?? customerCard(customer)),
       mandateId: paymentMethod === "card_on_file" ? this.store.gid("PaymentMandate").id : null,
       financialStatus: paymentMethod === "card_on_file" ? "pending" : "paid",
       fulfillmentStatus: "unfulfilled",

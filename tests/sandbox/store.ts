@@ -192,6 +192,15 @@ export interface SandboxDiscountCode {
  * An app discount backed by one of the app's discount Functions: a code discount (its redeem
  * codes added in bulk, asynchronously) or an automatic one. Checkout runs the Function.
  */
+export interface SandboxCard {
+  bin: string;
+  last4: string;
+  expirationMonth: number;
+  expirationYear: number;
+  name: string;
+  company: string;
+}
+
 export interface SandboxAppDiscount {
   id: string;
   kind: "code" | "automatic";
@@ -264,6 +273,8 @@ export interface SandboxOrder {
   /** Cart attributes carried onto the order (REST note_attributes, GraphQL customAttributes). */
   customAttributes?: { key: string; value: string }[];
   paymentMethod: "card" | "card_on_file" | "paypal";
+  /** The card paid with (none for PayPal): transactions' CardPaymentDetails. */
+  card?: SandboxCard | null;
   mandateId: string | null;
   financialStatus:
     | "pending"

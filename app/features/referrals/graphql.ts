@@ -266,6 +266,22 @@ export const REFERRALS_STORE_CREDIT_DEBIT = `#graphql
 
 // Before the first payment: the friend's order as Shopify has it now, so a refund, cancellation
 // or open return whose webhook is late or lost still stops the reward.
+// What Shopify shows of the card behind a payment (no token is given to apps): a self-referral
+// paid with the referrer's own card is flagged before the reward is paid.
+export const REFERRALS_CARD_PAYMENT_FRAGMENT = `#graphql
+  fragment ReferralsCardPayment on OrderTransaction {
+    paymentDetails {
+      ... on CardPaymentDetails {
+        bin
+        number
+        expirationMonth
+        expirationYear
+        name
+      }
+    }
+  }
+`;
+
 export const REFERRALS_FRIEND_ORDER = `#graphql
   query ReferralsFriendOrder($id: ID!) {
     order(id: $id) {
@@ -289,6 +305,27 @@ export const REFERRALS_FRIEND_ORDER = `#graphql
           status
         }
       }
+      transactions(first: 10) {
+        ...ReferralsCardPayment
+      }
     }
   }
+  ${REFERRALS_CARD_PAYMENT_FRAGMENT}
+` as const;
+
+// The cards on the referrer's own recent orders, to compare with the friend's.
+export const REFERRALS_REFERRER_CARDS = `#graphql
+  query ReferralsReferrerCards($customerId: ID!) {
+    customer(id: $customerId) {
+      orders(first: 20, reverse: true) {
+        nodes {
+          id
+          transactions(first: 5) {
+            ...ReferralsCardPayment
+          }
+        }
+      }
+    }
+  }
+  ${REFERRALS_CARD_PAYMENT_FRAGMENT}
 ` as const;

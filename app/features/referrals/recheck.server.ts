@@ -2,21 +2,74 @@ import type { Logger } from "pino";
 import type { ReferralCase } from "@prisma/client";
 import { adminRequest, type AdminGraphql } from "~/platform/admin/client.server";
 import { now } from "~/platform/clock.server";
+import prisma from "~/db.server";
+import { addReferralEvent } from "./case.server";
+import { sameCard, type FraudSignal } from "./domain/fraud";
+import { cardKey, type CardDetails } from "./domain/identity";
 import { referralOrderFacts, returnsAsRead } from "./facts.server";
-import { REFERRALS_FRIEND_ORDER } from "./graphql";
+import { REFERRALS_FRIEND_ORDER, REFERRALS_REFERRER_CARDS } from "./graphql";
 
 // Before a reward is first paid (and daily while a return holds it), the friend's order is read
 // from Shopify: webhooks can arrive late or not at all, and a reward paid on a refund nobody
 // heard of cannot be taken back. What the read finds goes through the same once-only fact
-// handlers as the webhooks, so a webhook arriving afterwards changes nothing.
+// handlers as the webhooks, so a webhook arriving afterwards changes nothing. The card paid with
+// is compared with the referrer's here too: only the Admin API shows it.
 
 const STILL_OPEN = new Set(["REQUESTED", "OPEN"]);
 
-export async function recheckFriendOrder(
-  c: Pick<ReferralCase, "id" | "shop" | "orderGid" | "orderName">,
+type RecheckedCase = Pick<ReferralCase, "id" | "shop" | "orderGid" | "orderName" | "signals"> & {
+  referrer: { customerGid: string | null };
+};
+
+const cardKeys = (transactions: readonly { paymentDetails?: unknown }[]) => [
+  ...new Set(
+    transactions.flatMap((t) => {
+      const key = cardKey(t.paymentDetails as CardDetails | null);
+      return key ? [key] : [];
+    }),
+  ),
+];
+
+/**
+ * The card check Shopify's order webhook cannot give: the friend's card against the cards on
+ * the referrer's own recent orders. A match flags the reward for the merchant (self_payment).
+ */
+async function checkCards(
+  c: RecheckedCase,
+  friendCards: string[],
   graphql: AdminGraphql,
   log: Logger,
 ) {
+  const signals = JSON.parse(c.signals) as FraudSignal[];
+  const customerId = c.referrer.customerGid;
+  if (friendCards.length === 0 || !customerId || signals.some((s) => s.code === "self_payment"))
+    return;
+  const data = await adminRequest(graphql, REFERRALS_REFERRER_CARDS, { customerId });
+  const referrerCards = cardKeys(
+    (data.customer?.orders.nodes ?? [])
+      .filter((o) => o.id !== c.orderGid)
+      .flatMap((o) => o.transactions),
+  );
+  const signal = sameCard(friendCards, referrerCards);
+  if (!signal) return;
+  await prisma.$transaction(async (tx) => {
+    await tx.referralCase.update({
+      where: { id: c.id },
+      data: { signals: JSON.stringify([...signals, signal]) },
+    });
+    await addReferralEvent(
+      c,
+      { kind: "referral.flagged", message: signal.reason, dedupeKey: "signal:self_payment" },
+      tx,
+    );
+  });
+  log.warn(
+    { shop: c.shop, caseId: c.id, order: c.orderName },
+    "friend paid with the referrer's card",
+  );
+}
+
+export async function recheckFriendOrder(c: RecheckedCase, graphql: AdminGraphql, log: Logger) {
   const { shop, orderGid } = c;
   const data = await adminRequest(graphql, REFERRALS_FRIEND_ORDER, { id: orderGid });
   const order = data.order;
@@ -42,6 +95,7 @@ export async function recheckFriendOrder(
     });
   const open = order.returns.nodes.filter((r) => STILL_OPEN.has(r.status)).map((r) => r.id);
   await returnsAsRead(shop, orderGid, open, now());
+  await checkCards(c, cardKeys(order.transactions), graphql, log);
   log.info(
     { shop, caseId: c.id, order: c.orderName, refunds: order.refunds.length, openReturns: open },
     "friend's order re-read before the reward",

@@ -44,6 +44,23 @@ export function transactionObject(order: SandboxOrder, t: SandboxTransaction, no
       return parent ? transactionObject(order, parent, now) : null;
     },
     totalUnsettledSet: moneyBag(left, order.currency),
+    // Card details on the payment itself; store credit, gift cards and PayPal have none.
+    paymentDetails:
+      order.card && t.gateway !== "shopify_store_credit" && t.gateway !== "gift_card"
+        ? {
+            __typename: "CardPaymentDetails",
+            bin: order.card.bin,
+            number: `•••• •••• •••• ${order.card.last4}`,
+            expirationMonth: order.card.expirationMonth,
+            expirationYear: order.card.expirationYear,
+            name: order.card.name,
+            company: order.card.company,
+            avsResultCode: null,
+            cvvResultCode: null,
+            paymentMethodName: "card",
+            wallet: null,
+          }
+        : null,
   };
 }
 

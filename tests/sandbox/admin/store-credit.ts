@@ -11,7 +11,8 @@ import {
   type SandboxStoreCreditTransaction,
 } from "../store-credit";
 import { moneyV2, toMinor } from "./money";
-import { transactionObject } from "./orders";
+import { connection } from "./connection";
+import { orderObject, transactionObject } from "./orders";
 import type { ResolverContext } from "./resolvers";
 
 // Customers with their store credit accounts, store credit credits and debits, and gift cards,
@@ -86,6 +87,16 @@ export function customerObject(shop: SandboxShop, customer: SandboxCustomer, sto
     lastName: customer.lastName,
     displayName: `${customer.firstName} ${customer.lastName}`,
     defaultAddress: { __typename: "MailingAddress", countryCodeV2: customer.country },
+    // Oldest first, as Shopify lists them; `reverse: true` gives the newest first.
+    orders: (args: Args, context: ResolverContext) => {
+      const s = store ?? context.store;
+      const mine = shop.orders.filter((o) => o.customerId === customer.id);
+      return connection(
+        "Order",
+        mine.map((o) => orderObject(shop, o, s.clock())),
+        args,
+      );
+    },
     storeCreditAccounts: (args: Args, context: ResolverContext) => {
       const s = store ?? context.store;
       const accounts = shop.storeCreditAccounts.filter((a) => a.customerId === customer.id);

@@ -38,6 +38,16 @@ export interface FraudInput {
   typicalCodeFriends30d: number;
 }
 
+/** The friend paid with a card the referrer paid with (keys from identity.cardKey). */
+export function sameCard(
+  friendKeys: readonly string[],
+  referrerKeys: readonly string[],
+): FraudSignal | null {
+  return friendKeys.some((k) => referrerKeys.includes(k))
+    ? { code: "self_payment", reason: "The friend paid with the referrer's card." }
+    : null;
+}
+
 /** How many times the usual circle a code must reach, above the policy's floor, to be leaked. */
 export const LEAK_FACTOR = 5;
 
@@ -57,8 +67,8 @@ export function fraudSignals(input: FraudInput, terms: ReferralTerms): FraudSign
   const sameAddress = friend.addressKeys.some((k) => referrer.addressKeys.includes(k));
   if (sameAddress)
     signals.push({ code: "self_address", reason: "The friend ships to the referrer's address." });
-  if (friend.paymentKeys.some((k) => referrer.paymentKeys.includes(k)))
-    signals.push({ code: "self_payment", reason: "The friend paid with the referrer's card." });
+  const card = sameCard(friend.paymentKeys, referrer.paymentKeys);
+  if (card) signals.push(card);
   const friendAddresses = new Set(friend.addressKeys);
   const sharing = input.otherFriendAddressKeys.filter((k) => friendAddresses.has(k)).length;
   if (!sameAddress && sharing + 1 >= terms.friendsPerAddress)

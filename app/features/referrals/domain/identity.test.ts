@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addressKey, normalizeEmail } from "./identity";
+import { addressKey, cardKey, normalizeEmail } from "./identity";
 
 describe("normalizeEmail", () => {
   it.each([
@@ -44,5 +44,39 @@ describe("addressKey", () => {
     );
     expect(addressKey({ ...base, address1: "  " })).toBeNull();
     expect(addressKey(null)).toBeNull();
+  });
+});
+
+describe("cardKey", () => {
+  const card = {
+    bin: "424242",
+    number: "•••• •••• •••• 4242",
+    expirationMonth: 12,
+    expirationYear: 2028,
+    name: "Ally Smith",
+  };
+
+  it("is the same for the same card however the name is written", () => {
+    expect(cardKey(card)).toBe("424242|4242|12/28|ALLY SMITH");
+    expect(cardKey({ ...card, name: "  ally   smith " })).toBe(cardKey(card));
+    expect(cardKey({ ...card, name: "Állÿ Smith" })).toBe("424242|4242|12/28|ALLY SMITH");
+  });
+
+  it("differs when any part differs", () => {
+    for (const other of [
+      { ...card, bin: "555555" },
+      { ...card, number: "•••• 4444" },
+      { ...card, expirationMonth: 1 },
+      { ...card, expirationYear: 2029 },
+      { ...card, name: "Jane Smith" },
+    ])
+      expect(cardKey(other)).not.toBe(cardKey(card));
+  });
+
+  it("is null when Shopify shows too little (PayPal, a wallet without a card number)", () => {
+    expect(cardKey(null)).toBeNull();
+    expect(cardKey({ ...card, bin: null })).toBeNull();
+    expect(cardKey({ ...card, number: null })).toBeNull();
+    expect(cardKey({ ...card, expirationYear: null })).toBeNull();
   });
 });

@@ -81,3 +81,34 @@ export function addressKey(address: PostalAddress | null | undefined): string | 
   const place = zip || words(address.city).join(" ");
   return `${(address.countryCode ?? "").toUpperCase()}|${place}|${street}`;
 }
+
+/** What Shopify shows of a card on an order's transaction (CardPaymentDetails). */
+export interface CardDetails {
+  bin?: string | null;
+  /** Masked, e.g. "•••• •••• •••• 4242". */
+  number?: string | null;
+  expirationMonth?: number | null;
+  expirationYear?: number | null;
+  name?: string | null;
+}
+
+/**
+ * One key per card, from what Shopify shows of it: first six digits, last four, expiry and the
+ * name on it. Shopify gives no card token to apps; these four together rarely collide across
+ * people, and a match only flags the reward for the merchant. Null when a part is missing.
+ */
+export function cardKey(card: CardDetails | null | undefined): string | null {
+  const bin = (card?.bin ?? "").replace(/\D/g, "");
+  const last4 = (card?.number ?? "").replace(/\D/g, "").slice(-4);
+  const month = card?.expirationMonth;
+  const year = card?.expirationYear;
+  if (bin.length < 6 || last4.length < 4 || !month || !year) return null;
+  const name = (card?.name ?? "")
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toUpperCase()
+    .replace(/[^A-Z]+/g, " ")
+    .trim();
+  const expiry = `${String(month).padStart(2, "0")}/${String(year % 100).padStart(2, "0")}`;
+  return `${bin.slice(0, 6)}|${last4}|${expiry}|${name}`;
+}
