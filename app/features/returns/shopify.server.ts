@@ -133,7 +133,14 @@ export async function declineRequest(
       notifyCustomer: true,
     },
   });
-  assertNoUserErrors("returnDeclineRequest", data.returnDeclineRequest?.userErrors);
+  const errors = data.returnDeclineRequest?.userErrors ?? [];
+  // Declined already (in the admin, or before a late returns/request reached us): the state we
+  // wanted is the state Shopify has, so there is nothing left to do.
+  if (errors.some((e) => e.code === "INVALID_STATE")) {
+    const ret = await readReturn(graphql, returnGid);
+    if (ret.status === "DECLINED") return "DECLINED";
+  }
+  assertNoUserErrors("returnDeclineRequest", errors);
   return data.returnDeclineRequest?.return?.status ?? "DECLINED";
 }
 
