@@ -19,7 +19,7 @@ import { friendOrderDelivered, referralProgram } from "../support/referrals";
 import { adminRequest } from "../support/shopify";
 import { SandboxError } from "../sandbox/store";
 import { debitStoreCredit as debitSandboxCredit } from "../sandbox/store-credit";
-import { customerCard } from "../sandbox/lifecycle";
+import { customerCard, type PlaceOrderInput } from "../sandbox/lifecycle";
 import { TRIAL_SHOP, advanceDays, flush, startTrialSandbox } from "../support/trial-scenario";
 
 // Referrals through the real app and the sandbox: the program's discounts made on Shopify, a
@@ -31,8 +31,8 @@ const context = startTrialSandbox();
 
 const LINE = { handle: "little-black-heels", size: "8" };
 const program = (overrides: Record<string, string> = {}) => referralProgram(context, overrides);
-const deliveredFriendOrder = (code: string, email?: string) =>
-  friendOrderDelivered(context, code, email);
+const deliveredFriendOrder = (code: string, input: Partial<PlaceOrderInput> = {}) =>
+  friendOrderDelivered(context, code, input);
 
 /** The Overview page's referrals card, through its route. */
 const overviewReferrals = async () => {
@@ -210,6 +210,10 @@ describe("referrals end to end", () => {
     await context.sandbox.outbox.release();
     await advanceDays(context, 2);
     expect(credits()).toEqual(["20.00"]);
+    // The late returns/request of a return already declined leaves no job failed for good.
+    expect(
+      await prisma.job.findMany({ where: { status: "dead" }, select: { type: true } }),
+    ).toEqual([]);
   });
 
   it("refuses at checkout, with the Function's message, the referrer's own code and an existing customer", async () => {
@@ -252,7 +256,7 @@ describe("referrals end to end", () => {
       country: "US",
       confirmedSize: null,
     });
-    const order = await deliveredFriendOrder(code, "Maya.Chen+shoes@gmail.com");
+    const order = await deliveredFriendOrder(code, { customerEmail: "Maya.Chen+shoes@gmail.com" });
     await advanceDays(context, 20);
     const c = await prisma.referralCase.findFirstOrThrow({
       where: { orderGid: order.id },
@@ -457,16 +461,8 @@ describe("referrals end to end", () => {
 
   it("flags, before paying, a friend who paid with the referrer's own card; pays nothing", async () => {
     const { code, maya } = await program();
-    const { lifecycle } = context.sandbox;
     // Another person's name and address, but Maya's card: only the Admin API shows the card.
-    const order = await lifecycle.checkout(TRIAL_SHOP, {
-      customerEmail: "olivia@example.com",
-      discountCode: code,
-      card: customerCard(maya),
-      lines: [LINE],
-    });
-    lifecycle.fulfil(TRIAL_SHOP, order.id);
-    lifecycle.carrierEvent(TRIAL_SHOP, order.id, "delivered");
+    const order = await deliveredFriendOrder(code, { card: customerCard(maya) });
     await flush(context);
     const opened = await prisma.referralCase.findFirstOrThrow({ where: { orderGid: order.id } });
     expect(opened.status).toBe("waiting_window");
@@ -493,5 +489,34 @@ describe("referrals end to end", () => {
     expect(c.status).toBe("paid");
     expect(JSON.parse(c.signals)).toEqual([]);
     expect(credits()).toEqual(["20.00"]);
+  });
+
+  it("voids, before paying, a guest friend whose customer record has an order the app never saw", async () => {
+    const { code } = await program();
+    const { lifecycle, outbox } = context.sandbox;
+    // Olivia ordered before the app was installed: Shopify has the order, the app never heard.
+    lifecycle.placeOrder(TRIAL_SHOP, {
+      customerEmail: "olivia@example.com",
+      lines: [LINE],
+      webhookMode: "hold",
+    });
+    outbox.deliveries = outbox.deliveries.filter((d) => d.status !== "held");
+    // Now she checks out as a guest with Maya's code: the Function sees no customer to refuse.
+    const order = await deliveredFriendOrder(code, { guest: true });
+    expect(order.discountMinor).toBe(2000);
+    await flush(context);
+    const opened = await prisma.referralCase.findFirstOrThrow({ where: { orderGid: order.id } });
+    expect(opened.status).toBe("waiting_window");
+    await advanceDays(context, 16);
+    const c = await prisma.referralCase.findFirstOrThrow({
+      where: { orderGid: order.id },
+      include: { events: true, money: true },
+    });
+    expect(c).toMatchObject({ status: "voided", voidReason: "not_new_friend", paidAt: null });
+    expect(c.events.find((e) => e.kind === "referral.not_new")?.message).toMatch(
+      /Shopify has an earlier order on the friend's customer record/,
+    );
+    expect(c.money).toEqual([]);
+    expect(credits()).toEqual([]);
   });
 });

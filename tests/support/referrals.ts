@@ -4,6 +4,7 @@ import { referrerWithCode } from "~/features/referrals/index.server";
 import { defaultPolicy } from "~/domain/policy/defaults";
 import { sectionFormValues } from "~/domain/policy/form";
 import { savePolicySection } from "~/services/policy.server";
+import type { PlaceOrderInput } from "../sandbox/lifecycle";
 import type { startSandbox } from "./sandbox";
 import { TRIAL_SHOP, flush, setupTrialShop } from "./trial-scenario";
 
@@ -63,13 +64,14 @@ export async function referralProgram(
 export async function friendOrderDelivered(
   context: SandboxContext,
   code: string,
-  customerEmail = "olivia@example.com",
+  input: Partial<PlaceOrderInput> = {},
 ) {
   const { lifecycle } = context.sandbox;
   const order = await lifecycle.checkout(TRIAL_SHOP, {
-    customerEmail,
+    customerEmail: "olivia@example.com",
     discountCode: code,
     lines: [LINE],
+    ...input,
   });
   lifecycle.fulfil(TRIAL_SHOP, order.id);
   lifecycle.carrierEvent(TRIAL_SHOP, order.id, "delivered");

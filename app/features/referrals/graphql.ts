@@ -308,6 +308,14 @@ export const REFERRALS_FRIEND_ORDER = `#graphql
       transactions(first: 10) {
         ...ReferralsCardPayment
       }
+      customer {
+        id
+        orders(first: 1, sortKey: CREATED_AT) {
+          nodes {
+            id
+          }
+        }
+      }
     }
   }
   ${REFERRALS_CARD_PAYMENT_FRAGMENT}

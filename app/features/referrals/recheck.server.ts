@@ -3,7 +3,8 @@ import type { ReferralCase } from "@prisma/client";
 import { adminRequest, type AdminGraphql } from "~/platform/admin/client.server";
 import { now } from "~/platform/clock.server";
 import prisma from "~/db.server";
-import { addReferralEvent } from "./case.server";
+import { addReferralEvent, termsOf } from "./case.server";
+import { withShopifyHistory, type FriendNewness } from "./domain/eligibility";
 import { sameCard, type FraudSignal } from "./domain/fraud";
 import { cardKey, type CardDetails } from "./domain/identity";
 import { referralOrderFacts, returnsAsRead } from "./facts.server";
@@ -17,7 +18,10 @@ import { REFERRALS_FRIEND_ORDER, REFERRALS_REFERRER_CARDS } from "./graphql";
 
 const STILL_OPEN = new Set(["REQUESTED", "OPEN"]);
 
-type RecheckedCase = Pick<ReferralCase, "id" | "shop" | "orderGid" | "orderName" | "signals"> & {
+type RecheckedCase = Pick<
+  ReferralCase,
+  "id" | "shop" | "orderGid" | "orderName" | "signals" | "newness" | "terms"
+> & {
   referrer: { customerGid: string | null };
 };
 
@@ -69,6 +73,23 @@ async function checkCards(
   );
 }
 
+/** Shopify's history of the friend's customer record may know an order the app never saw. */
+async function checkHistory(c: RecheckedCase, firstOrderGid: string | null, log: Logger) {
+  const newness = JSON.parse(c.newness) as FriendNewness;
+  const checks = termsOf(c).newFriendChecks;
+  const seen = withShopifyHistory(newness, firstOrderGid, c.orderGid, checks);
+  if (seen === newness) return;
+  await prisma.$transaction(async (tx) => {
+    await tx.referralCase.update({ where: { id: c.id }, data: { newness: JSON.stringify(seen) } });
+    await addReferralEvent(
+      c,
+      { kind: "referral.not_new", message: seen.sentence, dedupeKey: "newness:shopify" },
+      tx,
+    );
+  });
+  log.info({ shop: c.shop, caseId: c.id, first: firstOrderGid }, "friend had ordered before");
+}
+
 export async function recheckFriendOrder(c: RecheckedCase, graphql: AdminGraphql, log: Logger) {
   const { shop, orderGid } = c;
   const data = await adminRequest(graphql, REFERRALS_FRIEND_ORDER, { id: orderGid });
@@ -95,6 +116,7 @@ export async function recheckFriendOrder(c: RecheckedCase, graphql: AdminGraphql
     });
   const open = order.returns.nodes.filter((r) => STILL_OPEN.has(r.status)).map((r) => r.id);
   await returnsAsRead(shop, orderGid, open, now());
+  await checkHistory(c, order.customer?.orders.nodes[0]?.id ?? null, log);
   await checkCards(c, cardKeys(order.transactions), graphql, log);
   log.info(
     { shop, caseId: c.id, order: c.orderName, refunds: order.refunds.length, openReturns: open },

@@ -5,6 +5,7 @@ import {
   mayRefer,
   referrerRewardAmount,
   standingFrom,
+  withShopifyHistory,
 } from "./eligibility";
 import { TERMS } from "./test-fixtures";
 
@@ -159,5 +160,34 @@ describe("a referrer's standing from the mirrored orders", () => {
       ambassador: "applied",
     });
     expect(standingFrom([], null).ambassador).toBeNull();
+  });
+});
+
+describe("a new friend against Shopify's own order history", () => {
+  const THIS = "gid://shopify/Order/2";
+  const fresh = friendNewness(
+    { customerGid: null, emailKey: "olivia@example.com", addressKey: null },
+    [],
+    ["customer", "email", "address"],
+  );
+
+  it("is not new when the customer record's first order is an earlier one", () => {
+    const seen = withShopifyHistory(fresh, "gid://shopify/Order/1", THIS, ["customer", "email"]);
+    expect(seen).toMatchObject({
+      isNew: false,
+      matches: [{ check: "customer", orderGid: "gid://shopify/Order/1" }],
+    });
+    expect(seen.sentence).toMatch(/^Not a first order: Shopify has an earlier order/);
+  });
+
+  it("stays new when this is the first order, or Shopify has no customer, or the check is off", () => {
+    expect(withShopifyHistory(fresh, THIS, THIS, ["customer"])).toBe(fresh);
+    expect(withShopifyHistory(fresh, null, THIS, ["customer"])).toBe(fresh);
+    expect(withShopifyHistory(fresh, "gid://shopify/Order/1", THIS, ["email"])).toBe(fresh);
+  });
+
+  it("never makes a friend already found not new into a new one", () => {
+    const old = { isNew: false, matches: [], sentence: "Not a first order." };
+    expect(withShopifyHistory(old, THIS, THIS, ["customer"])).toBe(old);
   });
 });

@@ -106,6 +106,28 @@ export function friendNewness(
   };
 }
 
+/**
+ * The friend's newness against Shopify's own history: the first order on the customer record
+ * Shopify attached this order to. It knows what the app cannot — orders from before the app was
+ * installed, and a guest checkout Shopify matched to a customer by email. Only the "customer"
+ * check reads it; a friend already found not new stays so.
+ */
+export function withShopifyHistory(
+  newness: FriendNewness,
+  firstOrderGid: string | null,
+  thisOrderGid: string,
+  checks: readonly NewFriendCheck[],
+): FriendNewness {
+  if (!newness.isNew || !checks.includes("customer") || !firstOrderGid) return newness;
+  if (firstOrderGid === thisOrderGid) return newness;
+  return {
+    isNew: false,
+    matches: [{ check: "customer", orderGid: firstOrderGid }],
+    sentence:
+      "Not a first order: Shopify has an earlier order on the friend's customer record (placed before the app saw it).",
+  };
+}
+
 export interface FriendDiscount {
   qualifies: boolean;
   /** What comes off the order, in minor units (0 when it does not qualify). */
