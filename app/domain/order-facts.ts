@@ -17,6 +17,13 @@ export interface OrderCancelledFact {
   at: Date;
 }
 
+/** orders/paid: the order is paid in full (after a pending payment, a deferred one, a capture). */
+export interface OrderPaidFact {
+  shop: string;
+  orderGid: string;
+  at: Date;
+}
+
 export interface FulfilledFact {
   shop: string;
   orderGid: string;
@@ -69,6 +76,7 @@ export interface RefundedFact {
 export interface OrderFacts {
   orderCreated?(fact: OrderCreatedFact): Promise<unknown>;
   orderCancelled?(fact: OrderCancelledFact): Promise<unknown>;
+  orderPaid?(fact: OrderPaidFact): Promise<unknown>;
   fulfilled?(fact: FulfilledFact): Promise<unknown>;
   delivered?(fact: DeliveredFact): Promise<unknown>;
   returned?(fact: ReturnFact): Promise<unknown>;

@@ -519,4 +519,26 @@ describe("referrals end to end", () => {
     expect(c.money).toEqual([]);
     expect(credits()).toEqual([]);
   });
+
+  it("waits for a friend's order paid after checkout, then pays once (orders/paid)", async () => {
+    const { code } = await program();
+    const order = await deliveredFriendOrder(code, { paymentMethod: "card_on_file" });
+    await flush(context);
+    const opened = await prisma.referralCase.findFirstOrThrow({ where: { orderGid: order.id } });
+    expect(opened.status).toBe("waiting_payment");
+    await advanceDays(context, 16);
+    expect((await prisma.referralCase.findUniqueOrThrow({ where: { id: opened.id } })).status).toBe(
+      "waiting_payment",
+    );
+    expect(credits()).toEqual([]);
+    context.sandbox.lifecycle.markPaid(TRIAL_SHOP, order.id, "duplicate");
+    await flush(context);
+    const paid = await prisma.referralCase.findUniqueOrThrow({
+      where: { id: opened.id },
+      include: { events: true },
+    });
+    expect(paid.status).toBe("paid");
+    expect(paid.events.filter((e) => e.kind === "order.paid")).toHaveLength(1);
+    expect(credits()).toEqual(["20.00"]);
+  });
 });

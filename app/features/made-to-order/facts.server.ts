@@ -127,4 +127,4 @@ export const mtoOrderFacts = {
   returned: async ({ shop, orderGid, lineItemGids, at, returnGid, step }) => {
     if (step === "processed") await recordMtoReturn(shop, orderGid, lineItemGids, at, returnGid);
   },
-} satisfies Required<Omit<OrderFacts, "orderCreated" | "refunded">>;
+} satisfies Required<Omit<OrderFacts, "orderCreated" | "orderPaid" | "refunded">>;

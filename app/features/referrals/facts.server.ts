@@ -5,7 +5,8 @@ import { withBusyRetry } from "~/platform/sqlite-busy.server";
 import { factsOf, recordReferralFact } from "./case.server";
 import type { FriendOrderFacts } from "./domain/reward";
 
-// Referral facts, as Shopify's webhooks report them on the friend's order: its cancellation, its
+// Referral facts, as Shopify's webhooks report them on the friend's order: its payment (when it
+// was not paid at checkout), its cancellation, its
 // shipments and their deliveries (the return window's clock), its returns while they are open,
 // and every refund of its lines (a return processed in Shopify refunds too). Each is written
 // once (a refund by its id, a delivery by its fulfillment, a return's state by its latest
@@ -70,6 +71,19 @@ async function update(
 }
 
 export const referralOrderFacts = {
+  // Paid after it was placed (a pending or deferred payment): the reward stops waiting for it.
+  orderPaid: ({ shop, orderGid, at }) =>
+    update(
+      shop,
+      orderGid,
+      (f) => (f.paid ? null : { ...f, paid: true }),
+      () => ({
+        kind: "order.paid",
+        message: "The friend's order was paid.",
+        dedupeKey: "order:paid",
+        occurredAt: at,
+      }),
+    ),
   orderCancelled: ({ shop, orderGid, at }) =>
     update(
       shop,

@@ -238,4 +238,4 @@ export const trialFacts = {
       key: fact.key,
     });
   },
-} satisfies Required<Omit<OrderFacts, "orderCreated" | "refunded">>;
+} satisfies Required<Omit<OrderFacts, "orderCreated" | "orderPaid" | "refunded">>;

@@ -3,7 +3,8 @@ import type { WebhookContext, WebhookHandler } from "~/platform/webhooks/types";
 import { POLICIES } from "~/policies.server";
 import { recordOrder, recordOrderEvent } from "~/services/orders.server";
 
-// orders/*: the order mirror and timeline, then each policy hears of a new or cancelled order.
+// orders/*: the order mirror and timeline, then each policy hears of a new, paid or cancelled
+// order.
 
 const orderTopic =
   (kind: string): WebhookHandler =>
@@ -29,6 +30,10 @@ const orderTopic =
     });
     if (kind === "order.created")
       for (const policy of POLICIES) await policy.facts.orderCreated?.({ shop, order, deliveryId });
+    if (kind === "order.paid") {
+      const at = new Date(order.updated_at ?? triggeredAt);
+      for (const policy of POLICIES) await policy.facts.orderPaid?.({ shop, orderGid, at });
+    }
     if (kind === "order.cancelled" && order.cancelled_at) {
       const at = new Date(order.cancelled_at);
       for (const policy of POLICIES) await policy.facts.orderCancelled?.({ shop, orderGid, at });
