@@ -541,4 +541,19 @@ describe("referrals end to end", () => {
     expect(paid.events.filter((e) => e.kind === "order.paid")).toHaveLength(1);
     expect(credits()).toEqual(["20.00"]);
   });
+
+  it("finds a payment whose orders/paid never came with the daily re-read, and pays once", async () => {
+    const { code } = await program();
+    const order = await deliveredFriendOrder(code, { paymentMethod: "card_on_file" });
+    await flush(context);
+    await advanceDays(context, 16);
+    context.sandbox.lifecycle.markPaid(TRIAL_SHOP, order.id, "hold");
+    await advanceDays(context, 2);
+    const c = await prisma.referralCase.findFirstOrThrow({ where: { orderGid: order.id } });
+    expect(c.status).toBe("paid");
+    expect(credits()).toEqual(["20.00"]);
+    await context.sandbox.outbox.release();
+    await advanceDays(context, 2);
+    expect(credits()).toEqual(["20.00"]);
+  });
 });

@@ -43,14 +43,14 @@ async function nothingPaidYet(c: ReferralCase) {
 }
 
 const RECHECK_EVERY_MS = 24 * 60 * 60 * 1000;
+// Read from Shopify before paying, and daily while Shopify's answer is what the case waits for
+// (a return still open, a payment whose orders/paid may never come).
+const RECHECKED = new Set(["earned", "waiting_return", "waiting_payment"]);
 
 async function step(caseId: string, graphql: AdminGraphql, log: Logger): Promise<StepOutcome> {
   let c = await loadCase(caseId);
   let decision = decisionOf(c);
-  if (
-    (decision.status === "earned" || decision.status === "waiting_return") &&
-    (await nothingPaidYet(c))
-  ) {
+  if (RECHECKED.has(decision.status) && (await nothingPaidYet(c))) {
     await recheckFriendOrder(c, graphql, log);
     c = await loadCase(caseId);
     decision = decisionOf(c);
@@ -60,7 +60,7 @@ async function step(caseId: string, graphql: AdminGraphql, log: Logger): Promise
   const until =
     decision.status === "waiting_window" && decision.windowLastDay
       ? releaseAt(decision.windowLastDay, terms)
-      : decision.status === "waiting_return"
+      : decision.status === "waiting_return" || decision.status === "waiting_payment"
         ? new Date(now().getTime() + RECHECK_EVERY_MS)
         : null;
   await withBusyRetry(() =>

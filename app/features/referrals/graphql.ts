@@ -287,6 +287,7 @@ export const REFERRALS_FRIEND_ORDER = `#graphql
     order(id: $id) {
       id
       cancelledAt
+      displayFinancialStatus
       refunds(first: 50) {
         id
         createdAt

@@ -17,6 +17,8 @@ import { REFERRALS_FRIEND_ORDER, REFERRALS_REFERRER_CARDS } from "./graphql";
 // is compared with the referrer's here too: only the Admin API shows it.
 
 const STILL_OPEN = new Set(["REQUESTED", "OPEN"]);
+// Paid in full at some point (refunds are read on their own).
+const PAID = new Set(["PAID", "PARTIALLY_REFUNDED", "REFUNDED"]);
 
 type RecheckedCase = Pick<
   ReferralCase,
@@ -100,6 +102,8 @@ export async function recheckFriendOrder(c: RecheckedCase, graphql: AdminGraphql
     await referralOrderFacts.orderCancelled({ shop, orderGid, at: now() });
     return;
   }
+  if (PAID.has(order.displayFinancialStatus ?? ""))
+    await referralOrderFacts.orderPaid({ shop, orderGid, at: now() });
   if (order.cancelledAt)
     await referralOrderFacts.orderCancelled({ shop, orderGid, at: new Date(order.cancelledAt) });
   for (const refund of order.refunds)
