@@ -70,6 +70,8 @@ export interface OrderPayload {
   line_items?: OrderLinePayload[];
   discount_codes?: { code?: string; amount?: string; type?: string }[];
   note_attributes?: { name?: string; value?: unknown }[];
+  /** Where the buyer's visit started, with its query (a referral link's ?ref=<code>). */
+  landing_site?: string | null;
 }
 
 /** The order's customer as a display name ("Olivia Smith"), or null for a guest without one. */

@@ -556,4 +556,21 @@ describe("referrals end to end", () => {
     await advanceDays(context, 2);
     expect(credits()).toEqual(["20.00"]);
   });
+
+  it("counts a link whose cart attribute was lost, from the visit Shopify recorded (?ref=)", async () => {
+    const { code } = await program();
+    // The theme embed was off and the friend removed the code: only the landing site says it.
+    const order = context.sandbox.lifecycle.placeOrder(TRIAL_SHOP, {
+      customerEmail: "olivia@example.com",
+      landingSite: `/?ref=${code}&ref_name=Maya`,
+      lines: [LINE],
+    });
+    await flush(context);
+    const c = await prisma.referralCase.findFirstOrThrow({
+      where: { orderGid: order.id },
+      include: { events: true },
+    });
+    expect(c).toMatchObject({ code, discountMinor: 0, status: "waiting_delivery" });
+    expect(c.events[0]!.message).toContain(`used ${code} (link only, no discount)`);
+  });
 });

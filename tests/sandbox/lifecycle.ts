@@ -46,6 +46,8 @@ export interface PlaceOrderInput {
   card?: SandboxCard;
   sourceName?: string;
   discountCode?: string;
+  /** Where the visit started (the order's landing_site). */
+  landingSite?: string;
   /** Cart attributes (a referral link sets one). */
   attributes?: { key: string; value: string }[];
   shippingAddress?: { address1: string; address2?: string | null; city: string; zip: string };
@@ -232,6 +234,7 @@ export class Lifecycle {
         ? { ...input.shippingAddress, address2: input.shippingAddress.address2 ?? null }
         : null,
       customAttributes: input.attributes ?? [],
+      landingSite: input.landingSite ?? null,
       paymentMethod,
       card: paymentMethod === "paypal" ? null : (input.card ?? customerCard(customer)),
       mandateId: paymentMethod === "card_on_file" ? this.store.gid("PaymentMandate").id : null,

@@ -270,6 +270,8 @@ export interface SandboxOrder {
     city: string;
     zip: string;
   } | null;
+  /** Where the buyer's visit started (REST landing_site), e.g. a referral link's "/?ref=…". */
+  landingSite?: string | null;
   /** Cart attributes carried onto the order (REST note_attributes, GraphQL customAttributes). */
   customAttributes?: { key: string; value: string }[];
   paymentMethod: "card" | "card_on_file" | "paypal";

@@ -89,6 +89,7 @@ export function orderPayload(
         ]
       : [],
     note_attributes: (order.customAttributes ?? []).map((a) => ({ name: a.key, value: a.value })),
+    landing_site: order.landingSite ?? null,
     current_total_price: money(currentTotal(order)),
     total_outstanding: money(outstanding(order)),
     financial_status: order.financialStatus,

@@ -7,7 +7,7 @@ import { advanceSoon } from "~/platform/jobs/case-runner.server";
 import { withBusyRetry } from "~/platform/sqlite-busy.server";
 import { getCurrentPolicy } from "~/services/policy.server";
 import { REFERRAL_CASE, addReferralEvent, storeFacts } from "./case.server";
-import { normalizeCode } from "./domain/codes";
+import { codeFromLandingSite, normalizeCode } from "./domain/codes";
 import { friendNewness, mayRefer, referrerRewardAmount, standingFrom } from "./domain/eligibility";
 import { fraudSignals } from "./domain/fraud";
 import { addressKey, normalizeEmail } from "./domain/identity";
@@ -53,11 +53,19 @@ export async function recordIdentity(shop: string, order: OrderPayload) {
   });
 }
 
-/** The referral code the order used: a discount code the app issued, else the link's attribute. */
+/**
+ * The referral code the order used: a discount code the app issued, else the link's cart
+ * attribute, else the link's ?ref= on the visit Shopify recorded.
+ */
 async function referralCodeOf(shop: string, order: OrderPayload) {
   const entered = (order.discount_codes ?? []).map((d) => normalizeCode(d.code ?? ""));
   const attribute = (order.note_attributes ?? []).find((a) => a.name === REFERRAL_ATTRIBUTE);
-  const candidates = [...entered, ...(attribute ? [normalizeCode(String(attribute.value))] : [])];
+  const landed = codeFromLandingSite(order.landing_site);
+  const candidates = [
+    ...entered,
+    ...(attribute ? [normalizeCode(String(attribute.value))] : []),
+    ...(landed ? [landed] : []),
+  ];
   if (candidates.length === 0) return null;
   const codes = await prisma.referralCode.findMany({
     where: { shop, code: { in: candidates } },

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { CODE_ALPHABET, codeWord, isReferralCode, makeCode, normalizeCode } from "./codes";
+import {
+  CODE_ALPHABET,
+  codeFromLandingSite,
+  codeWord,
+  isReferralCode,
+  makeCode,
+  normalizeCode,
+} from "./codes";
 
 const seq = (values: number[]) => {
   let i = 0;
@@ -38,5 +45,21 @@ describe("referral codes", () => {
     const random = (n: number) => Math.floor(Math.random() * n);
     for (const name of ["Ally", "", "Ünïcödé", "x", "MARY-JANE"])
       for (let i = 0; i < 200; i++) expect(isReferralCode(makeCode(name, random))).toBe(true);
+  });
+});
+
+describe("the code a referral link left on the visit", () => {
+  it("is the ?ref= of the landing site, normalized", () => {
+    expect(codeFromLandingSite("/?ref=MAYA-9G9W&ref_name=Maya")).toBe("MAYA-9G9W");
+    expect(codeFromLandingSite("/products/heels?ref=maya-9g9w")).toBe("MAYA-9G9W");
+    expect(codeFromLandingSite("https://ally.example/?ref=MAYA-9G9W")).toBe("MAYA-9G9W");
+  });
+
+  it("is nothing without a ref, or when the ref is not a referral code", () => {
+    expect(codeFromLandingSite(null)).toBeNull();
+    expect(codeFromLandingSite("/")).toBeNull();
+    expect(codeFromLandingSite("/?utm_source=ig")).toBeNull();
+    expect(codeFromLandingSite("/?ref=instagram")).toBeNull();
+    expect(codeFromLandingSite("/?ref=ALLYGALS")).toBeNull();
   });
 });

@@ -36,3 +36,21 @@ export function normalizeCode(text: string): string {
 export function isReferralCode(text: string): boolean {
   return CODE_RE.test(normalizeCode(text));
 }
+
+/**
+ * The code a referral link left on the visit Shopify recorded (the order's landing site, e.g.
+ * "/?ref=MAYA-9G9W&ref_name=Maya"): the link still counts when the cart lost its attribute (the
+ * theme embed off) and the friend removed the code. Null when there is none or it is not one.
+ */
+export function codeFromLandingSite(landing: string | null | undefined): string | null {
+  if (!landing) return null;
+  let ref: string | null;
+  try {
+    ref = new URL(landing, "https://store.invalid").searchParams.get("ref");
+  } catch {
+    return null;
+  }
+  if (!ref) return null;
+  const code = normalizeCode(ref);
+  return isReferralCode(code) ? code : null;
+}
