@@ -84,6 +84,13 @@ export function startOfLocalDay(date: string, timeZone: string): Date {
   return new Date(guess);
 }
 
+/** Minutes after local midnight on the wall clock of an IANA time zone (DST-aware). */
+export function localMinutesOfDay(instant: Date, timeZone: string): number {
+  const wall = instant.getTime() + zoneOffsetMs(instant, timeZone);
+  const day = 24 * 60 * 60 * 1000;
+  return Math.floor((((wall % day) + day) % day) / 60_000);
+}
+
 function zoneOffsetMs(instant: Date, timeZone: string): number {
   const parts = new Intl.DateTimeFormat("en-US", {
     timeZone,
