@@ -60,6 +60,27 @@ export async function referrerWithCode(shop: string, who: ReferrerIdentity) {
   return { referrer, code: await issueCode(shop, referrer.id, referrer.firstName) };
 }
 
+/**
+ * The code's trip to the program's code discount: once per code and discount generation (a
+ * discount the merchant deleted and the app made again takes every live code again).
+ */
+export function enqueueCodeSync(
+  shop: string,
+  codeId: string,
+  generation: number,
+  db?: Parameters<typeof enqueue>[1],
+) {
+  return enqueue(
+    {
+      type: REFERRALS_CODE_SYNC_JOB,
+      shop,
+      payload: { codeId },
+      idempotencyKey: `referral-code:${codeId}:sync${generation > 0 ? `:${generation}` : ""}`,
+    },
+    db,
+  );
+}
+
 /** A new code for the referrer (first one, or after a leaked one was revoked). */
 export async function issueCode(shop: string, referrerId: string, name: string | null) {
   for (let attempt = 0; attempt < 8; attempt++) {
@@ -68,15 +89,7 @@ export async function issueCode(shop: string, referrerId: string, name: string |
         const code = await tx.referralCode.create({
           data: { shop, referrerId, code: makeCode(name, random) },
         });
-        await enqueue(
-          {
-            type: REFERRALS_CODE_SYNC_JOB,
-            shop,
-            payload: { codeId: code.id },
-            idempotencyKey: `referral-code:${code.id}:sync`,
-          },
-          tx,
-        );
+        await enqueueCodeSync(shop, code.id, 0, tx);
         return code;
       });
     } catch (error) {

@@ -1,10 +1,9 @@
 import type { Logger } from "pino";
 import prisma from "~/db.server";
 import type { AdminGraphql } from "~/platform/admin/client.server";
-import { enqueue } from "~/platform/jobs/queue.server";
 import type { WebhookContext } from "~/platform/webhooks/types";
 import { getCurrentPolicy } from "~/services/policy.server";
-import { REFERRALS_CODE_SYNC_JOB } from "./codes.server";
+import { enqueueCodeSync } from "./codes.server";
 import { forgetProgramDiscount } from "./forget-discount.server";
 import { syncReferralProgram } from "./program.server";
 
@@ -35,12 +34,6 @@ export async function rebuildProgram(
     where: { shop, status: "issued" },
     select: { id: true },
   });
-  for (const code of waiting)
-    await enqueue({
-      type: REFERRALS_CODE_SYNC_JOB,
-      shop,
-      payload: { codeId: code.id },
-      idempotencyKey: `referral-code:${code.id}:sync:${generation}`,
-    });
+  for (const code of waiting) await enqueueCodeSync(shop, code.id, generation);
   log.info({ shop, outcome, codes: waiting.length }, "referral program discounts rebuilt");
 }

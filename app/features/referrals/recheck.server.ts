@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { ReferralCase } from "@prisma/client";
-import { adminRequest, type AdminGraphql } from "~/platform/admin/client.server";
+import type { AdminGraphql } from "~/platform/admin/client.server";
 import { now } from "~/platform/clock.server";
 import prisma from "~/db.server";
 import { addReferralEvent, termsOf } from "./case.server";
@@ -8,7 +8,7 @@ import { withShopifyHistory, type FriendNewness } from "./domain/eligibility";
 import { sameCard, type FraudSignal } from "./domain/fraud";
 import { cardKey, type CardDetails } from "./domain/identity";
 import { referralOrderFacts, returnsAsRead } from "./facts.server";
-import { REFERRALS_FRIEND_ORDER, REFERRALS_REFERRER_CARDS } from "./graphql";
+import { readFriendOrder, referrerPayments } from "./shopify.server";
 
 // Before a reward is first paid (and daily while a return holds it), the friend's order is read
 // from Shopify: webhooks can arrive late or not at all, and a reward paid on a refund nobody
@@ -50,12 +50,7 @@ async function checkCards(
   const customerId = c.referrer.customerGid;
   if (friendCards.length === 0 || !customerId || signals.some((s) => s.code === "self_payment"))
     return;
-  const data = await adminRequest(graphql, REFERRALS_REFERRER_CARDS, { customerId });
-  const referrerCards = cardKeys(
-    (data.customer?.orders.nodes ?? [])
-      .filter((o) => o.id !== c.orderGid)
-      .flatMap((o) => o.transactions),
-  );
+  const referrerCards = cardKeys(await referrerPayments(graphql, customerId, c.orderGid));
   const signal = sameCard(friendCards, referrerCards);
   if (!signal) return;
   await prisma.$transaction(async (tx) => {
@@ -94,8 +89,7 @@ async function checkHistory(c: RecheckedCase, firstOrderGid: string | null, log:
 
 export async function recheckFriendOrder(c: RecheckedCase, graphql: AdminGraphql, log: Logger) {
   const { shop, orderGid } = c;
-  const data = await adminRequest(graphql, REFERRALS_FRIEND_ORDER, { id: orderGid });
-  const order = data.order;
+  const order = await readFriendOrder(graphql, orderGid);
   if (!order) {
     // Deleted in Shopify: an order that no longer exists was not kept.
     log.warn({ shop, caseId: c.id, order: c.orderName }, "friend's order is gone from Shopify");

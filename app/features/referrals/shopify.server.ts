@@ -7,6 +7,8 @@ import {
 } from "~/platform/admin/client.server";
 import {
   REFERRALS_CODE_LOOKUP,
+  REFERRALS_FRIEND_ORDER,
+  REFERRALS_REFERRER_CARDS,
   REFERRALS_REWARD_CODE_CREATE,
   REFERRALS_STORE_CREDIT,
   REFERRALS_STORE_CREDIT_BALANCE,
@@ -141,4 +143,22 @@ export async function createRewardCode(
 export async function findCode(graphql: AdminGraphql, code: string) {
   const data = await adminRequest(graphql, REFERRALS_CODE_LOOKUP, { code });
   return data.codeDiscountNodeByCode ? { discountGid: data.codeDiscountNodeByCode.id } : undefined;
+}
+
+/** The friend's order as Shopify has it now (null when it was deleted), read before paying. */
+export async function readFriendOrder(graphql: AdminGraphql, orderGid: string) {
+  const data = await adminRequest(graphql, REFERRALS_FRIEND_ORDER, { id: orderGid });
+  return data.order ?? null;
+}
+
+/** The payments on the referrer's 20 latest orders other than `exceptOrderGid`. */
+export async function referrerPayments(
+  graphql: AdminGraphql,
+  customerId: string,
+  exceptOrderGid: string,
+) {
+  const data = await adminRequest(graphql, REFERRALS_REFERRER_CARDS, { customerId });
+  return (data.customer?.orders.nodes ?? [])
+    .filter((o) => o.id !== exceptOrderGid)
+    .flatMap((o) => o.transactions);
 }
