@@ -25,6 +25,8 @@ const APP_MODELS_WITH_CUSTOMER_DATA = [
   "DataRequestReport",
   "Effect",
   "FitEvidence",
+  "FitAnswer",
+  "FitOutcome",
 ] as const;
 
 export const MODELS_WITHOUT_CUSTOMER_DATA: Readonly<Record<string, string>> = Object.assign(
@@ -64,20 +66,29 @@ export async function exportCustomerData(
 ) {
   const full = { ...subject, orderGids: await subjectOrderGids(shop, subject) };
   const { orderGids } = full;
-  const [orders, events, revokedPaymentMethods, fit, ...policySections] = await Promise.all([
-    prisma.shopOrder.findMany({ where: { shop, orderGid: { in: orderGids } } }),
-    prisma.orderEvent.findMany({
-      where: { shop, orderGid: { in: orderGids } },
-      orderBy: { occurredAt: "asc" },
-    }),
-    subject.customerGid
-      ? prisma.revokedPaymentMethod.findMany({ where: { shop, customerGid: subject.customerGid } })
-      : Promise.resolve([]),
-    subject.customerGid
-      ? prisma.fitEvidence.findMany({ where: { shop, customerGid: subject.customerGid } })
-      : Promise.resolve([]),
-    ...POLICIES.map((p) => p.personalData.exportFor(shop, full)),
-  ]);
+  const [orders, events, revokedPaymentMethods, fit, fitAnswers, fitOutcomes, ...policySections] =
+    await Promise.all([
+      prisma.shopOrder.findMany({ where: { shop, orderGid: { in: orderGids } } }),
+      prisma.orderEvent.findMany({
+        where: { shop, orderGid: { in: orderGids } },
+        orderBy: { occurredAt: "asc" },
+      }),
+      subject.customerGid
+        ? prisma.revokedPaymentMethod.findMany({
+            where: { shop, customerGid: subject.customerGid },
+          })
+        : Promise.resolve([]),
+      subject.customerGid
+        ? prisma.fitEvidence.findMany({ where: { shop, customerGid: subject.customerGid } })
+        : Promise.resolve([]),
+      subject.customerGid
+        ? prisma.fitAnswer.findMany({ where: { shop, customerGid: subject.customerGid } })
+        : Promise.resolve([]),
+      subject.customerGid
+        ? prisma.fitOutcome.findMany({ where: { shop, customerGid: subject.customerGid } })
+        : Promise.resolve([]),
+      ...POLICIES.map((p) => p.personalData.exportFor(shop, full)),
+    ]);
   const report = {
     subject,
     generatedBy: "fitting-room",
@@ -94,6 +105,23 @@ export async function exportCustomerData(
     })),
     ...Object.assign({}, ...policySections),
     fitProfile: fit.map((f) => ({ size: f.size, width: f.width, source: f.source, at: f.at })),
+    fitFinderAnswers: fitAnswers.map((a) => ({
+      product: a.productTitle,
+      usual: `${a.usualSize} ${a.usualWidth}`,
+      between: a.between,
+      notes: a.notes,
+      brands: a.brands,
+      recommended: `${a.recommendedSize} ${a.recommendedWidth}`,
+      orderGid: a.orderGid,
+      at: a.createdAt,
+    })),
+    fitOutcomes: fitOutcomes.map((o) => ({
+      product: o.productTitle,
+      pair: `${o.size} ${o.width}`,
+      result: o.result,
+      feedback: o.feedback,
+      at: o.at,
+    })),
   };
   return prisma.dataRequestReport.create({
     data: {
@@ -140,6 +168,16 @@ async function redactAppData(tx: Tx, shop: string, subject: CustomerSubject) {
     fitEvidence: await tx.fitEvidence.deleteMany({
       where: { shop, customerGid: subject.customerGid ?? "" },
     }),
+    // The store's fit statistics keep the pair, not the person: answers and outcomes lose the
+    // customer and the order they were bought with.
+    fitAnswers: await tx.fitAnswer.updateMany({
+      where: { shop, customerGid: subject.customerGid ?? "" },
+      data: { customerGid: null, orderGid: null, lineItemGid: null },
+    }),
+    fitOutcomes: await tx.fitOutcome.updateMany({
+      where: { shop, customerGid: subject.customerGid ?? "" },
+      data: { customerGid: null },
+    }),
   };
   return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v.count]));
 }
@@ -169,6 +207,8 @@ export async function eraseShop(shop: string) {
       erased += (await tx.effect.deleteMany({ where: { shop } })).count;
       for (const policy of POLICIES) erased += await policy.personalData.eraseShop(tx, shop);
       erased += (await tx.fitEvidence.deleteMany({ where: { shop } })).count;
+      erased += (await tx.fitAnswer.deleteMany({ where: { shop } })).count;
+      erased += (await tx.fitOutcome.deleteMany({ where: { shop } })).count;
       erased += (await tx.policyVersion.deleteMany({ where: { shop } })).count;
       erased += (await tx.webhookDelivery.deleteMany({ where: { shop } })).count;
       erased += (await tx.job.deleteMany({ where: { shop, status: { not: "running" } } })).count;

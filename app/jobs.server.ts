@@ -12,6 +12,12 @@ import {
   getCurrentPolicy,
   publishStorefrontPolicy,
 } from "~/services/policy.server";
+import {
+  DELIVERY_REFRESH_JOB,
+  publishDeliverySchedule,
+  scheduleNextDeliveryRefresh,
+} from "~/services/delivery-schedule.server";
+import { FIT_IMPORT_JOB, importTaggedSizes } from "~/services/fit-import.server";
 import { webhookHandlers } from "~/webhooks/handlers";
 
 // The job table the worker is handed (app/platform/jobs/worker.server.ts): the app's own jobs
@@ -40,6 +46,14 @@ async function syncPolicies(shop: string, version: number, graphql: AdminGraphql
   return outcomes;
 }
 
+/** The product page's delivery dates for the policy in force, and tomorrow's refresh. */
+async function refreshDelivery(shop: string, graphql: AdminGraphql) {
+  const { day } = await publishDeliverySchedule(shop, graphql, (document, orderDay) =>
+    Object.assign({}, ...POLICIES.map((p) => p.storefrontDates?.(document, orderDay) ?? {})),
+  );
+  await scheduleNextDeliveryRefresh(shop, day);
+}
+
 function forPolicy(handler: PolicyJobHandler): JobHandler {
   return (context) => {
     const shop = requireShop(context);
@@ -59,6 +73,7 @@ const appJobs: JobTable = {
     // Purchase options first: the published policy names the trial's selling plan for checkout.
     const purchaseOptions = await syncPolicies(shop, version, graphql);
     const outcome = await publishStorefrontPolicy(shop, version, graphql);
+    if (outcome === "published") await refreshDelivery(shop, graphql);
     context.log.info({ version, outcome, purchaseOptions }, "policy publish job done");
   },
   // After an install: the shop's currency, time zone and plan, then the storefront policy, so
@@ -70,6 +85,16 @@ const appJobs: JobTable = {
     const { version } = await getCurrentPolicy(shop);
     await syncPolicies(shop, version, graphql);
     await publishStorefrontPolicy(shop, version, graphql);
+    await refreshDelivery(shop, graphql);
+  },
+  [FIT_IMPORT_JOB]: async (context) => {
+    const shop = requireShop(context);
+    const outcome = await importTaggedSizes(shop, await adminFor(shop));
+    context.log.info({ outcome }, "known sizes imported");
+  },
+  [DELIVERY_REFRESH_JOB]: async (context) => {
+    const shop = requireShop(context);
+    await refreshDelivery(shop, await adminFor(shop));
   },
 };
 

@@ -1,5 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import type { OrderFacts } from "~/domain/order-facts";
+import type { OrderStatusHook } from "~/domain/order-status";
+import type { PolicyDocument } from "~/domain/policy/schema";
 import type { AdminGraphql } from "~/platform/admin/client.server";
 import type { JobContext } from "~/platform/jobs/types";
 import type { WebhookHandler } from "~/platform/webhooks/types";
@@ -55,4 +57,11 @@ export interface PolicyModule {
   /** Handles of the Flow trigger extensions it fires (extensions/<handle>). */
   flowTriggers: readonly string[];
   personalData: PersonalData;
+  /** Its part of the customer account's order page for one of the customer's orders, if any. */
+  orderStatus?: OrderStatusHook;
+  /**
+   * Dates the product page's Delivery block states for this policy, one per shipping tier (in the
+   * tiers' order), for an order placed on local `day`: published with the delivery schedule.
+   */
+  storefrontDates?(document: PolicyDocument, day: string): Record<string, string[]>;
 }

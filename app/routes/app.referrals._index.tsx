@@ -7,10 +7,11 @@ import {
   useNavigation,
   useSearchParams,
 } from "@remix-run/react";
-import { Banner, BlockStack, Card, IndexTable, InlineGrid, Tabs, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Card, IndexTable, Tabs, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { AmbassadorApplications } from "~/components/AmbassadorApplications";
 import { CsvExport } from "~/components/CsvExport";
+import { Figures } from "~/components/Figures";
 import { PolicyPage } from "~/components/PolicyPage";
 import { StatusBadge } from "~/components/StatusBadge";
 import { formatMoney, money, parseMoneyInput } from "~/domain/money";
@@ -141,20 +142,7 @@ export default function Referrals() {
         defaultReward={formatMoney(referrals.ambassadorReward)}
         busy={busy}
       />
-      <InlineGrid columns={{ xs: 2, md: 6 }} gap="300">
-        {figures.map(([label, value]) => (
-          <Card key={label}>
-            <BlockStack gap="100">
-              <Text as="p" tone="subdued">
-                {label}
-              </Text>
-              <Text as="p" variant="headingMd">
-                {value}
-              </Text>
-            </BlockStack>
-          </Card>
-        ))}
-      </InlineGrid>
+      <Figures figures={figures} />
       <Card padding="0">
         <Tabs
           tabs={TABS.map((t) => ({

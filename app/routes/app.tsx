@@ -34,6 +34,7 @@ export default function App() {
         <Link to="/app/made-to-order">Made-to-order</Link>
         <Link to="/app/returns">Returns</Link>
         <Link to="/app/referrals">Referrals</Link>
+        <Link to="/app/fit">Fit</Link>
         <Link to="/app/settings">Settings</Link>
       </NavMenu>
       <Outlet />

@@ -105,6 +105,7 @@ describe("policy versions", () => {
       "discount_app.create", // …and the automatic one that explains refused codes
       "metafield.set",
       "metafield.set",
+      "metafield.set", // the product page's delivery schedule (fitting_room.delivery)
     ]);
     const forCheckout = [...shop.metafields.values()].find(
       (m) => m.namespace === "$app:fitting_room",
@@ -116,7 +117,7 @@ describe("policy versions", () => {
     // Re-running the publish job (a retry) writes nothing more.
     await prisma.job.updateMany({ data: { status: "queued", runAt: new Date(0) } });
     await runJobs();
-    expect(sandbox.store.ledger).toHaveLength(9);
+    expect(sandbox.store.ledger).toHaveLength(10);
   });
 
   it("does not publish a version that a newer one replaced", async () => {
@@ -126,10 +127,11 @@ describe("policy versions", () => {
     await savePolicySection(SHOP, "trial", trialForm({ windowDays: "9" }), "a");
     await runJobs();
     const values = [...sandbox.store.shop(SHOP).metafields.values()].map(
-      (m) => JSON.parse(m.value).version,
+      (m) => `${m.key}:${JSON.parse(m.value).version}`,
     );
-    // Written twice (installation for Liquid, shop for checkout), both version 3 only.
-    expect(values).toEqual([3, 3]);
+    // The policy written twice (installation for Liquid, shop for checkout), both version 3
+    // only; the delivery schedule once, from version 3.
+    expect(values).toEqual(["policy:3", "policy:3", "delivery:3"]);
   });
 });
 

@@ -30,6 +30,8 @@ export interface LineInput {
   width?: string;
   quantity?: number;
   sellingPlanId?: string | null;
+  /** Line item properties from the cart (a fit finder answer id). */
+  properties?: Record<string, string>;
 }
 
 export interface PlaceOrderInput {
@@ -120,6 +122,7 @@ export function newLine(
     price: variant.price,
     sellingPlanId: line.sellingPlanId ?? defaultSellingPlanId,
     ...(product.isGiftCard ? { isGiftCard: true } : {}),
+    ...(line.properties ? { properties: line.properties } : {}),
   };
 }
 

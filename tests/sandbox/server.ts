@@ -211,13 +211,27 @@ export async function handleSandboxRequest(sandbox: Sandbox, request: Request): 
     const cart = await handleCart(request, storefrontShop, sandbox.lifecycle, email);
     if (cart) return cart;
   }
+  if (storefrontShop && url.pathname === "/store/localization" && request.method === "POST") {
+    // Shopify's localization form: remember the country, go back to the page it was posted from.
+    const form = await request.formData();
+    const country = String(form.get("country_code") ?? "").toUpperCase();
+    const back = String(form.get("return_to") ?? "/store");
+    return new Response(null, {
+      status: 303,
+      headers: {
+        Location: back.startsWith("/store") ? back : "/store",
+        "Set-Cookie": `sandbox_country=${/^[A-Z]{2}$/.test(country) ? country : ""}; Path=/`,
+      },
+    });
+  }
   if (storefrontShop && url.pathname.startsWith("/store")) {
+    const chosen = /(?:^|;\s*)sandbox_country=([A-Z]{2})/.exec(request.headers.get("cookie") ?? "");
     const page = await renderStorefront(
       store,
       storefrontShop,
       url.pathname,
       customerFromCookie(request),
-      url.searchParams.get("country"),
+      url.searchParams.get("country") ?? chosen?.[1] ?? null,
       cartDrop(request),
     );
     return new Response(page.html, {

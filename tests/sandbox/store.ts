@@ -86,6 +86,7 @@ export interface SandboxLineItem {
   lineDiscount?: number;
   lineDiscountDescription?: string | null;
   isGiftCard?: boolean;
+  properties?: Record<string, string>;
 }
 
 export interface SandboxFulfillment {

@@ -11,6 +11,18 @@ interface CartLine {
   variantId: string;
   sellingPlanId: string | null;
   quantity: number;
+  /** Line item properties (properties[name]=value), onto the order line as Shopify does. */
+  properties?: Record<string, string>;
+}
+
+/** properties[name]=value fields of a cart form, as Shopify reads them. */
+function formProperties(form: FormData): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    const match = /^properties\[(.+)\]$/.exec(key);
+    if (match?.[1] && typeof value === "string" && value !== "") out[match[1]] = value;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 const COOKIE = "sandbox_cart";
@@ -170,10 +182,12 @@ export async function handleCart(
         `<p class="error">That purchase option is not offered on ${found.product.title}</p>`,
       );
     const lines = readCart(request);
+    const properties = formProperties(form);
     lines.push({
       variantId: found.variant.id,
       sellingPlanId: plan?.plan.id ?? null,
       quantity: Math.max(1, Number(form.get("quantity") ?? 1)),
+      ...(properties ? { properties } : {}),
     });
     return new Response(null, {
       status: 303,
@@ -195,7 +209,12 @@ export async function handleCart(
   }
   if (url.pathname === "/store/cart/add.js" && request.method === "POST") {
     const body = (await request.json().catch(() => ({}))) as {
-      items?: { id?: unknown; quantity?: unknown; selling_plan?: unknown }[];
+      items?: {
+        id?: unknown;
+        quantity?: unknown;
+        selling_plan?: unknown;
+        properties?: Record<string, unknown>;
+      }[];
     };
     const lines = readCart(request);
     for (const [i, item] of (body.items ?? []).entries()) {
@@ -211,10 +230,14 @@ export async function handleCart(
           { status: 422, description: `items[${i}].selling_plan: not offered on this product` },
           { status: 422 },
         );
+      const properties = Object.fromEntries(
+        Object.entries(item.properties ?? {}).map(([k, v]) => [k, String(v)]),
+      );
       lines.push({
         variantId: found.variant.id,
         sellingPlanId: plan?.plan.id ?? null,
         quantity: Math.max(1, Number(item.quantity ?? 1)),
+        ...(Object.keys(properties).length ? { properties } : {}),
       });
     }
     return Response.json({ items: lines.length }, { headers: { "Set-Cookie": cartCookie(lines) } });
@@ -266,6 +289,7 @@ export async function handleCart(
           variantId: l.variantId,
           quantity: l.quantity,
           sellingPlanId: l.sellingPlanId,
+          ...(l.properties ? { properties: l.properties } : {}),
         })),
       });
       return new Response(

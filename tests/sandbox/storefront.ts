@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { Liquid } from "liquidjs";
+import { Liquid, Tag, filters, type Emitter, type TagToken, type TopLevelToken } from "liquidjs";
 import type { SandboxShop, SandboxStore } from "./store";
 import { STOREFRONT_LAYOUT, PRODUCT_TEMPLATE, INDEX_TEMPLATE } from "./storefront-theme";
 
@@ -51,9 +51,17 @@ export function appBlocks(): AppBlock[] {
 }
 
 function appMetafields(shop: SandboxShop): Record<string, Record<string, unknown>> {
+  return ownerMetafields(shop, shop.appInstallationId);
+}
+
+/** An owner's metafields as Liquid reads them: namespace → key → value (JSON parsed). */
+function ownerMetafields(
+  shop: SandboxShop,
+  ownerId: string,
+): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
   for (const m of shop.metafields.values()) {
-    if (m.ownerId !== shop.appInstallationId) continue;
+    if (m.ownerId !== ownerId) continue;
     out[m.namespace] ??= {};
     out[m.namespace]![m.key] = m.type === "json" ? JSON.parse(m.value) : m.value;
   }
@@ -92,6 +100,47 @@ liquid.registerFilter("t", (key: string, ...args: unknown[]) => {
 });
 liquid.registerFilter("asset_url", (file: string) => `/extension-assets/${file}`);
 liquid.registerFilter("json", (value: unknown) => JSON.stringify(value));
+// 'now' is the sandbox's clock (which tests move), not the machine's.
+liquid.registerFilter(
+  "date",
+  function (this: { context: { environments: unknown } }, value, ...args) {
+    const env = this.context.environments as { __now?: string };
+    const input = value === "now" || value === "today" ? new Date(env.__now ?? Date.now()) : value;
+    return (filters.date as (this: unknown, ...a: unknown[]) => unknown).call(this, input, ...args);
+  },
+);
+
+/** The countries the demo store's markets sell to: one the reference policy does not ship to. */
+export const STOREFRONT_COUNTRIES: Record<string, string> = {
+  US: "United States",
+  CA: "Canada",
+  GB: "United Kingdom",
+  FR: "France",
+  AU: "Australia",
+  DE: "Germany",
+};
+
+// {% form 'localization' %}: Shopify posts the choice to /localization and redirects back.
+liquid.registerTag(
+  "form",
+  class extends Tag {
+    private body: TopLevelToken[] = [];
+    constructor(token: TagToken, remain: TopLevelToken[], engine: Liquid) {
+      super(token, remain, engine);
+      for (let t = remain.shift(); t; t = remain.shift()) {
+        if ((t as TagToken).name === "endform") return;
+        this.body.push(t);
+      }
+      throw new Error("form: missing endform");
+    }
+    *render(ctx: unknown, emitter: Emitter): Generator<unknown, void, unknown> {
+      const templates = this.liquid.parser.parseTokens(this.body);
+      emitter.write('<form method="post" action="/store/localization">');
+      yield this.liquid.renderer.renderTemplates(templates, ctx as never, emitter);
+      emitter.write("</form>");
+    }
+  },
+);
 
 export async function renderStorefront(
   store: SandboxStore,
@@ -109,11 +158,24 @@ export async function renderStorefront(
   const country = countryOverride ?? customer?.country ?? "US";
   const blocks = appBlocks();
   const app = { metafields: appMetafields(shop) };
-  const shopDrop = { name: shop.name, domain: shop.domain, currency: shop.currencyCode };
+  const shopDrop = {
+    name: shop.name,
+    domain: shop.domain,
+    currency: shop.currencyCode,
+    email: `hello@${shop.domain.replace(".myshopify.com", "")}.example`,
+  };
+  const localization = {
+    country: { iso_code: country, name: STOREFRONT_COUNTRIES[country] ?? country },
+    available_countries: Object.entries(STOREFRONT_COUNTRIES).map(([iso_code, name]) => ({
+      iso_code,
+      name,
+    })),
+  };
   const customerDrop = customer && {
     id: customer.legacyId,
     email: customer.email,
     first_name: customer.firstName,
+    metafields: ownerMetafields(shop, customer.id),
   };
   let content: string;
   const match = /^\/store\/products\/([\w-]+)$/.exec(pathname);
@@ -131,6 +193,7 @@ export async function renderStorefront(
       id: product.legacyId,
       gid: product.id,
       handle: product.handle,
+      url: `/store/products/${product.handle}`,
       title: product.title,
       description: product.description,
       tags: product.tags,
@@ -160,7 +223,10 @@ export async function renderStorefront(
           id: `${block.extension}-${block.name}`,
           shopify_attributes: `data-shopify-editor-block="${block.extension}-${block.name}"`,
         },
-        localization: { country: { iso_code: country } },
+        localization,
+        request: { path: pathname, locale: { iso_code: "en" } },
+        routes: { root_url: "/store" },
+        __now: store.now(),
       });
       rendered.push(
         `<div class="shopify-app-block" data-block="${block.extension}/${block.name}">${html}</div>`,

@@ -129,6 +129,7 @@ export function orderPayload(
       quantity: l.quantity,
       current_quantity: remainingQuantity(order, l),
       gift_card: l.isGiftCard === true,
+      properties: Object.entries(l.properties ?? {}).map(([name, value]) => ({ name, value })),
       price: money(l.price),
       price_set: { shop_money: { amount: money(l.price), currency_code: order.currency } },
       selling_plan_allocation: l.sellingPlanId

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isBusinessDay } from "~/domain/calendar";
-import { calendarOf, deliveryEstimate, handlingStarts } from "~/domain/delivery";
+import { calendarOf, deliveryEstimate, deliverySchedule, handlingStarts } from "~/domain/delivery";
 import { defaultPolicy } from "~/domain/policy/defaults";
 
 // The reference store: New York, Monday to Friday, US holidays; in stock ships in 1–2 business
@@ -119,5 +119,69 @@ describe("the cut-off after the clocks change", () => {
     // 18:30 UTC on Monday 9 March is 14:30 EDT: past a 14:00 cut-off (13:30 on winter time).
     expect(handlingStarts(at("2026-03-09T18:30:00Z"), "14:00", shipping)).toBe("2026-03-10");
     expect(handlingStarts(at("2026-03-09T17:30:00Z"), "14:00", shipping)).toBe("2026-03-09");
+  });
+});
+
+describe("the schedule the product page reads (published metafield)", () => {
+  const from = at("2026-12-07T12:00:00Z");
+  const schedule = deliverySchedule(shipping, from, 21);
+  const pick = (instant: Date) =>
+    schedule.stretches.find((s) => s.until > instant.getTime() / 1000) ?? null;
+
+  it("splits each business day at the cut-off and merges a weekend into one stretch", () => {
+    const tue = pick(at("2026-12-08T18:59:00Z"));
+    expect(tue).toMatchObject({ startsOn: "2026-12-08", shipBy: "2026-12-10" });
+    expect(pick(at("2026-12-08T19:00:00Z"))).toMatchObject({ startsOn: "2026-12-09" });
+    // Friday after 14:00 New York until Monday 14:00: one stretch starting Monday.
+    const weekend = pick(at("2026-12-11T19:00:00Z"));
+    expect(weekend).toMatchObject({
+      startsOn: "2026-12-14",
+      until: Date.parse("2026-12-14T19:00:00Z") / 1000,
+    });
+    expect(pick(at("2026-12-13T23:00:00Z"))).toBe(weekend);
+  });
+
+  it("holds one arrival range per tier, in the tiers' order", () => {
+    expect(schedule.tiers.map((t) => t.name)).toEqual(shipping.tiers.map((t) => t.name));
+    expect(pick(at("2026-12-08T15:00:00Z"))?.arrive[0]).toEqual(["2026-12-14", "2026-12-17"]);
+  });
+
+  it("refuses a cut-off that is not HH:MM", () => {
+    expect(() => deliverySchedule({ ...shipping, dailyCutOff: "2pm" }, from, 3)).toThrow(/cutOff/);
+  });
+
+  it("gives, at every instant it covers and for every country, what deliveryEstimate gives", () => {
+    const countries = shipping.tiers.flatMap((t) => t.countries);
+    const last = schedule.stretches[schedule.stretches.length - 1]!.until * 1000;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: from.getTime(), max: last - 1 }),
+        fc.constantFrom(...countries),
+        (ms, country) => {
+          const now = new Date(ms);
+          const stretch = pick(now)!;
+          const index = schedule.tiers.findIndex((t) => t.countries.includes(country));
+          const order = estimate(now.toISOString(), country);
+          if (!order.ships) throw new Error("every listed country ships");
+          expect(stretch.startsOn).toBe(order.startsOn);
+          expect([stretch.shipFrom, stretch.shipBy]).toEqual([order.shipFrom, order.shipBy]);
+          expect(stretch.arrive[index]).toEqual([order.arriveFrom, order.arriveBy]);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("keeps the wall-clock cut-off on the day clocks change (Sydney, first Sunday of April)", () => {
+    const sydney = {
+      ...shipping,
+      timezone: "Australia/Sydney",
+      businessDays: [...shipping.businessDays, "SUN"],
+    };
+    const s = deliverySchedule(sydney, at("2027-04-03T00:00:00Z"), 2);
+    // 14:00 on Sunday 4 April 2027 in Sydney is 04:00 UTC (AEST, +10) after the change.
+    expect(s.stretches.some((x) => x.until === Date.parse("2027-04-04T04:00:00Z") / 1000)).toBe(
+      true,
+    );
   });
 });

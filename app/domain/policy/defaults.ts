@@ -127,6 +127,7 @@ export function defaultPolicy(currency = "USD"): PolicyDocument {
       ],
       inStockShipBusinessDays: { min: 1, max: 2 }, // faq: "ship within 1-2 business day"
       trialShipBusinessDays: { min: 2, max: 3 }, // faq: trial "ship within 2-3 business day"
+      dailyCutOff: "14:00", // not stated: orders after 2 pm (New York) start the next business day
       // faq: "ship US, Canada, Mexico, Switzerland, UK, Australia, New Zealand, HK, Macao, China,
       // UAE, France, and Sweden"; per-tier costs are not stated on the pages: estimates.
       tiers: [
@@ -155,6 +156,13 @@ export function defaultPolicy(currency = "USD"): PolicyDocument {
           deliveryBusinessDays: { min: 6, max: 14 },
         },
       ],
+    },
+    fit: {
+      finderEnabled: true, // "our feedback supports our data driven recommendations"
+      minimumOutcomes: 10, // not stated: ten shoppers like you before data beats the chart
+      // Not stated: ALLY sizes run true to size; a half size up when between sizes.
+      charts: [{ family: "*", offsetHalves: 0, widthRule: "as_usual", between: "up" }],
+      knownSizeTagPrefix: "size:", // a customer tagged "size:8 Wide" has a known size
     },
   };
   return currency === "USD" ? doc : withCurrency(doc, currency);

@@ -1,5 +1,6 @@
 import type { PolicySection } from "./schema";
 import type { SectionForm } from "./field-spec";
+import { fitForm } from "./forms/fit";
 import { madeToOrderForm } from "./forms/made-to-order";
 import { referralsForm } from "./forms/referrals";
 import { returnsForm } from "./forms/returns";
@@ -17,6 +18,7 @@ export const SECTION_FORMS: Record<PolicySection, SectionForm> = {
   returns: returnsForm,
   referrals: referralsForm,
   shipping: shippingForm,
+  fit: fitForm,
 };
 
 export function sectionForPath(path: string): PolicySection | undefined {

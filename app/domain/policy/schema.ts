@@ -206,6 +206,11 @@ export const shippingSchema = z.object({
   }),
   inStockShipBusinessDays: dayRange,
   trialShipBusinessDays: dayRange,
+  /** Orders placed after this local time start being handled the next business day. */
+  dailyCutOff: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a 24-hour time such as 14:00")
+    .default("14:00"),
   tiers: z
     .array(shippingTierSchema)
     .min(1, "Add at least one shipping tier")
@@ -226,12 +231,45 @@ export const shippingSchema = z.object({
     }),
 });
 
+export const sizeChartSchema = z.object({
+  /** The product type the chart is for; "*" for every product without its own chart. */
+  family: text(80).min(1, "Name the product type, or * for all"),
+  /** Half sizes added to the usual size: 1 = half a size up. */
+  offsetHalves: z.number().int().min(-4, "At most 2 sizes down").max(4, "At most 2 sizes up"),
+  widthRule: z.enum(["as_usual", "one_wider", "one_narrower"]),
+  between: z.enum(["up", "down"]),
+});
+
+export const fitSchema = z
+  .object({
+    finderEnabled: z.boolean(),
+    /** Outcomes of shoppers like the one asking before the store's data overrides the chart. */
+    minimumOutcomes: z.number().int().min(1, "At least 1").max(1000, "At most 1000"),
+    charts: z.array(sizeChartSchema).superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      list.forEach((c, i) => {
+        if (seen.has(c.family))
+          ctx.addIssue({ code: "custom", path: [i, "family"], message: "Listed twice" });
+        seen.add(c.family);
+      });
+    }),
+    /** Where the store already keeps customers' sizes: a customer tag prefix such as "size:". */
+    knownSizeTagPrefix: text(40),
+  })
+  .default({
+    finderEnabled: true,
+    minimumOutcomes: 10,
+    charts: [{ family: "*", offsetHalves: 0, widthRule: "as_usual", between: "up" }],
+    knownSizeTagPrefix: "size:",
+  });
+
 export const POLICY_SECTIONS = [
   "trial",
   "madeToOrder",
   "returns",
   "referrals",
   "shipping",
+  "fit",
 ] as const;
 export type PolicySection = (typeof POLICY_SECTIONS)[number];
 
@@ -244,6 +282,7 @@ export const policyDocumentSchema = z
     returns: returnsSchema,
     referrals: referralsSchema,
     shipping: shippingSchema,
+    fit: fitSchema,
   })
   .superRefine((doc, ctx) => {
     // Every amount is in the shop's currency: mixing currencies would make fees meaningless.
@@ -281,6 +320,7 @@ export type MadeToOrderPolicy = z.infer<typeof madeToOrderSchema>;
 export type ReturnsPolicy = z.infer<typeof returnsSchema>;
 export type ReferralsPolicy = z.infer<typeof referralsSchema>;
 export type ShippingPolicy = z.infer<typeof shippingSchema>;
+export type FitPolicy = z.infer<typeof fitSchema>;
 
 function walkMoney(
   node: unknown,

@@ -11,7 +11,7 @@ export function storefrontPolicy(
     trialFeeVariantId?: string | null;
   } = { plus: false },
 ) {
-  const { trial, madeToOrder, returns, referrals, shipping } = document;
+  const { trial, madeToOrder, returns, referrals, shipping, fit } = document;
   return {
     version,
     currency: document.currency,
@@ -52,6 +52,7 @@ export function storefrontPolicy(
       minimumOrder: referrals.minimumOrder,
       referrerReward: referrals.referrerReward,
     },
+    fit: { finderEnabled: fit.finderEnabled },
     shipping: {
       timezone: shipping.timezone,
       businessDays: shipping.businessDays,

@@ -5,6 +5,7 @@ import { scheduledShipDate } from "./domain/ship-date";
 import { now } from "~/platform/clock.server";
 import type { AdminGraphql } from "~/platform/admin/client.server";
 import { recordFitEvidence } from "~/services/fit-profile.server";
+import { recordFitOutcome } from "~/services/fit-outcomes.server";
 import {
   addMtoEvent,
   advanceMtoSoon,
@@ -89,6 +90,21 @@ export async function confirmFit(shop: string, caseId: string, input: FitConfirm
       data: { notes: input.notes },
     });
     await advanceMtoSoon(c, "fit-confirmed", tx);
+  });
+  // The fitting pair was worn: the confirmed size is a kept fit for the fit finder's counts,
+  // found by the order line the shopper bought with the finder's answer.
+  await recordFitOutcome({
+    shop,
+    customerGid: c.customerGid,
+    productGid: c.productGid,
+    productTitle: c.title,
+    size: input.size,
+    width: input.width,
+    result: "kept",
+    source: "fitting",
+    sourceRef: c.id,
+    lineItemGid: c.originalLineItemGid,
+    at: confirmedAt,
   });
   if (c.customerGid)
     await recordFitEvidence({

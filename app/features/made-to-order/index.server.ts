@@ -4,6 +4,8 @@ import { openMtoCasesFromOrder } from "./intake.server";
 import { inventoryLevelUpdated, mtoJobs } from "./jobs.server";
 import { mtoPersonalData } from "./personal-data.server";
 import { syncMadeToOrderShopify } from "./purchase-option.server";
+import { madeToOrderOrderStatus } from "./order-status.server";
+import { madeToOrderStorefrontDates } from "./storefront-dates.server";
 
 // Made-to-order with a fitting pair (docs/decisions/0008-made-to-order.md): what it plugs into
 // the app, and what the admin and storefront routes call. Nothing outside this folder imports
@@ -20,6 +22,8 @@ export const madeToOrderPolicy: PolicyModule = {
   syncShopify: syncMadeToOrderShopify,
   flowTriggers: ["fit-reminder-due", "fit-confirmed", "made-to-order-attention"],
   personalData: mtoPersonalData,
+  orderStatus: madeToOrderOrderStatus,
+  storefrontDates: madeToOrderStorefrontDates,
 };
 
 export {

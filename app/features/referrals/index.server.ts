@@ -5,6 +5,7 @@ import { referralsJobs } from "./jobs.server";
 import { openReferralCase } from "./open.server";
 import { referralsPersonalData } from "./personal-data.server";
 import { syncReferralProgram } from "./program.server";
+import { referralOrderStatus } from "./order-status.server";
 
 // Referrals ("Give $20, get $20"; docs/decisions/0012-referral-discount.md): what the policy
 // plugs into the app, and what the admin and storefront routes call. Nothing outside this folder
@@ -21,6 +22,7 @@ export const referralsPolicy: PolicyModule = {
   syncShopify: syncReferralProgram,
   flowTriggers: ["referral-flagged", "referral-reward-earned", "ambassador-applied"],
   personalData: referralsPersonalData,
+  orderStatus: referralOrderStatus,
 };
 
 export {

@@ -3,6 +3,7 @@ import { returnsOrderFacts } from "./facts.server";
 import { openReturnOrder } from "./intake.server";
 import { reverseDeliveryAttached, returnsJobs } from "./jobs.server";
 import { returnsPersonalData } from "./personal-data.server";
+import { returnsOrderStatus } from "./order-status.server";
 
 // Returns and exchanges (docs/decisions/0010-return-fees.md): what the policy plugs into the app,
 // and what the admin and storefront routes call. Nothing outside this folder imports anything
@@ -18,6 +19,7 @@ export const returnsPolicy: PolicyModule = {
   webhooks: { "reverse_deliveries/attach_deliverable": reverseDeliveryAttached },
   flowTriggers: ["return-needs-review", "return-received", "return-worn"],
   personalData: returnsPersonalData,
+  orderStatus: returnsOrderStatus,
 };
 
 export {

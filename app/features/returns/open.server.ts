@@ -1,6 +1,9 @@
 import type { ReturnDecision } from "./domain/decide";
 import type { Resolution } from "./domain/eligibility";
+import type { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
+import { sizeAndWidth } from "~/domain/fit-profile";
+import { recordFitOutcome } from "~/services/fit-outcomes.server";
 import { now } from "~/platform/clock.server";
 import { withBusyRetry } from "~/platform/sqlite-busy.server";
 import { advanceReturnSoon, addReturnEvent, decisionFor, type SnapshotOrder } from "./case.server";
@@ -35,6 +38,37 @@ export class ReturnRequestError extends Error {
   ) {
     super(message);
     this.name = "ReturnRequestError";
+  }
+}
+
+/** Each pair coming back, with its fit feedback, for the fit finder's counts. */
+async function recordReturnedFits(
+  tx: Prisma.TransactionClient,
+  order: SnapshotOrder,
+  caseId: string,
+  lines: ReturnLineRequest[],
+  at: Date,
+) {
+  for (const l of lines) {
+    const line = order.lines.find((o) => o.lineItemGid === l.lineItemGid);
+    const { size, width } = sizeAndWidth(line?.variantTitle);
+    await recordFitOutcome(
+      {
+        shop: order.shop,
+        customerGid: order.customerGid,
+        productGid: line?.productGid ?? null,
+        productTitle: line?.title ?? null,
+        size,
+        width,
+        result: "returned",
+        feedback: l.fitFeedback ?? null,
+        source: "return",
+        sourceRef: `${caseId}:${l.lineItemGid}`,
+        lineItemGid: l.lineItemGid,
+        at,
+      },
+      tx,
+    );
   }
 }
 
@@ -161,6 +195,7 @@ export async function openReturnCase(
         data: { source, totals: total },
       });
       await advanceReturnSoon(c, "requested", tx);
+      await recordReturnedFits(tx, order, c.id, lines, at);
       return c;
     }),
   );

@@ -3,6 +3,7 @@ import prisma from "~/db.server";
 import { sizeAndWidth } from "~/domain/fit-profile";
 import { withBusyRetry } from "~/platform/sqlite-busy.server";
 import { recordFitEvidence } from "~/services/fit-profile.server";
+import { recordFitOutcome } from "~/services/fit-outcomes.server";
 import { addTrialEvent, trialMoney, trialSnapshot, type TrialWithLines } from "./case.server";
 import type { TrialAction } from "./domain/next-action";
 import { holdAmount, paymentPlan, type PaymentStep } from "./domain/payment-plan";
@@ -133,19 +134,39 @@ export async function recordDecision(
   );
 }
 
-/** A pair worn at home and kept is fit evidence: made-to-order can skip the fitting pair. */
+/**
+ * A pair worn at home and kept is fit evidence: made-to-order can skip the fitting pair, and the
+ * fit finder counts it (a returned pair too, without a fit reason: the keep/return page asks none).
+ */
 async function recordKeptFit(
   tx: Prisma.TransactionClient,
   trial: TrialWithLines,
   outcomes: { lineItemGid: string; outcome: { kind: string; rule: string } }[],
   at: Date,
 ) {
-  if (!trial.customerGid) return;
   for (const { lineItemGid, outcome } of outcomes) {
-    if (outcome.kind !== "charge" || !outcome.rule.startsWith("kept")) continue;
+    const kept = outcome.kind === "charge" && outcome.rule.startsWith("kept");
     const line = trial.lines.find((l) => l.lineItemGid === lineItemGid);
     const { size, width } = sizeAndWidth(line?.variantTitle);
-    if (!size || !width) continue;
+    if (!line || !size || !width) continue;
+    if (kept || line.choice === "return")
+      await recordFitOutcome(
+        {
+          shop: trial.shop,
+          customerGid: trial.customerGid,
+          productGid: line.productGid,
+          productTitle: line.title,
+          size,
+          width,
+          result: kept ? "kept" : "returned",
+          source: "trial",
+          sourceRef: lineItemGid,
+          lineItemGid,
+          at,
+        },
+        tx,
+      );
+    if (!kept || !trial.customerGid) continue;
     await recordFitEvidence(
       {
         shop: trial.shop,

@@ -5,6 +5,7 @@ import { trialFacts } from "./facts.server";
 import { openTrialFromOrder } from "./intake.server";
 import { trialPersonalData } from "./personal-data.server";
 import { syncTrialShopify } from "./purchase-option.server";
+import { trialOrderStatus } from "./order-status.server";
 
 // The at-home trial box (docs/decisions/0007-trial-box.md): what it plugs into the app, and what
 // the admin and storefront routes call. Nothing outside this folder imports anything else in it.
@@ -28,6 +29,7 @@ export const trialPolicy: PolicyModule = {
   syncShopify: syncTrialShopify,
   flowTriggers: ["trial-ending-soon"],
   personalData: trialPersonalData,
+  orderStatus: trialOrderStatus,
 };
 
 export { performTrialAction, type TrialActionInput } from "./actions.server";

@@ -194,4 +194,62 @@ export const fr: Record<MessageKey, string> = {
   "ambassadors.error.email": "E-mail : indiquez une adresse valide.",
   "ambassadors.error.socialHandle": "Où vous publiez : indiquez votre compte ou votre page.",
   "ambassadors.error.why": "Pourquoi : dites-le en une phrase ou deux (10 caractères ou plus).",
+  "fit.title": "Trouver votre pointure",
+  "fit.intro":
+    "Dites-nous ce que vous portez dans d'autres marques : nous recommandons une pointure et une largeur pour {product} d'après ce qu'ont gardé des clientes comme vous.",
+  "fit.usualSize": "Votre pointure US habituelle dans d'autres marques",
+  "fit.usualWidth": "Votre largeur habituelle",
+  "fit.between": "Je suis souvent entre deux pointures (j'ai choisi la plus petite)",
+  "fit.notes": "Quelque chose à savoir sur vos pieds ?",
+  "fit.note.wide_forefoot": "Avant-pied large",
+  "fit.note.narrow_heel": "Talon étroit",
+  "fit.note.high_instep": "Cou-de-pied haut",
+  "fit.brands": "Marques que vous portez (facultatif)",
+  "fit.submit": "Recommander ma pointure",
+  "fit.yourSize": "Votre pointure : {size} {width}",
+  "fit.yourSizeWhy":
+    "D'après la pointure que vous avez confirmée. Elle a changé ? Répondez aux questions ci-dessous.",
+  "fit.recommended": "Nous recommandons {size} {width}",
+  "fit.confidence.high": "Nous en sommes sûrs.",
+  "fit.confidence.medium": "C'est un bon choix.",
+  "fit.confidence.low":
+    "Une première estimation : une paire d'essayage ou un essai à domicile la confirmera.",
+  "fit.why.fromData":
+    "Sur {kept} clientes qui portent {usual} ailleurs et ont gardé une paire de {product}, {keptRecommended} ont gardé {recommended}.",
+  "fit.why.fromDataNoneKept":
+    "{peers} clientes qui portent {usual} ailleurs ont essayé {product}, mais aucune n'a encore gardé de paire : ceci vient de notre guide des tailles.",
+  "fit.why.noData":
+    "Aucune cliente comme vous n'a encore essayé {product} : ceci vient de notre guide des tailles.",
+  "fit.why.thinData":
+    "Seules {peers} des {needed} clientes comme vous qu'il nous faut ont essayé {product} : ceci vient de notre guide des tailles.",
+  "fit.why.chart.0": "Notre guide des tailles : {product} taille normalement.",
+  "fit.why.chart.up":
+    "Notre guide des tailles : {product} taille petit, donc {halves} demi-pointure(s) au-dessus.",
+  "fit.why.chart.down":
+    "Notre guide des tailles : {product} taille grand, donc {halves} demi-pointure(s) en dessous.",
+  "fit.why.width.one_wider": "Il taille étroit : une largeur de plus que d'habitude.",
+  "fit.why.width.one_narrower": "Il taille large : une largeur de moins que d'habitude.",
+  "fit.why.between.up": "Entre deux pointures, nous prenons la plus grande.",
+  "fit.why.between.down": "Entre deux pointures, nous prenons la plus petite.",
+  "fit.why.note.wider": "{note} : une largeur de plus.",
+  "fit.why.note.half_down": "{note} : une demi-pointure en dessous, pour que le talon tienne.",
+  "fit.why.note.none": "{note} : rien à changer.",
+  "fit.why.shift":
+    "{count} clientes ont renvoyé {from} car {feedback}, nous passons donc à {recommended}.",
+  "fit.feedback.too_small": "trop petit",
+  "fit.feedback.too_large": "trop grand",
+  "fit.feedback.too_narrow": "trop étroit",
+  "fit.feedback.too_wide": "trop large",
+  "fit.feedback.heel_slip": "le talon glissait",
+  "fit.feedback.other": "pas adapté",
+  "fit.add": "Ajouter {size} {width} au panier",
+  "fit.soldOut":
+    "{size} {width} est épuisé : choisissez-le sur la fiche produit pour le faire fabriquer sur commande.",
+  "fit.back": "Retour à {product}",
+  "fit.error.usualSize": "Votre pointure habituelle : choisissez une pointure US entre 4 et 12.",
+  "fit.error.usualWidth": "Votre largeur habituelle : choisissez une largeur.",
+  "fit.error.notes": "Vos pieds : choisissez dans la liste.",
+  "fit.error.brands": "Marques : 200 caractères au plus.",
+  "fit.error.product": "Ce produit n'est pas disponible.",
+  "fit.off": "Le guide des pointures n'est pas proposé dans cette boutique.",
 };

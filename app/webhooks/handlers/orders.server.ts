@@ -1,6 +1,7 @@
 import type { OrderPayload } from "~/domain/orders";
 import type { WebhookContext, WebhookHandler } from "~/platform/webhooks/types";
 import { POLICIES } from "~/policies.server";
+import { linkFitAnswers } from "~/services/fit-finder.server";
 import { recordOrder, recordOrderEvent } from "~/services/orders.server";
 
 // orders/*: the order mirror and timeline, then each policy hears of a new, paid or cancelled
@@ -28,6 +29,8 @@ const orderTopic =
         currency: order.currency ?? null,
       },
     });
+    // Lines bought with a fit finder answer, before any policy records the pair's outcome.
+    if (kind === "order.created") await linkFitAnswers(shop, order);
     if (kind === "order.created")
       for (const policy of POLICIES) await policy.facts.orderCreated?.({ shop, order, deliveryId });
     if (kind === "order.paid") {

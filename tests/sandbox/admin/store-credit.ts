@@ -86,6 +86,8 @@ export function customerObject(shop: SandboxShop, customer: SandboxCustomer, sto
     firstName: customer.firstName,
     lastName: customer.lastName,
     displayName: `${customer.firstName} ${customer.lastName}`,
+    // The merchant's own record of a known size, as stores keep it: a tag such as "size:8 Medium".
+    tags: customer.confirmedSize ? [`size:${customer.confirmedSize.replace(" / ", " ")}`] : [],
     defaultAddress: { __typename: "MailingAddress", countryCodeV2: customer.country },
     // Oldest first, as Shopify lists them; `reverse: true` gives the newest first.
     orders: (args: Args, context: ResolverContext) => {
@@ -143,6 +145,23 @@ export const storeCreditQueryResolvers = {
   customer: (args: Args, { shop }: ResolverContext) => {
     const customer = shop.customers.find((c) => c.id === args.id);
     return customer ? customerObject(shop, customer) : null;
+  },
+  /** Customer search, the part the app uses: `tag:<value>` or `email:<value>` (exact), else all. */
+  customers: (args: Args, { shop, store }: ResolverContext) => {
+    const term = /^(tag|email):(?:'([^']*)'|"([^"]*)"|(\S+))$/.exec(
+      String(args.query ?? "").trim(),
+    );
+    const wanted = term ? (term[2] ?? term[3] ?? term[4] ?? "") : null;
+    const all = shop.customers
+      .map((c) => customerObject(shop, c, store))
+      .filter((c) =>
+        wanted === null
+          ? true
+          : term?.[1] === "tag"
+            ? c.tags.includes(wanted)
+            : c.email.toLowerCase() === wanted.toLowerCase(),
+      );
+    return connection("Customer", all, args);
   },
   storeCreditAccount: (args: Args, { shop, store }: ResolverContext) => {
     const account = shop.storeCreditAccounts.find((a) => a.id === args.id);

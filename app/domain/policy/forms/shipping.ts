@@ -36,6 +36,12 @@ export const shippingForm: SectionForm = {
       suffix: "business days",
     },
     {
+      kind: "text",
+      name: "dailyCutOff",
+      label: "Daily order cut-off",
+      help: "24-hour time in your time zone, e.g. 14:00: later orders start the next business day",
+    },
+    {
       kind: "rows",
       name: "tiers",
       label: "Shipping tiers",

@@ -1,0 +1,269 @@
+import { describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import { productPageEstimate } from "~/features/made-to-order/index.server";
+import { saveShopperChoices } from "~/features/trial/index.server";
+import { sectionFormValues } from "~/domain/policy/form";
+import { action as finderAction, loader as finderLoader } from "~/routes/proxy.fit-finder";
+import { fitPage } from "~/services/fit-outcomes.server";
+import { importSizesCsv, importTaggedSizes } from "~/services/fit-import.server";
+import { getCurrentPolicy, savePolicySection } from "~/services/policy.server";
+import { unauthenticated } from "~/shopify.server";
+import { proxyRequest } from "../support/proxy";
+import {
+  TRIAL_SHOP,
+  advanceDays,
+  flush,
+  setupTrialShop,
+  startTrialSandbox,
+} from "../support/trial-scenario";
+
+// The fit finder through the app proxy and the sandbox: answers are recommended from the chart
+// until shoppers like the one asking have kept pairs; a pair bought with an answer (line property
+// _fit_answer) and kept counts for the next shopper; sizes the store already tags are imported.
+
+const context = startTrialSandbox();
+
+const product = () =>
+  context.store.shop(TRIAL_SHOP).products.find((p) => p.handle === "little-black-heels")!;
+const customer = (email: string) =>
+  context.store.shop(TRIAL_SHOP).customers.find((c) => c.email === email)!;
+
+function ask(
+  customerLegacyId: string | null,
+  answers: Record<string, string | string[]>,
+  json = true,
+) {
+  const body = new URLSearchParams({
+    product_id: product().legacyId,
+    product_url: "/products/little-black-heels",
+    root: "/",
+  });
+  for (const [k, v] of Object.entries(answers)) for (const item of [v].flat()) body.append(k, item);
+  return finderAction({
+    request: proxyRequest(TRIAL_SHOP, "/fit-finder", customerLegacyId, {
+      method: "POST",
+      headers: json ? { Accept: "application/json" } : {},
+      body,
+    }),
+    params: {},
+    context: {},
+  });
+}
+
+async function yourSizeOf(customerLegacyId: string) {
+  const response = await finderLoader({
+    request: proxyRequest(
+      TRIAL_SHOP,
+      "/fit-finder",
+      customerLegacyId,
+      { headers: { Accept: "application/json" } },
+      { query: { product_id: product().legacyId } },
+    ),
+    params: {},
+    context: {},
+  });
+  return ((await response.json()) as { yourSize: unknown }).yourSize;
+}
+
+async function setMinimum(minimumOutcomes: number) {
+  const policy = await getCurrentPolicy(TRIAL_SHOP);
+  const form = {
+    ...sectionFormValues(policy.document, "fit"),
+    minimumOutcomes: String(minimumOutcomes),
+  };
+  const saved = await savePolicySection(TRIAL_SHOP, "fit", Object.entries(form), "staff");
+  expect(saved).toMatchObject({ ok: true });
+}
+
+describe("fit finder", () => {
+  it("recommends from the chart while data is thin, and says so", async () => {
+    await setupTrialShop(context);
+    const answer = (await (
+      await ask(null, { usual_size: "8", usual_width: "Medium", notes: "wide_forefoot" })
+    ).json()) as Record<string, unknown>;
+    expect(answer).toMatchObject({ size: "8", width: "Wide", basis: "chart", confidence: "low" });
+    expect(answer.sentences).toEqual([
+      "No shopper like you has tried Little Black Heels yet: this is from our size chart.",
+      "Our size chart: Little Black Heels fits true to size.",
+      "Wide forefoot: one width wider.",
+    ]);
+    const variant = product().variants.find((v) => v.title === "8 / Wide")!;
+    expect(answer.variant).toEqual({ id: variant.legacyId, available: true });
+    expect(await prisma.fitAnswer.count({ where: { shop: TRIAL_SHOP } })).toBe(1);
+  });
+
+  it("works without JavaScript: the question page, then the answer with a cart form", async () => {
+    await setupTrialShop(context);
+    const form = await finderLoader({
+      request: proxyRequest(
+        TRIAL_SHOP,
+        "/fit-finder",
+        null,
+        {},
+        { query: { product_id: product().legacyId } },
+      ),
+      params: {},
+      context: {},
+    });
+    const page = await form.text();
+    expect(page).toContain('<select name="usual_size">');
+    expect(page).toContain('name="notes" value="narrow_heel"');
+    const answer = await (
+      await ask(null, { usual_size: "8", usual_width: "Medium", between: "1" }, false)
+    ).text();
+    expect(answer).toContain('data-recommended="8.5 / Medium"');
+    expect(answer).toContain('action="/cart/add"');
+    expect(answer).toMatch(/name="properties\[_fit_answer\]" value="c\w+"/);
+    expect(answer).toContain("Between sizes, we take the larger one.");
+  });
+
+  it("refuses bad answers naming the field, and a forged signature", async () => {
+    await setupTrialShop(context);
+    const bad = await ask(null, { usual_size: "13", usual_width: "Medium" });
+    expect(bad.status).toBe(422);
+    expect(await bad.json()).toMatchObject({ field: "usualSize" });
+    const badNote = await ask(null, { usual_size: "8", usual_width: "Medium", notes: "flat_feet" });
+    expect(await badNote.json()).toMatchObject({ field: "notes" });
+    const forged = finderAction({
+      request: proxyRequest(
+        TRIAL_SHOP,
+        "/fit-finder",
+        null,
+        { method: "POST", body: new URLSearchParams({ product_id: "1" }) },
+        { tamper: true },
+      ),
+      params: {},
+      context: {},
+    });
+    await expect(forged).rejects.toMatchObject({ status: 400 });
+    expect(await prisma.fitAnswer.count()).toBe(0);
+  });
+
+  it("counts a kept trial pair bought with an answer for the next shopper with the same answers", async () => {
+    const { planGid } = await setupTrialShop(context);
+    await setMinimum(1);
+    const olivia = customer("olivia@example.com");
+    const first = (await (
+      await ask(olivia.legacyId, { usual_size: "8", usual_width: "Medium" })
+    ).json()) as { answerId: string; basis: string };
+    expect(first.basis).toBe("chart");
+    const { lifecycle } = context.sandbox;
+    const order = lifecycle.placeOrder(TRIAL_SHOP, {
+      customerEmail: olivia.email,
+      paymentMethod: "card_on_file",
+      lines: [
+        {
+          handle: "little-black-heels",
+          size: "8",
+          width: "Medium",
+          sellingPlanId: planGid,
+          properties: { _fit_answer: first.answerId },
+        },
+      ],
+    });
+    await flush(context);
+    expect(await prisma.fitAnswer.findUnique({ where: { id: first.answerId } })).toMatchObject({
+      lineItemGid: order.lines[0]!.id,
+      orderedSize: "8",
+      orderedWidth: "Medium",
+    });
+    lifecycle.fulfil(TRIAL_SHOP, order.id);
+    await advanceDays(context, 2);
+    lifecycle.carrierEvent(TRIAL_SHOP, order.id, "delivered");
+    await flush(context);
+    const trial = await prisma.trial.findFirstOrThrow({
+      where: { shop: TRIAL_SHOP, orderGid: order.id },
+    });
+    await saveShopperChoices(TRIAL_SHOP, order.customerId!, {
+      trialId: trial.id,
+      choices: [{ lineItemGid: order.lines[0]!.id, choice: "keep" }],
+      exchange: null,
+    });
+    await advanceDays(context, 9);
+    expect(await prisma.fitOutcome.findMany({ where: { shop: TRIAL_SHOP } })).toMatchObject([
+      {
+        result: "kept",
+        source: "trial",
+        size: "8",
+        width: "Medium",
+        usualSize: "8",
+        usualWidth: "Medium",
+        answerId: first.answerId,
+        followed: true,
+      },
+    ]);
+    const next = (await (await ask(null, { usual_size: "8", usual_width: "Medium" })).json()) as {
+      basis: string;
+      sentences: string[];
+    };
+    expect(next.basis).toBe("data");
+    expect(next.sentences[0]).toBe(
+      "Of 1 shoppers who wear 8 M elsewhere and kept a pair of Little Black Heels, 1 kept 8 M.",
+    );
+    const page = await fitPage(TRIAL_SHOP);
+    expect(page.rows).toMatchObject([
+      { product: "Little Black Heels", size: "8", width: "Medium", kept: 1, returned: 0 },
+    ]);
+    expect(page.finder).toMatchObject({ answers: 2, bought: 1, followed: 1, followedKept: 1 });
+  });
+
+  it("imports sizes the store tags on customers, so they see their size and skip the fitting pair", async () => {
+    await setupTrialShop(context);
+    const maya = customer("maya@example.com");
+    const estimate = () =>
+      productPageEstimate({
+        shop: TRIAL_SHOP,
+        customerGid: maya.id,
+        variantTitle: "8 / Medium",
+        country: "US",
+      });
+    // Before the import the app does not know Maya's size: a fitting pair first.
+    expect(await yourSizeOf(maya.legacyId)).toBeNull();
+    expect((await estimate()).path).toBe("fitting_first");
+    const { admin } = await unauthenticated.admin(TRIAL_SHOP);
+    expect(await importTaggedSizes(TRIAL_SHOP, admin.graphql)).toEqual({
+      imported: 2,
+      unreadable: [],
+    });
+    expect(await yourSizeOf(maya.legacyId)).toEqual({ size: "8", width: "Medium" });
+    expect((await estimate()).path).toBe("confirmed_size");
+    // The customer metafield the storefront reads carries the confirmed size.
+    const metafield = [...context.store.shop(TRIAL_SHOP).metafields.values()].find(
+      (m) => m.ownerId === maya.id && m.key === "fit",
+    );
+    expect(JSON.parse(metafield!.value)).toMatchObject({
+      size: "8",
+      width: "Medium",
+      confirmed: true,
+      source: "merchant",
+    });
+  });
+
+  it("imports a CSV only when every row reads, naming the row and column otherwise", async () => {
+    await setupTrialShop(context);
+    const { admin } = await unauthenticated.admin(TRIAL_SHOP);
+    expect(
+      await importSizesCsv(
+        TRIAL_SHOP,
+        "email,size,width\nolivia@example.com,7.5,Wide\nchloe@example.ca,13,Wide\n",
+        admin.graphql,
+      ),
+    ).toEqual({
+      imported: 0,
+      errors: [{ row: 3, field: "size", message: "Not a size and width we sell: 13 Wide" }],
+    });
+    expect(await prisma.fitEvidence.count()).toBe(0);
+    const ok = await importSizesCsv(
+      TRIAL_SHOP,
+      "Email,Size,Width\nolivia@example.com,7.5,Wide\nnobody@example.com,8,M\n",
+      admin.graphql,
+    );
+    expect(ok).toEqual({
+      imported: 1,
+      errors: [{ row: 3, field: "email", message: "No customer with this email" }],
+    });
+    expect(await prisma.fitEvidence.findMany({ where: { shop: TRIAL_SHOP } })).toMatchObject([
+      { size: "7.5", width: "Wide", source: "merchant" },
+    ]);
+  });
+});
