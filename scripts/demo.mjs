@@ -85,11 +85,15 @@ Fitting Room demo is running (offline; Ctrl-C stops it). App installed in ${shop
   Settings:                                          ${sandboxUrl}/admin?shop=${shop}&path=/app/settings
   Trials:                                            ${sandboxUrl}/admin?shop=${shop}&path=/app/trials
   Made-to-order:                                     ${sandboxUrl}/admin?shop=${shop}&path=/app/made-to-order
-  Storefront product page ("Try at home"):           ${sandboxUrl}/store/products/little-black-heels
+  Returns:                                           ${sandboxUrl}/admin?shop=${shop}&path=/app/returns
+  Referrals:                                         ${sandboxUrl}/admin?shop=${shop}&path=/app/referrals
+  Fit (the fit finder's evidence, size imports):     ${sandboxUrl}/admin?shop=${shop}&path=/app/fit
+  Storefront product page (trial, delivery, size):   ${sandboxUrl}/store/products/little-black-heels
   Sign in as a demo shopper:                         ${sandboxUrl}/store/account
   Cart and checkout:                                 ${sandboxUrl}/store/cart
   Shopper's keep/return page (app proxy):            ${sandboxUrl}/apps/fitting-room/trial
   Shopper's fit confirmation page (app proxy):       ${sandboxUrl}/apps/fitting-room/fit
+  Shopper's return portal (app proxy):               ${sandboxUrl}/apps/fitting-room/returns
   Sandbox control API (see tests/sandbox/README.md): ${sandboxUrl}/__sandbox/state
   The app itself:                                    ${appUrl}
 `);

@@ -223,18 +223,27 @@ function tally(peers: readonly FitOutcome[]) {
   const kept = new Map<string, number>();
   const score = new Map<string, number>();
   const candidates: Steps[] = [];
+  const seen = new Set<string>();
+  const consider = (s: Steps) => {
+    if (!seen.has(keyOf(s))) candidates.push(s);
+    seen.add(keyOf(s));
+  };
   const add = (map: Map<string, number>, s: Steps, n: number) =>
     map.set(keyOf(s), (map.get(keyOf(s)) ?? 0) + n);
   for (const o of peers) {
     const at = stepsOf(o.size, o.width);
     const to = shiftedTo(o);
     if (o.result === "kept") {
-      if (!kept.has(keyOf(at))) candidates.push(at);
+      consider(at);
       add(kept, at, 1);
       add(score, at, 2);
     } else if (to) {
       add(score, at, -2);
       add(score, to, 1);
+      // Where returns point is a candidate even if no peer kept it yet: six pairs returned too
+      // small say "half a size up", not "the next size someone happened to keep".
+      if (to.half >= 0 && to.half <= LAST_HALF && to.width >= 0 && to.width <= LAST_WIDTH)
+        consider(to);
     }
   }
   return {
@@ -294,9 +303,12 @@ export function recommendFit(input: RecommendInput): Recommendation {
       isValidFit(o.size, o.width),
   );
   const evidence = tally(peers);
-  const mostKept = best(evidence.candidates, evidence.kept, fromChart.steps);
+  const keptFits = evidence.candidates.filter((c) => evidence.kept(c) > 0);
+  const mostKept = best(keptFits, evidence.kept, fromChart.steps);
+  // Returns alone say where a pair did not fit, not where one does: data decides only once
+  // some peer kept a pair.
   const pick =
-    peers.length >= minimumOutcomes
+    peers.length >= minimumOutcomes && keptFits.length > 0
       ? best(evidence.candidates, evidence.score, fromChart.steps)
       : null;
 

@@ -126,7 +126,7 @@ export default function Fit() {
       title="Fit"
       settingsPath="/app/settings/fit"
       summary={[
-        `Fit finder ${fit.finderEnabled ? "on" : "off"} (policy v${version}); the store's data decides once ${fit.minimumOutcomes} shoppers with the same usual size have kept or returned a pair.`,
+        `Fit finder ${fit.finderEnabled ? "on" : "off"} (policy v${version}); the store's data decides once ${fit.minimumOutcomes} shopper${fit.minimumOutcomes === 1 ? "" : "s"} with the same usual size ${fit.minimumOutcomes === 1 ? "has" : "have"} kept or returned a pair.`,
         `Size chart: ${charts}.`,
       ]}
       empty={null}

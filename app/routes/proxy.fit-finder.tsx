@@ -1,10 +1,8 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { SIZES, WIDTHS, sizeAndWidth } from "~/domain/fit-profile";
-import { FIT_FINDER_PRODUCT_QUERY } from "~/graphql/fit";
-import { adminRequest } from "~/platform/admin/client.server";
 import { refreshClock } from "~/platform/clock.server";
-import { recommendForShopper, yourSize } from "~/services/fit-finder.server";
+import { finderProduct, recommendForShopper, yourSize } from "~/services/fit-finder.server";
 import { getCurrentPolicy } from "~/services/policy.server";
 import { authenticate, unauthenticated } from "~/shopify.server";
 import { explain, finderAnswer, finderForm, FOOT_NOTES } from "~/storefront/fit-finder-page";
@@ -73,10 +71,7 @@ function refuse(c: Context, status: number, field: string, message: string) {
 
 async function productFor(shop: string, productId: string) {
   const { admin } = await unauthenticated.admin(shop);
-  const data = await adminRequest(admin.graphql, FIT_FINDER_PRODUCT_QUERY, {
-    id: `gid://shopify/Product/${productId}`,
-  });
-  return data.product ?? null;
+  return finderProduct(admin.graphql, `gid://shopify/Product/${productId}`);
 }
 
 async function open(c: Context) {

@@ -9,6 +9,8 @@ import {
 } from "~/domain/fit-recommend";
 import type { OrderPayload } from "~/domain/orders";
 import type { FitPolicy } from "~/domain/policy/schema";
+import { FIT_FINDER_PRODUCT_QUERY } from "~/graphql/fit";
+import { adminRequest, type AdminGraphql } from "~/platform/admin/client.server";
 import { shopLogger } from "~/platform/logger.server";
 import { fitProfileFor } from "./fit-profile.server";
 import { getCurrentPolicy } from "./policy.server";
@@ -63,11 +65,19 @@ export async function yourSize(shop: string, customerGid: string | null) {
   return profile?.confirmed ? profile : null;
 }
 
+/** The product the shopper asks about, as the finder needs it (null when it does not exist). */
+export async function finderProduct(graphql: AdminGraphql, productGid: string) {
+  const data = await adminRequest(graphql, FIT_FINDER_PRODUCT_QUERY, { id: productGid });
+  return data.product ?? null;
+}
+
 export async function recommendForShopper(input: {
   shop: string;
   customerGid: string | null;
   product: FinderProduct;
   answers: FitAnswers & { brands: string };
+  /** Asked for a pair already ordered (the trial questionnaire): its outcome finds the answer. */
+  line?: { orderGid: string; lineItemGid: string } | null;
 }): Promise<{ answerId: string; recommendation: Recommendation; family: string }> {
   const { shop, product, answers } = input;
   const policy = await getCurrentPolicy(shop);
@@ -95,6 +105,8 @@ export async function recommendForShopper(input: {
       basis: recommendation.basis,
       confidence: recommendation.confidence,
       policyVersion: policy.version,
+      orderGid: input.line?.orderGid ?? null,
+      lineItemGid: input.line?.lineItemGid ?? null,
     },
   });
   shopLogger(shop, { answerId: row.id, basis: recommendation.basis }).info("fit recommended");

@@ -82,8 +82,14 @@ export function finderForm(
   status = 200,
 ) {
   const { t } = c;
-  const options = (list: readonly string[], label = (v: string) => v) =>
-    list.map((v) => `<option value="${escapeHtml(v)}">${escapeHtml(label(v))}</option>`).join("");
+  // The most common answers preselected, as on the product page's block.
+  const options = (list: readonly string[], chosen: string) =>
+    list
+      .map(
+        (v) =>
+          `<option value="${escapeHtml(v)}"${v === chosen ? " selected" : ""}>${escapeHtml(v)}</option>`,
+      )
+      .join("");
   const mine = yourSize
     ? `<p class="fr-note" data-your-size="${escapeHtml(`${yourSize.size} / ${yourSize.width}`)}"><strong>${escapeHtml(t("fit.yourSize", yourSize))}</strong><br>${escapeHtml(t("fit.yourSizeWhy"))}</p>`
     : "";
@@ -93,8 +99,8 @@ export function finderForm(
     `<h1>${escapeHtml(t("fit.title"))}</h1>${mine}${banner}
 <p>${escapeHtml(t("fit.intro", { product: c.product.title }))}</p>
 <form method="post" data-fit-finder-form>${hidden(c)}
-<label>${escapeHtml(t("fit.usualSize"))} <select name="usual_size">${options(SIZES)}</select></label>
-<label>${escapeHtml(t("fit.usualWidth"))} <select name="usual_width">${options(WIDTHS)}</select></label>
+<label>${escapeHtml(t("fit.usualSize"))} <select name="usual_size">${options(SIZES, yourSize?.size ?? "8")}</select></label>
+<label>${escapeHtml(t("fit.usualWidth"))} <select name="usual_width">${options(WIDTHS, yourSize?.width ?? "Medium")}</select></label>
 <label><input type="checkbox" name="between" value="1"> ${escapeHtml(t("fit.between"))}</label>
 <fieldset><legend>${escapeHtml(t("fit.notes"))}</legend>${FOOT_NOTES.map((n) => `<label><input type="checkbox" name="notes" value="${n}"> ${escapeHtml(t(`fit.note.${n}`))}</label>`).join("")}</fieldset>
 <label>${escapeHtml(t("fit.brands"))} <input name="brands" maxlength="200"></label>

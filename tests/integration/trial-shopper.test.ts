@@ -167,5 +167,54 @@ describe("keep/return page", () => {
         (await prisma.trial.findUniqueOrThrow({ where: { id: trial.id } })).questionnaire!,
       ),
     ).toMatchObject({ usualSize: "7.5", width: "Wide" });
+    // The fit finder sized each pair in the box, and its answers wait on the box's lines.
+    const page = await good.text();
+    expect(page).toContain(
+      "Our fit finder suggests: Little Black Heels 7.5 W, Five Shades of Nude 7.5 W.",
+    );
+    const answers = await prisma.fitAnswer.findMany({ where: { shop: TRIAL_SHOP } });
+    expect(answers.map((a) => a.lineItemGid).sort()).toEqual(
+      (await prisma.trialLine.findMany({ where: { trialId: trial.id } }))
+        .map((l) => l.lineItemGid)
+        .sort(),
+    );
+    const event = await prisma.trialEvent.findFirst({
+      where: { trialId: trial.id, kind: "questionnaire" },
+    });
+    expect(event?.message).toContain("the fit finder suggests Little Black Heels 7.5 W");
+  });
+
+  it("sizes the box with the foot notes the questionnaire asks", async () => {
+    const { trial, owner } = await placedTrial(false);
+    const body = choices(trial.id, {
+      usualSize: "8",
+      width: "Medium",
+      fitIssues: "",
+      colours: "",
+      newOrSample: "new",
+      between: "1",
+    });
+    body.body.append("notes", "wide_forefoot");
+    const answered = await questionnaireAction({
+      request: proxyRequest("/fit-questionnaire", owner, body),
+      params: {},
+      context: {},
+    });
+    expect(await answered.text()).toContain("Little Black Heels 8.5 W");
+    const bad = choices(trial.id, {
+      usualSize: "8",
+      width: "Medium",
+      fitIssues: "",
+      colours: "",
+      newOrSample: "new",
+    });
+    bad.body.append("notes", "flat");
+    const refused = await questionnaireAction({
+      request: proxyRequest("/fit-questionnaire", owner, bad),
+      params: {},
+      context: {},
+    });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain("notes: Choose from the list");
   });
 });

@@ -211,33 +211,22 @@ export async function handleSandboxRequest(sandbox: Sandbox, request: Request): 
     const cart = await handleCart(request, storefrontShop, sandbox.lifecycle, email);
     if (cart) return cart;
   }
-  if (storefrontShop && url.pathname === "/store/localization" && request.method === "POST") {
-    // Shopify's localization form: remember the country, go back to the page it was posted from.
-    const form = await request.formData();
-    const country = String(form.get("country_code") ?? "").toUpperCase();
-    const back = String(form.get("return_to") ?? "/store");
-    return new Response(null, {
-      status: 303,
-      headers: {
-        Location: back.startsWith("/store") ? back : "/store",
-        "Set-Cookie": `sandbox_country=${/^[A-Z]{2}$/.test(country) ? country : ""}; Path=/`,
-      },
-    });
-  }
   if (storefrontShop && url.pathname.startsWith("/store")) {
+    // ?country=XX switches the market, as Shopify's storefront links do, and stays chosen.
+    const asked = url.searchParams.get("country")?.toUpperCase() ?? null;
     const chosen = /(?:^|;\s*)sandbox_country=([A-Z]{2})/.exec(request.headers.get("cookie") ?? "");
+    const country = asked && /^[A-Z]{2}$/.test(asked) ? asked : (chosen?.[1] ?? null);
     const page = await renderStorefront(
       store,
       storefrontShop,
       url.pathname,
       customerFromCookie(request),
-      url.searchParams.get("country") ?? chosen?.[1] ?? null,
+      country,
       cartDrop(request),
     );
-    return new Response(page.html, {
-      status: page.status,
-      headers: { "Content-Type": "text/html; charset=utf-8" },
-    });
+    const headers = new Headers({ "Content-Type": "text/html; charset=utf-8" });
+    if (asked && country === asked) headers.set("Set-Cookie", `sandbox_country=${country}; Path=/`);
+    return new Response(page.html, { status: page.status, headers });
   }
   return Response.json(
     { error: `not simulated: ${request.method} ${url.pathname}` },

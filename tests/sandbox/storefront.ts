@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { Liquid, Tag, filters, type Emitter, type TagToken, type TopLevelToken } from "liquidjs";
+import { Liquid, filters } from "liquidjs";
 import type { SandboxShop, SandboxStore } from "./store";
 import { STOREFRONT_LAYOUT, PRODUCT_TEMPLATE, INDEX_TEMPLATE } from "./storefront-theme";
 
@@ -73,7 +73,9 @@ function extensionTranslations(): Record<string, unknown> {
   const dir = path.join(root, "extensions");
   if (!fs.existsSync(dir)) return {};
   const merged: Record<string, unknown> = {};
+  // Theme app extensions only: a customer-account extension's keys are not Liquid's.
   for (const ext of fs.readdirSync(dir)) {
+    if (!fs.existsSync(path.join(dir, ext, "blocks"))) continue;
     const file = path.join(dir, ext, "locales", "en.default.json");
     if (fs.existsSync(file)) Object.assign(merged, JSON.parse(fs.readFileSync(file, "utf8")));
   }
@@ -119,28 +121,6 @@ export const STOREFRONT_COUNTRIES: Record<string, string> = {
   AU: "Australia",
   DE: "Germany",
 };
-
-// {% form 'localization' %}: Shopify posts the choice to /localization and redirects back.
-liquid.registerTag(
-  "form",
-  class extends Tag {
-    private body: TopLevelToken[] = [];
-    constructor(token: TagToken, remain: TopLevelToken[], engine: Liquid) {
-      super(token, remain, engine);
-      for (let t = remain.shift(); t; t = remain.shift()) {
-        if ((t as TagToken).name === "endform") return;
-        this.body.push(t);
-      }
-      throw new Error("form: missing endform");
-    }
-    *render(ctx: unknown, emitter: Emitter): Generator<unknown, void, unknown> {
-      const templates = this.liquid.parser.parseTokens(this.body);
-      emitter.write('<form method="post" action="/store/localization">');
-      yield this.liquid.renderer.renderTemplates(templates, ctx as never, emitter);
-      emitter.write("</form>");
-    }
-  },
-);
 
 export async function renderStorefront(
   store: SandboxStore,

@@ -547,3 +547,22 @@ describe("properties", () => {
     );
   });
 });
+
+describe("returns pointing past every kept pair", () => {
+  it("follow the returns to a fit nobody kept yet rather than the next size someone kept", () => {
+    const outcomes = [
+      ...kept("8", "Wide", 5),
+      ...returned("8", "Wide", "too_small", 6),
+      ...kept("8", "Medium", 1),
+    ];
+    const r = recommend({ outcomes });
+    expect(r).toMatchObject({ size: "8.5", width: "Wide", basis: "data", keptRecommended: 0 });
+    expect(r.confidence).toBe("low");
+    expect(r.reasons).toContainEqual({
+      kind: "returns_shift",
+      from: { size: "8", width: "Wide" },
+      feedback: "too_small",
+      count: 6,
+    });
+  });
+});

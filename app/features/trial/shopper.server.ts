@@ -120,7 +120,12 @@ export function questionnaireTrials(shop: string, customerGid: string) {
   return prisma.trial.findMany({
     where: { shop, customerGid, fulfilledAt: null, cancelledAt: null },
     orderBy: { orderedAt: "desc" },
-    select: { id: true, orderName: true },
+    select: {
+      id: true,
+      orderName: true,
+      orderGid: true,
+      lines: { select: { lineItemGid: true, productGid: true, title: true } },
+    },
   });
 }
 
@@ -137,6 +142,8 @@ export async function saveQuestionnaire(
   customerGid: string,
   trialId: string,
   answers: Questionnaire,
+  /** Run once the answers are saved: the fit finder's sizes for the box, for the fitting team. */
+  suggest: () => Promise<string[]> = async () => [],
 ): Promise<ShopperChoiceResult> {
   const { count } = await prisma.trial.updateMany({
     where: { id: trialId, shop, customerGid, fulfilledAt: null },
@@ -148,9 +155,10 @@ export async function saveQuestionnaire(
       field: "trialId",
       message: "That trial box has shipped already or is not yours.",
     };
+  const suggestions = await suggest();
   await addTrialEvent(prisma, trialId, shop, {
     kind: "questionnaire",
-    message: `Fit questionnaire: usual size ${answers.usualSize} ${answers.width}`,
+    message: `Fit questionnaire: usual size ${answers.usualSize} ${answers.width}${suggestions.length ? `; the fit finder suggests ${suggestions.join(", ")}` : ""}`,
     dedupeKey: `questionnaire:${now().toISOString()}`,
     occurredAt: now(),
   });

@@ -1,11 +1,12 @@
 // "Find your size": preselects the shopper's confirmed size in the product form, and answers the
 // questions inline (the app proxy's JSON answer), selecting the recommended size and carrying
-// the answer's id as the line property _fit_answer. Without this script the form still posts.
+// the answer's id as the line property _fit_answer. Without this script the link opens the
+// questions on the app proxy.
 (function () {
   function wire(block) {
     var form = document.getElementById(block.getAttribute("data-form-id"));
     var variants = JSON.parse(block.querySelector("[data-fr-fit-variants]").textContent || "[]");
-    var finder = block.querySelector("[data-fr-fit-form]");
+    var panel = block.querySelector("[data-fr-fit-panel]");
     var result = block.querySelector("[data-fr-fit-result]");
     var errorText = block.querySelector("[data-fr-fit-text]").getAttribute("data-error");
 
@@ -41,12 +42,26 @@
     var mine = block.querySelector("[data-fr-fit-mine]");
     if (mine) select(mine.getAttribute("data-size"), mine.getAttribute("data-width"), null);
 
-    finder.addEventListener("submit", function (event) {
+    block.querySelector("[data-fr-fit-open]").addEventListener("click", function (event) {
       event.preventDefault();
-      fetch(finder.action, {
+      panel.hidden = !panel.hidden;
+    });
+
+    // The fields have no names (they may sit inside the theme's product form): read them here.
+    function answers() {
+      var body = new URLSearchParams();
+      panel.querySelectorAll("[data-field]").forEach(function (field) {
+        if (field.type === "checkbox" && !field.checked) return;
+        body.append(field.getAttribute("data-field"), field.value);
+      });
+      return body;
+    }
+
+    block.querySelector("[data-fr-fit-ask]").addEventListener("click", function () {
+      fetch(panel.getAttribute("data-action"), {
         method: "POST",
         headers: { Accept: "application/json" },
-        body: new FormData(finder),
+        body: answers(),
       })
         .then(function (r) {
           return r.json();

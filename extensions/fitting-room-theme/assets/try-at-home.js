@@ -30,11 +30,18 @@
       if (!toggle.checked) return;
       event.preventDefault();
       var data = new FormData(form);
+      // Line properties the form carries (the fit finder's answer) stay with the pair.
+      var properties = {};
+      data.forEach(function (value, key) {
+        var match = /^properties\[(.+)\]$/.exec(key);
+        if (match && value !== "") properties[match[1]] = value;
+      });
       var items = [
         {
           id: String(data.get("id")),
           quantity: Number(data.get("quantity") || 1),
           selling_plan: plan,
+          properties: properties,
         },
       ];
       fetch(root() + "cart.js", { headers: { Accept: "application/json" } })
