@@ -29,7 +29,7 @@ export interface OutcomeInput {
   width: string | null;
   result: "kept" | "returned";
   feedback?: string | null;
-  source: "fitting" | "trial" | "return" | "import";
+  source: "fitting" | "trial" | "purchase" | "return" | "import";
   sourceRef: string;
   /** The order line the pair was bought on: finds the finder answer it was bought with. */
   lineItemGid?: string | null;

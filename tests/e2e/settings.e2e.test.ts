@@ -115,6 +115,7 @@ describe("settings in the browser", () => {
       "Made-to-order",
       "Returns",
       "Referrals",
+      "Fit",
       "Settings",
     ]);
     await page.close();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { productPageEstimate } from "~/features/made-to-order/index.server";
+import { customerOrderByGid, submitShopperReturn } from "~/features/returns/index.server";
 import { saveShopperChoices } from "~/features/trial/index.server";
 import { sectionFormValues } from "~/domain/policy/form";
 import { action as finderAction, loader as finderLoader } from "~/routes/proxy.fit-finder";
@@ -264,6 +265,60 @@ describe("fit finder", () => {
     });
     expect(await prisma.fitEvidence.findMany({ where: { shop: TRIAL_SHOP } })).toMatchObject([
       { size: "7.5", width: "Wide", source: "merchant" },
+    ]);
+  });
+
+  it("counts a pair bought outright as kept once its return window closes, and a fit return", async () => {
+    await setupTrialShop(context);
+    const olivia = customer("olivia@example.com");
+    const { lifecycle } = context.sandbox;
+    const order = lifecycle.placeOrder(TRIAL_SHOP, {
+      customerEmail: olivia.email,
+      lines: [
+        { handle: "little-black-heels", size: "8", width: "Medium" },
+        { handle: "five-shades-of-nude", size: "8", width: "Wide" },
+      ],
+    });
+    await flush(context);
+    lifecycle.fulfil(TRIAL_SHOP, order.id);
+    await advanceDays(context, 1);
+    lifecycle.carrierEvent(TRIAL_SHOP, order.id, "delivered");
+    await flush(context);
+    const returnOrderId = await customerOrderByGid(TRIAL_SHOP, olivia.id, order.id);
+    await submitShopperReturn(
+      TRIAL_SHOP,
+      returnOrderId!,
+      { customerGid: olivia.id, guestToken: null },
+      "portal",
+      [
+        {
+          lineItemGid: order.lines[1]!.id,
+          quantity: 1,
+          reason: "SIZE_TOO_SMALL",
+          fitFeedback: "too_tight",
+          outcome: "store_credit",
+        },
+      ],
+    );
+    // Before the window closes nothing is kept yet; the return is a fit return at once.
+    await advanceDays(context, 10);
+    expect(
+      await prisma.fitOutcome.findMany({
+        where: { shop: TRIAL_SHOP },
+        select: { result: true, feedback: true, source: true, size: true, width: true },
+      }),
+    ).toEqual([
+      { result: "returned", feedback: "too_small", source: "return", size: "8", width: "Wide" },
+    ]);
+    await advanceDays(context, 6);
+    const outcomes = await prisma.fitOutcome.findMany({
+      where: { shop: TRIAL_SHOP },
+      orderBy: { createdAt: "asc" },
+      select: { result: true, source: true, productTitle: true },
+    });
+    expect(outcomes).toEqual([
+      { result: "returned", source: "return", productTitle: "Five Shades of Nude" },
+      { result: "kept", source: "purchase", productTitle: "Little Black Heels" },
     ]);
   });
 });

@@ -4,6 +4,7 @@ import type { OrderFacts, RefundedFact, ReturnFact } from "~/domain/order-facts"
 import { enqueue } from "~/platform/jobs/queue.server";
 import { addReturnEvent, advanceReturnSoon, recordReturnFact } from "./case.server";
 import { RETURNS_SNAPSHOT_JOB } from "./intake.server";
+import { scheduleKeptCheck } from "./kept-purchases.server";
 
 // Returns facts, as Shopify's webhooks report them: the lines' shipments and deliveries (the
 // window's clock), and each step of a Shopify Return (a request from Shopify's customer
@@ -47,6 +48,7 @@ async function delivered(fact: {
     },
     data: { deliveredAt: fact.at },
   });
+  if (count > 0) await scheduleKeptCheck(fact.shop, order, fact.fulfillmentGid, fact.at);
   // The lines of that fulfillment are not known yet (its webhook came late): read the order.
   if (
     count === 0 &&

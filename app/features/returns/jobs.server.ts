@@ -8,6 +8,7 @@ import { now } from "~/platform/clock.server";
 import { RETURNS_INTAKE_JOB } from "./facts.server";
 import { RETURNS_SNAPSHOT_JOB } from "./intake.server";
 import { openReturnCase, ReturnRequestError, type ReturnLineRequest } from "./open.server";
+import { keptCheck, RETURNS_KEPT_CHECK_JOB } from "./kept-purchases.server";
 import { readReturn } from "./shopify.server";
 import { snapshotOrder } from "./snapshot.server";
 
@@ -16,6 +17,7 @@ import { snapshotOrder } from "./snapshot.server";
 // through the same rules as the portal's.
 
 export const returnsJobs: Record<string, PolicyJobHandler> = {
+  [RETURNS_KEPT_CHECK_JOB]: keptCheck,
   [RETURNS_ADVANCE_JOB]: async (context) => {
     const { caseId } = context.payload as { caseId: string };
     await advanceReturnCase(

@@ -7,6 +7,7 @@ import {
   type OperationData,
 } from "~/platform/admin/client.server";
 import { now } from "~/platform/clock.server";
+import { scheduleKeptCheck } from "./kept-purchases.server";
 import { isUniqueViolation } from "~/platform/db-errors.server";
 import { getCurrentPolicy } from "~/services/policy.server";
 import { returnTerms } from "./domain/terms";
@@ -139,8 +140,13 @@ export async function snapshotOrder(shop: string, orderGid: string, graphql: Adm
       await tx.returnOrder.update({ where: { id: snapshot.id }, data: { snapshotAt: now() } });
     }),
   );
-  return prisma.returnOrder.findUniqueOrThrow({
+  const read = await prisma.returnOrder.findUniqueOrThrow({
     where: { id: snapshot.id },
     include: { lines: true },
   });
+  // Deliveries Shopify reported before the webhooks did: their windows' kept checks.
+  for (const line of read.lines)
+    if (line.deliveredAt && line.fulfillmentGid)
+      await scheduleKeptCheck(shop, read, line.fulfillmentGid, line.deliveredAt);
+  return read;
 }
