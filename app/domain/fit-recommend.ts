@@ -17,16 +17,7 @@ import type {
 // beside the data. The result carries counts and structured reasons rather than sentences: the
 // caller translates them. Pure: the storefront and the admin preview compute the same answer.
 
-export type {
-  FitFeedback,
-  FootNote,
-  FitAnswers,
-  FitOutcome,
-  SizeChart,
-  RecommendInput,
-  Recommendation,
-  RecommendReason,
-} from "./fit-recommend-types";
+export type * from "./fit-recommend-types";
 
 // Canonical orders, so the reasons read the same whatever order the answers arrived in.
 const FOOT_NOTES: readonly FootNote[] = ["wide_forefoot", "narrow_heel", "high_instep"];

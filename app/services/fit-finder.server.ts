@@ -1,5 +1,5 @@
 import prisma from "~/db.server";
-import { sizeAndWidth, type FitProfile } from "~/domain/fit-profile";
+import { sizeAndWidth } from "~/domain/fit-profile";
 import {
   recommendFit,
   type FitAnswers,
@@ -29,11 +29,7 @@ export interface FinderProduct {
   productType: string;
 }
 
-export type FinderResult =
-  | { kind: "profile"; profile: FitProfile }
-  | { kind: "recommendation"; answerId: string; recommendation: Recommendation };
-
-export function chartFor(fit: FitPolicy, productType: string) {
+function chartFor(fit: FitPolicy, productType: string) {
   const row =
     fit.charts.find((c) => c.family.toLowerCase() === productType.trim().toLowerCase()) ??
     fit.charts.find((c) => c.family === "*");

@@ -78,6 +78,8 @@ export async function importTaggedSizes(shop: string, graphql: AdminGraphql) {
   return { imported, unreadable };
 }
 
+export const MAX_CSV_ROWS = 500;
+
 export interface CsvImportResult {
   imported: number;
   errors: { row: number; field: string; message: string }[];
@@ -102,6 +104,18 @@ export async function importSizesCsv(
   } catch (error) {
     return { imported: 0, errors: [{ row: 0, field: "file", message: (error as Error).message }] };
   }
+  // One Admin lookup per row runs in the merchant's request: bounded, larger files are split.
+  if (rows.length > MAX_CSV_ROWS)
+    return {
+      imported: 0,
+      errors: [
+        {
+          row: MAX_CSV_ROWS + 2,
+          field: "file",
+          message: `At most ${MAX_CSV_ROWS} rows per import: split the file`,
+        },
+      ],
+    };
   const errors: CsvImportResult["errors"] = [];
   const checked: { email: string; fit: { size: string; width: string } }[] = [];
   rows.forEach((r, i) => {

@@ -254,6 +254,11 @@ describe("fit finder", () => {
       errors: [{ row: 3, field: "size", message: "Not a size and width we sell: 13 Wide" }],
     });
     expect(await prisma.fitEvidence.count()).toBe(0);
+    const tooLong = `email,size,width\n${"olivia@example.com,7.5,Wide\n".repeat(501)}`;
+    expect(await importSizesCsv(TRIAL_SHOP, tooLong, admin.graphql)).toEqual({
+      imported: 0,
+      errors: [{ row: 502, field: "file", message: "At most 500 rows per import: split the file" }],
+    });
     const ok = await importSizesCsv(
       TRIAL_SHOP,
       "Email,Size,Width\nolivia@example.com,7.5,Wide\nnobody@example.com,8,M\n",

@@ -40,12 +40,9 @@ export const keptCheck: PolicyJobHandler = async (context) => {
   if (!order) return;
   const terms = termsOf(order);
   const today = localDate(now(), terms.timeZone);
-  // Any return asked for, unless it was declined or cancelled, means the pair was not kept.
-  const asked = new Set(
-    order.cases
-      .filter((c) => !["declined", "cancelled"].includes(c.status))
-      .flatMap((c) => c.lines.map((l) => l.lineItemGid)),
-  );
+  // A pair with any return asked for already counts as returned with its feedback (opening the
+  // case recorded it): a declined or withdrawn request must not add a contradicting "kept".
+  const asked = new Set(order.cases.flatMap((c) => c.lines.map((l) => l.lineItemGid)));
   let kept = 0;
   for (const line of order.lines) {
     if (!line.deliveredAt || line.purchaseOption || line.giftCard || asked.has(line.lineItemGid))
