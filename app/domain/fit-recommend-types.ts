@@ -35,8 +35,13 @@ export interface SizeChart {
 
 export interface RecommendInput {
   answers: FitAnswers;
-  /** Already filtered to this product family by the caller. */
+  /** Outcomes for this product. */
   outcomes: readonly FitOutcome[];
+  /**
+   * Outcomes for the other products of its family (product type): pooled with the product's
+   * own only when those alone are too few to decide, since a last differs between styles.
+   */
+  familyOutcomes?: readonly FitOutcome[];
   chart: SizeChart;
   /** Outcomes of shoppers like this one (same usual size and width) needed before data overrides the chart. */
   minimumOutcomes: number;
@@ -46,6 +51,8 @@ export interface Recommendation {
   size: string;
   width: string;
   basis: "data" | "chart";
+  /** Whose outcomes the counts are: this product's, or its whole family's. */
+  scope: EvidenceScope;
   confidence: "high" | "medium" | "low";
   /** Shoppers like this one (same usual size and width) with an outcome in this family. */
   peers: number;
@@ -61,9 +68,17 @@ export interface Recommendation {
   reasons: readonly RecommendReason[];
 }
 
+export type EvidenceScope = "product" | "family";
+
 export type RecommendReason =
-  | { kind: "from_data"; peers: number; peersKept: number; keptRecommended: number }
-  | { kind: "thin_data"; peers: number; needed: number }
+  | {
+      kind: "from_data";
+      scope: EvidenceScope;
+      peers: number;
+      peersKept: number;
+      keptRecommended: number;
+    }
+  | { kind: "thin_data"; scope: EvidenceScope; peers: number; needed: number }
   | { kind: "chart"; offsetHalves: number; widthRule: SizeChart["widthRule"] }
   | { kind: "between"; direction: "up" | "down" }
   | { kind: "note"; note: FootNote; effect: "wider" | "half_down" | "none" }

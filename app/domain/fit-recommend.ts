@@ -4,18 +4,20 @@ import type {
   FootNote,
   FitAnswers,
   FitOutcome,
+  EvidenceScope,
   SizeChart,
   RecommendInput,
   Recommendation,
   RecommendReason,
 } from "./fit-recommend-types";
 
-// "Find your size" for one product family. A shopper tells us what they wear in other brands;
-// shoppers who told us the same and then kept or returned a pair of this family are the best
-// evidence of how it runs, so once there are enough of them their outcomes decide. Until then
-// the merchant's size chart decides, and it is always computed so the storefront can show it
-// beside the data. The result carries counts and structured reasons rather than sentences: the
-// caller translates them. Pure: the storefront and the admin preview compute the same answer.
+// "Find your size" for one product. A shopper tells us what they wear in other brands;
+// shoppers who told us the same and then kept or returned a pair of it (or, while those are
+// few, of another style of its family) are the best evidence of how it runs, so once there
+// are enough of them their outcomes decide. Until then the merchant's size chart decides, and
+// it is always computed so the storefront can show it beside the data. The result carries
+// counts and structured reasons rather than sentences: the caller translates them. Pure: the
+// storefront and the admin preview compute the same answer.
 
 export type * from "./fit-recommend-types";
 
@@ -234,21 +236,26 @@ export function recommendFit(input: RecommendInput): Recommendation {
   if (problem) throw new Error(problem);
   const fromChart = chartPick(answers, chart);
   // A pair outside the range the store makes is a bad import, not evidence.
-  const peers = input.outcomes.filter(
-    (o) =>
-      o.usualSize === answers.usualSize &&
-      o.usualWidth === answers.usualWidth &&
-      isValidFit(o.size, o.width),
-  );
+  const like = (outcomes: readonly FitOutcome[]) =>
+    outcomes.filter(
+      (o) =>
+        o.usualSize === answers.usualSize &&
+        o.usualWidth === answers.usualWidth &&
+        isValidFit(o.size, o.width),
+    );
+  const own = like(input.outcomes);
+  const pooled = [...own, ...like(input.familyOutcomes ?? [])];
+  // Returns alone say where a pair did not fit, not where one does: data decides only once
+  // some peer kept a pair. The product's own peers first; its family's only when those are
+  // too few, and said so, since the family's other lasts may run differently.
+  const decides = (peers: readonly FitOutcome[]) =>
+    peers.length >= minimumOutcomes && peers.some((o) => o.result === "kept");
+  const scope: EvidenceScope = !decides(own) && pooled.length > own.length ? "family" : "product";
+  const peers = scope === "family" ? pooled : own;
   const evidence = tally(peers);
   const keptFits = evidence.candidates.filter((c) => evidence.kept(c) > 0);
   const mostKept = best(keptFits, evidence.kept, fromChart.steps);
-  // Returns alone say where a pair did not fit, not where one does: data decides only once
-  // some peer kept a pair.
-  const pick =
-    peers.length >= minimumOutcomes && keptFits.length > 0
-      ? best(evidence.candidates, evidence.score, fromChart.steps)
-      : null;
+  const pick = decides(peers) ? best(evidence.candidates, evidence.score, fromChart.steps) : null;
 
   const recommended = pick ?? fromChart.steps;
   const counts = {
@@ -270,10 +277,11 @@ export function recommendFit(input: RecommendInput): Recommendation {
     returnedRecommended,
     chartSize: fitOf(fromChart.steps).size,
     chartWidth: fitOf(fromChart.steps).width,
+    scope,
   };
 
   if (pick) {
-    const reasons: RecommendReason[] = [{ kind: "from_data", ...counts }];
+    const reasons: RecommendReason[] = [{ kind: "from_data", scope, ...counts }];
     if (mostKept && keyOf(mostKept) !== keyOf(pick))
       reasons.push(returnsShift(peers, mostKept, pick));
     const { keptRecommended, peersKept } = counts;
@@ -283,8 +291,8 @@ export function recommendFit(input: RecommendInput): Recommendation {
   // Enough peers, none of whom kept a pair: from_data says so (0 kept) before the chart speaks.
   const why: RecommendReason =
     peers.length < minimumOutcomes
-      ? { kind: "thin_data", peers: peers.length, needed: minimumOutcomes }
-      : { kind: "from_data", ...counts };
+      ? { kind: "thin_data", scope, peers: peers.length, needed: minimumOutcomes }
+      : { kind: "from_data", scope, ...counts };
   // Thin data that agrees with the chart still raises it: peers kept most what it says.
   const agrees = mostKept !== null && keyOf(mostKept) === keyOf(fromChart.steps);
   return {

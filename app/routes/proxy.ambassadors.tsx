@@ -7,23 +7,22 @@ import {
   referralOffer,
 } from "~/features/referrals/index.server";
 import { refreshClock } from "~/platform/clock.server";
-import { authenticate } from "~/shopify.server";
 import { type AMBASSADOR_FIELDS, parseAmbassadorForm } from "~/storefront/ambassador-form";
 import { escapeHtml as h, proxyPage } from "~/storefront/html";
 import { pickLocale, translator, type MessageKey } from "~/storefront/i18n";
-import { customerGidFromProxy } from "~/storefront/proxy-shopper.server";
+import { authenticateProxy, customerGidFromProxy } from "~/storefront/proxy-shopper.server";
 
 // /apps/fitting-room/ambassadors: a signed-in shopper applies to be an ambassador (own code and
 // link, the ambassador reward). Plain form, no JavaScript; signed by the app proxy. The merchant
 // approves or declines on the Referrals page.
 
 async function context(request: Request) {
-  const { session } = await authenticate.public.appProxy(request);
+  const { session } = await authenticateProxy(request);
   await refreshClock();
   const url = new URL(request.url);
   const shop = session?.shop ?? url.searchParams.get("shop") ?? "";
   const locale = pickLocale(request);
-  const customerGid = customerGidFromProxy(url.searchParams.get("logged_in_customer_id"));
+  const customerGid = customerGidFromProxy(url.searchParams);
   return { shop, locale, t: translator(locale), customerGid };
 }
 

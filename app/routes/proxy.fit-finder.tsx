@@ -4,11 +4,11 @@ import { SIZES, WIDTHS, sizeAndWidth } from "~/domain/fit-profile";
 import { refreshClock } from "~/platform/clock.server";
 import { finderProduct, recommendForShopper, yourSize } from "~/services/fit-finder.server";
 import { getCurrentPolicy } from "~/services/policy.server";
-import { authenticate, unauthenticated } from "~/shopify.server";
+import { unauthenticated } from "~/shopify.server";
 import { explain, finderAnswer, finderForm, FOOT_NOTES } from "~/storefront/fit-finder-page";
 import { escapeHtml, proxyPage } from "~/storefront/html";
 import { pickLocale, translator, type MessageKey } from "~/storefront/i18n";
-import { customerGidFromProxy } from "~/storefront/proxy-shopper.server";
+import { authenticateProxy, customerGidFromProxy } from "~/storefront/proxy-shopper.server";
 import { widthCode } from "~/domain/fit-recommend";
 
 // /apps/fitting-room/fit-finder: "Find your size". GET shows the questions (and the signed-in
@@ -42,7 +42,7 @@ const wantsJson = (request: Request) =>
   (request.headers.get("accept") ?? "").includes("application/json");
 
 async function context(request: Request, fields: URLSearchParams) {
-  const { session } = await authenticate.public.appProxy(request);
+  const { session } = await authenticateProxy(request);
   await refreshClock();
   const url = new URL(request.url);
   const shop = session?.shop ?? url.searchParams.get("shop") ?? "";
@@ -53,7 +53,7 @@ async function context(request: Request, fields: URLSearchParams) {
     product_url: fields.get("product_url") ?? url.searchParams.get("product_url") ?? "",
     root: fields.get("root") ?? url.searchParams.get("root") ?? "/",
   });
-  const customerGid = customerGidFromProxy(url.searchParams.get("logged_in_customer_id"));
+  const customerGid = customerGidFromProxy(url.searchParams);
   return { shop, lang, t, page, customerGid, json: wantsJson(request) };
 }
 
@@ -165,7 +165,7 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<Response>
     available: match.availableForSale,
   };
   const usual = `${parsed.data.usual_size} ${widthCode(parsed.data.usual_width)}`;
-  const sentences = explain(c.t, recommendation, product.title, usual);
+  const sentences = explain(c.t, recommendation, product.title, usual, product.productType);
   const answer = {
     answerId,
     size: recommendation.size,

@@ -1,9 +1,8 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { refreshClock } from "~/platform/clock.server";
-import { authenticate } from "~/shopify.server";
 import { productPageEstimate } from "~/features/made-to-order/index.server";
-import { customerGidFromProxy } from "~/storefront/proxy-shopper.server";
+import { authenticateProxy, customerGidFromProxy } from "~/storefront/proxy-shopper.server";
 
 // /apps/fitting-room/made-to-order?variant_title=…&country=… : the product page block's estimate.
 // Signed by Shopify like every proxy request; the logged-in customer (if any) decides whether the
@@ -18,7 +17,7 @@ const querySchema = z.object({
 });
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.public.appProxy(request);
+  const { session } = await authenticateProxy(request);
   await refreshClock();
   const url = new URL(request.url);
   const shop = session?.shop ?? url.searchParams.get("shop");
@@ -36,7 +35,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   }
   const estimate = await productPageEstimate({
     shop,
-    customerGid: customerGidFromProxy(url.searchParams.get("logged_in_customer_id")),
+    customerGid: customerGidFromProxy(url.searchParams),
     variantTitle: parsed.data.variant_title,
     country: parsed.data.country,
   });

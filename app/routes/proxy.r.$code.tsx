@@ -1,8 +1,8 @@
+import { authenticateProxy } from "~/storefront/proxy-shopper.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { referralLinkTarget } from "~/features/referrals/index.server";
-import { authenticate } from "~/shopify.server";
 
 // GET /apps/fitting-room/r/<code> on the storefront (app proxy): a referrer's link. Shopify signs
 // the query (unsigned → 400); the visitor is sent on to the store with the code applied. No
@@ -10,7 +10,7 @@ import { authenticate } from "~/shopify.server";
 const codeSchema = z.string().trim().min(1).max(40);
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.public.appProxy(request);
+  const { session } = await authenticateProxy(request);
   const shop = session?.shop ?? new URL(request.url).searchParams.get("shop");
   const code = codeSchema.safeParse(params.code);
   if (!shop || !code.success) return redirect("/");

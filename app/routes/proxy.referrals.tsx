@@ -3,17 +3,16 @@ import { formatMoney, money } from "~/domain/money";
 import { referralOffer, shopperReferrals } from "~/features/referrals/index.server";
 import { refreshClock } from "~/platform/clock.server";
 import { shopTimeZone } from "~/platform/shops.server";
-import { authenticate } from "~/shopify.server";
 import { escapeHtml, proxyPage } from "~/storefront/html";
 import { formatters, pickLocale, translator } from "~/storefront/i18n";
-import { customerGidFromProxy } from "~/storefront/proxy-shopper.server";
+import { authenticateProxy, customerGidFromProxy } from "~/storefront/proxy-shopper.server";
 
 // /apps/fitting-room/referrals on the storefront: "Give $20, get $20". Anyone sees the offer; a
 // signed-in customer who may refer sees their link and code and each friend's order with its
 // reward's state. Works without JavaScript (the copy buttons are a small enhancement).
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.public.appProxy(request);
+  const { session } = await authenticateProxy(request);
   await refreshClock();
   const url = new URL(request.url);
   const shop = session?.shop ?? url.searchParams.get("shop");
@@ -37,7 +36,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   }`;
   const page = (body: string) => proxyPage(title, offer + body, 200, locale);
   if (!terms.enabled) return page(`<p class="fr-note">${escapeHtml(t("referrals.paused"))}</p>`);
-  const customerGid = customerGidFromProxy(url.searchParams.get("logged_in_customer_id"));
+  const customerGid = customerGidFromProxy(url.searchParams);
   if (!customerGid)
     return page(
       `<p>${escapeHtml(t("referrals.signIn"))} <a href="/account/login?return_url=/apps/fitting-room/referrals">${escapeHtml(t("referrals.signInLink"))}</a></p>`,

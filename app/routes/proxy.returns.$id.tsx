@@ -8,9 +8,8 @@ import {
 } from "~/features/returns/index.server";
 import { refreshClock } from "~/platform/clock.server";
 import { shopTimeZone } from "~/platform/shops.server";
-import { authenticate } from "~/shopify.server";
 import { pickLocale } from "~/storefront/i18n";
-import { customerGidFromProxy } from "~/storefront/proxy-shopper.server";
+import { authenticateProxy, customerGidFromProxy } from "~/storefront/proxy-shopper.server";
 import { choiceSchema, trackingSchema } from "~/storefront/returns-form";
 import { findPage, withQuery, type Banner, type PortalContext } from "~/storefront/returns-pages";
 import { statusPage } from "~/storefront/returns-status-page";
@@ -19,11 +18,11 @@ import { statusPage } from "~/storefront/returns-status-page";
 // guest holding a valid token for the order), with the tracking form and a worn pair's choice.
 
 async function context(request: Request, form: FormData | null = null) {
-  const { session } = await authenticate.public.appProxy(request);
+  const { session } = await authenticateProxy(request);
   await refreshClock();
   const url = new URL(request.url);
   const shop = session?.shop ?? url.searchParams.get("shop") ?? "";
-  const customerGid = customerGidFromProxy(url.searchParams.get("logged_in_customer_id"));
+  const customerGid = customerGidFromProxy(url.searchParams);
   const prefix = url.searchParams.get("path_prefix") || "/apps/fitting-room";
   const token = String(form?.get("token") ?? url.searchParams.get("token") ?? "") || null;
   const locale = pickLocale(request, String(form?.get("locale") ?? "") || null);

@@ -12,9 +12,8 @@ import {
 } from "~/features/returns/index.server";
 import { refreshClock } from "~/platform/clock.server";
 import { shopTimeZone } from "~/platform/shops.server";
-import { authenticate } from "~/shopify.server";
 import { pickLocale } from "~/storefront/i18n";
-import { customerGidFromProxy } from "~/storefront/proxy-shopper.server";
+import { authenticateProxy, customerGidFromProxy } from "~/storefront/proxy-shopper.server";
 import { formFieldOf, guestLookupSchema, parsePortalForm } from "~/storefront/returns-form";
 import {
   findPage,
@@ -32,11 +31,11 @@ import { previewPage } from "~/storefront/returns-preview-page";
 // submit (POST, then redirect to the return's status page).
 
 async function portal(request: Request, form: FormData | null = null) {
-  const { session, admin } = await authenticate.public.appProxy(request);
+  const { session, admin } = await authenticateProxy(request);
   await refreshClock();
   const url = new URL(request.url);
   const shop = session?.shop ?? url.searchParams.get("shop") ?? "";
-  const customerGid = customerGidFromProxy(url.searchParams.get("logged_in_customer_id"));
+  const customerGid = customerGidFromProxy(url.searchParams);
   const prefix = url.searchParams.get("path_prefix") || "/apps/fitting-room";
   const token = String(form?.get("token") ?? url.searchParams.get("token") ?? "") || null;
   const locale = pickLocale(request, String(form?.get("locale") ?? "") || null);

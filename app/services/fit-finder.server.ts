@@ -39,20 +39,38 @@ function chartFor(fit: FitPolicy, productType: string) {
   };
 }
 
-/** Peers' outcomes for the product: only pairs whose owner told the finder their usual size. */
-async function evidenceFor(shop: string, productGid: string): Promise<FitOutcome[]> {
-  const rows = await prisma.fitOutcome.findMany({
-    where: { shop, productGid, usualSize: { not: null }, usualWidth: { not: null } },
-  });
-  return rows.map((r) => ({
-    usualSize: r.usualSize as string,
-    usualWidth: r.usualWidth as string,
-    size: r.size,
-    width: r.width,
-    result: r.result === "kept" ? "kept" : "returned",
-    feedback: (r.feedback as FitFeedback | null) ?? null,
-    source: r.source as FitOutcome["source"],
-  }));
+const toOutcome = (r: {
+  usualSize: string | null;
+  usualWidth: string | null;
+  size: string;
+  width: string;
+  result: string;
+  feedback: string | null;
+  source: string;
+}): FitOutcome => ({
+  usualSize: r.usualSize as string,
+  usualWidth: r.usualWidth as string,
+  size: r.size,
+  width: r.width,
+  result: r.result === "kept" ? "kept" : "returned",
+  feedback: (r.feedback as FitFeedback | null) ?? null,
+  source: r.source as FitOutcome["source"],
+});
+
+/**
+ * Peers' outcomes for the product, and for the other styles of its family: only pairs whose
+ * owner told the finder this usual size and width. The "*" chart row is no family: products
+ * the chart does not name have nothing in common but the fallback.
+ */
+async function evidenceFor(shop: string, productGid: string, family: string, answers: FitAnswers) {
+  const like = { shop, usualSize: answers.usualSize, usualWidth: answers.usualWidth };
+  const [own, others] = await Promise.all([
+    prisma.fitOutcome.findMany({ where: { ...like, productGid } }),
+    family === "*"
+      ? []
+      : prisma.fitOutcome.findMany({ where: { ...like, family, productGid: { not: productGid } } }),
+  ]);
+  return { outcomes: own.map(toOutcome), familyOutcomes: others.map(toOutcome) };
 }
 
 /** A signed-in shopper whose size is confirmed gets it; anyone else the recommender's answer. */
@@ -80,7 +98,7 @@ export async function recommendForShopper(input: {
   const { family, chart } = chartFor(policy.document.fit, product.productType);
   const recommendation = recommendFit({
     answers,
-    outcomes: await evidenceFor(shop, product.productGid),
+    ...(await evidenceFor(shop, product.productGid, family, answers)),
     chart,
     minimumOutcomes: policy.document.fit.minimumOutcomes,
   });

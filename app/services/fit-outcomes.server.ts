@@ -77,6 +77,7 @@ export async function recordFitOutcome(input: OutcomeInput, db: Db = prisma) {
     usualSize: answer?.usualSize ?? null,
     usualWidth: answer?.usualWidth ?? null,
     answerId: answer?.id ?? null,
+    family: answer?.family ?? null,
     followed: answer ? answer.recommendedSize === size && answer.recommendedWidth === width : null,
     at: input.at,
   };

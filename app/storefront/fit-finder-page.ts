@@ -12,23 +12,37 @@ export const FOOT_NOTES: readonly FootNote[] = ["wide_forefoot", "narrow_heel", 
 
 const fit = (size: string, width: string) => `${size} ${widthCode(width)}`;
 
-export function explain(t: Translate, r: Recommendation, product: string, usual: string): string[] {
+/** The sentences; `family` names the product type when the counts pool its other styles. */
+export function explain(
+  t: Translate,
+  r: Recommendation,
+  product: string,
+  usual: string,
+  family: string,
+): string[] {
   const recommended = fit(r.size, r.width);
   return r.reasons.map((reason) => {
+    // "kept a pair of Little Black Heels" / "kept a pair from our heels".
+    const of = (scope: "product" | "family") =>
+      scope === "family" ? t("fit.why.ofFamily", { family: family.toLowerCase() }) : product;
     switch (reason.kind) {
       case "from_data":
         return reason.peersKept === 0
-          ? t("fit.why.fromDataNoneKept", { peers: reason.peers, usual, product })
+          ? t("fit.why.fromDataNoneKept", { peers: reason.peers, usual, product: of(reason.scope) })
           : t("fit.why.fromData", {
               kept: reason.peersKept,
               usual,
-              product,
+              product: of(reason.scope),
               keptRecommended: reason.keptRecommended,
               recommended,
             });
       case "thin_data":
         if (reason.peers === 0) return t("fit.why.noData", { product });
-        return t("fit.why.thinData", { peers: reason.peers, needed: reason.needed, product });
+        return t("fit.why.thinData", {
+          peers: reason.peers,
+          needed: reason.needed,
+          product: of(reason.scope),
+        });
       case "chart": {
         const halves = Math.abs(reason.offsetHalves);
         const offset =

@@ -6,23 +6,39 @@ import { proxyPage } from "./html";
 // authenticate.public.appProxy, 400 when it does not verify) and names the logged-in customer.
 // Pages about a shopper's own orders answer a sign-in page to anyone else.
 
-export function customerGidFromProxy(loggedInCustomerId: string | null): string | null {
-  return loggedInCustomerId && /^\d+$/.test(loggedInCustomerId)
-    ? `gid://shopify/Customer/${loggedInCustomerId}`
-    : null;
+// Shopify signs a repeated parameter as its values joined by commas, while a page reading
+// searchParams.get takes the first: "logged_in_customer_id=1&logged_in_customer_id=2" would
+// verify and then act as customer 1. Whoever sent it, a request naming its shop or shopper
+// more than once is refused before anything reads it.
+const IDENTITY_PARAMS = ["shop", "logged_in_customer_id", "path_prefix", "timestamp", "signature"];
+
+/** authenticate.public.appProxy, refusing first any identity parameter given more than once. */
+export async function authenticateProxy(request: Request) {
+  const params = new URL(request.url).searchParams;
+  const repeated = IDENTITY_PARAMS.find((name) => params.getAll(name).length > 1);
+  if (repeated)
+    throw proxyPage("Error", `<p>Bad request: ${repeated} is given more than once.</p>`, 400);
+  return authenticate.public.appProxy(request);
+}
+
+/** The signed-in shopper, only when named exactly once and as a Shopify customer id. */
+export function customerGidFromProxy(params: URLSearchParams): string | null {
+  const ids = params.getAll("logged_in_customer_id");
+  const id = ids.length === 1 ? ids[0] : null;
+  return id && /^\d+$/.test(id) ? `gid://shopify/Customer/${id}` : null;
 }
 
 export type ProxyShopper =
   { ok: true; shop: string; customerGid: string } | { ok: false; response: Response };
 
 export async function proxyShopper(request: Request, pageTitle: string): Promise<ProxyShopper> {
-  const { session } = await authenticate.public.appProxy(request);
+  const { session } = await authenticateProxy(request);
   // Dates on these pages (a trial's last day, a made-to-order ship date) read the shared clock.
   await refreshClock();
   const url = new URL(request.url);
   const shop = session?.shop ?? url.searchParams.get("shop");
   if (!shop) return { ok: false, response: proxyPage("Error", "<p>Unknown shop.</p>", 400) };
-  const customerGid = customerGidFromProxy(url.searchParams.get("logged_in_customer_id"));
+  const customerGid = customerGidFromProxy(url.searchParams);
   if (!customerGid)
     return {
       ok: false,

@@ -9,7 +9,9 @@ import { fitPage } from "~/services/fit-outcomes.server";
 import { importSizesCsv, importTaggedSizes } from "~/services/fit-import.server";
 import { getCurrentPolicy, savePolicySection } from "~/services/policy.server";
 import { unauthenticated } from "~/shopify.server";
+import { signProxyQuery } from "../sandbox/storefront";
 import { proxyRequest } from "../support/proxy";
+import { TEST_SECRET } from "../support/shopify";
 import {
   TRIAL_SHOP,
   advanceDays,
@@ -66,11 +68,12 @@ async function yourSizeOf(customerLegacyId: string) {
   return ((await response.json()) as { yourSize: unknown }).yourSize;
 }
 
-async function setMinimum(minimumOutcomes: number) {
+async function setMinimum(minimumOutcomes: number, extra: Record<string, string> = {}) {
   const policy = await getCurrentPolicy(TRIAL_SHOP);
   const form = {
     ...sectionFormValues(policy.document, "fit"),
     minimumOutcomes: String(minimumOutcomes),
+    ...extra,
   };
   const saved = await savePolicySection(TRIAL_SHOP, "fit", Object.entries(form), "staff");
   expect(saved).toMatchObject({ ok: true });
@@ -116,6 +119,87 @@ describe("fit finder", () => {
     expect(answer).toContain('action="/cart/add"');
     expect(answer).toMatch(/name="properties\[_fit_answer\]" value="c\w+"/);
     expect(answer).toContain("Between sizes, we take the larger one.");
+  });
+
+  it("pools the other styles of a chart's product type while the product's own data is thin", async () => {
+    await setupTrialShop(context);
+    // Heels get their own chart row; three shoppers who wear 8 M kept another heel in 8.5 M.
+    await setMinimum(3, {
+      "charts.1.family": "Heels",
+      "charts.1.offsetHalves": "0",
+      "charts.1.widthRule": "as_usual",
+      "charts.1.between": "up",
+    });
+    const other = context.store
+      .shop(TRIAL_SHOP)
+      .products.find((p) => p.productType === "Heels" && p.handle !== "little-black-heels")!;
+    for (const [i, family] of ["Heels", "Heels", "Heels", "*"].entries())
+      await prisma.fitOutcome.create({
+        data: {
+          shop: TRIAL_SHOP,
+          productGid: `gid://shopify/Product/${other.legacyId}`,
+          productTitle: other.title,
+          size: "8.5",
+          width: "Medium",
+          result: "kept",
+          source: "trial",
+          sourceRef: `other-${i}`,
+          usualSize: "8",
+          usualWidth: "Medium",
+          family,
+          at: new Date(),
+        },
+      });
+    const answer = (await (
+      await ask(null, { usual_size: "8", usual_width: "Medium" })
+    ).json()) as Record<string, unknown>;
+    expect(answer).toMatchObject({ size: "8.5", width: "Medium", basis: "data" });
+    expect((answer.sentences as string[])[0]).toBe(
+      "Of 3 shoppers who wear 8 M elsewhere and kept a pair of our heels (other styles too), 3 kept 8.5 M.",
+    );
+    // The fourth pair is the "*" row's: products the chart does not name are no family.
+    expect(await prisma.fitAnswer.findFirst({ where: { shop: TRIAL_SHOP } })).toMatchObject({
+      family: "Heels",
+      basis: "data",
+    });
+  });
+
+  it("refuses a signed query naming its shopper or shop twice, on the finder as on every proxy page", async () => {
+    await setupTrialShop(context);
+    const olivia = customer("olivia@example.com").legacyId;
+    const twice = proxyRequest(
+      TRIAL_SHOP,
+      "/fit-finder",
+      olivia,
+      {},
+      {
+        query: { product_id: product().legacyId },
+      },
+    );
+    const url = new URL(twice.url);
+    // Shopify signs a repeated parameter as its values joined by commas.
+    const params = Object.fromEntries(url.searchParams);
+    delete params.signature;
+    params.logged_in_customer_id = `${olivia},${customer("maya@example.com").legacyId}`;
+    url.search = "";
+    for (const [k, v] of Object.entries(params))
+      for (const value of k === "logged_in_customer_id" ? v.split(",") : [v])
+        url.searchParams.append(k, value);
+    url.searchParams.set("signature", signProxyQuery(params, TEST_SECRET()));
+    await expect(
+      finderLoader({ request: new Request(url), params: {}, context: {} }),
+    ).rejects.toMatchObject({ status: 400 });
+    await expect(
+      finderAction({
+        request: new Request(url, {
+          method: "POST",
+          body: new URLSearchParams({ usual_size: "8" }),
+        }),
+        params: {},
+        context: {},
+      }),
+    ).rejects.toMatchObject({ status: 400 });
+    expect(await prisma.fitAnswer.count()).toBe(0);
   });
 
   it("refuses bad answers naming the field, and a forged signature", async () => {

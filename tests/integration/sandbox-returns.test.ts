@@ -363,9 +363,9 @@ describe("sandbox returns (Admin API 2026-10)", () => {
       (d) => d.topic === "reverse_fulfillment_orders/dispose",
     );
     expect(disposals.map((d) => [d.status, d.attempts])).toEqual([["unsubscribed", 0]]);
-    expect(
-      sandbox.outbox.deliveries.find((d) => d.topic === "returns/process")?.status,
-    ).not.toBe("unsubscribed");
+    expect(sandbox.outbox.deliveries.find((d) => d.topic === "returns/process")?.status).not.toBe(
+      "unsubscribed",
+    );
     expect(webhooks("returns/process")).toHaveLength(1);
     expect(webhooks("orders/updated").length).toBeGreaterThan(0);
 

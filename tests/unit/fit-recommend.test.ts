@@ -63,6 +63,7 @@ describe("the size chart, alone", () => {
       size: "8",
       width: "Medium",
       basis: "chart",
+      scope: "product",
       confidence: "low",
       peers: 0,
       peersKept: 0,
@@ -71,7 +72,7 @@ describe("the size chart, alone", () => {
       chartSize: "8",
       chartWidth: "Medium",
       reasons: [
-        { kind: "thin_data", peers: 0, needed: 10 },
+        { kind: "thin_data", scope: "product", peers: 0, needed: 10 },
         { kind: "chart", offsetHalves: 0, widthRule: "as_usual" },
       ],
     });
@@ -167,11 +168,41 @@ describe("the store's own evidence", () => {
       basis: "data",
       chartSize: "8",
       chartWidth: "Medium",
-      reasons: [{ kind: "from_data", peers: 10, peersKept: 10, keptRecommended: 10 }],
+      reasons: [
+        { kind: "from_data", scope: "product", peers: 10, peersKept: 10, keptRecommended: 10 },
+      ],
     });
     const nine = recommend({ outcomes: kept("8", "Wide", 9) });
     expect(nine).toMatchObject({ size: "8", width: "Medium", basis: "chart", peers: 9 });
-    expect(nine.reasons[0]).toEqual({ kind: "thin_data", peers: 9, needed: 10 });
+    expect(nine.reasons[0]).toEqual({ kind: "thin_data", scope: "product", peers: 9, needed: 10 });
+  });
+
+  it("pools the family's other styles only while the product's own peers are too few", () => {
+    // Four peers kept this product in 8 W; twelve kept another heel in 8.5 W.
+    const own = kept("8", "Wide", 4);
+    const family = kept("8.5", "Wide", 12);
+    const pooled = recommend({ outcomes: own, familyOutcomes: family });
+    expect(pooled).toMatchObject({ size: "8.5", width: "Wide", basis: "data", scope: "family" });
+    expect(pooled.reasons[0]).toEqual({
+      kind: "from_data",
+      scope: "family",
+      peers: 16,
+      peersKept: 16,
+      keptRecommended: 12,
+    });
+    // Ten of its own decide alone: the other styles' last may run differently.
+    const alone = recommend({ outcomes: kept("8", "Wide", 10), familyOutcomes: family });
+    expect(alone).toMatchObject({ size: "8", width: "Wide", scope: "product", peers: 10 });
+    // Too few even pooled: the chart answers, and says how many of the family there were.
+    const thin = recommend({ outcomes: own, familyOutcomes: kept("8.5", "Wide", 3) });
+    expect(thin).toMatchObject({ basis: "chart", scope: "family", peers: 7 });
+    expect(thin.reasons[0]).toEqual({ kind: "thin_data", scope: "family", peers: 7, needed: 10 });
+    // Family peers who wear another size elsewhere are no evidence for this shopper.
+    const strangers = recommend({
+      outcomes: own,
+      familyOutcomes: kept("9", "Wide", 12, ["9", "Wide"]),
+    });
+    expect(strangers).toMatchObject({ basis: "chart", scope: "product", peers: 4 });
   });
 
   it("moves off a size kept by 5 but returned too small by 6 to the next half size", () => {
@@ -179,7 +210,7 @@ describe("the store's own evidence", () => {
     const r = recommend({ outcomes: [...outcomes, ...kept("8.5", "Wide", 1)] });
     expect(r).toMatchObject({ size: "8.5", width: "Wide", basis: "data", keptRecommended: 1 });
     expect(r.reasons).toEqual([
-      { kind: "from_data", peers: 12, peersKept: 6, keptRecommended: 1 },
+      { kind: "from_data", scope: "product", peers: 12, peersKept: 6, keptRecommended: 1 },
       {
         kind: "returns_shift",
         from: { size: "8", width: "Wide" },
@@ -325,7 +356,7 @@ describe("the store's own evidence", () => {
     const r = recommend({ outcomes: returned("9", "Wide", "too_large", 12) });
     expect(r).toMatchObject({ size: "8", width: "Medium", basis: "chart", confidence: "low" });
     expect(r.reasons).toEqual([
-      { kind: "from_data", peers: 12, peersKept: 0, keptRecommended: 0 },
+      { kind: "from_data", scope: "product", peers: 12, peersKept: 0, keptRecommended: 0 },
       { kind: "chart", offsetHalves: 0, widthRule: "as_usual" },
     ]);
   });
@@ -340,7 +371,7 @@ describe("the store's own evidence", () => {
     const r = recommend({ outcomes });
     expect(r).toMatchObject({ size: "8", width: "Wide", basis: "data", confidence: "high" });
     expect(r.reasons).toEqual([
-      { kind: "from_data", peers: 40, peersKept: 37, keptRecommended: 29 },
+      { kind: "from_data", scope: "product", peers: 40, peersKept: 37, keptRecommended: 29 },
     ]);
     expect(r.returnedRecommended).toEqual({ too_wide: 2 });
     const a = answers();

@@ -204,6 +204,7 @@ export const en = {
   "fit.confidence.high": "We're confident about this one.",
   "fit.confidence.medium": "This is a good bet.",
   "fit.confidence.low": "A first guess: a fitting pair or a home trial will confirm it.",
+  "fit.why.ofFamily": "our {family} (other styles too)",
   "fit.why.fromData":
     "Of {kept} shoppers who wear {usual} elsewhere and kept a pair of {product}, {keptRecommended} kept {recommended}.",
   "fit.why.fromDataNoneKept":

@@ -214,6 +214,7 @@ export const fr: Record<MessageKey, string> = {
   "fit.confidence.medium": "C'est un bon choix.",
   "fit.confidence.low":
     "Une première estimation : une paire d'essayage ou un essai à domicile la confirmera.",
+  "fit.why.ofFamily": "nos {family} (d'autres modèles aussi)",
   "fit.why.fromData":
     "Sur {kept} clientes qui portent {usual} ailleurs et ont gardé une paire de {product}, {keptRecommended} ont gardé {recommended}.",
   "fit.why.fromDataNoneKept":
