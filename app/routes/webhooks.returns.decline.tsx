@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { receiveWebhook } from "~/platform/webhooks/inbox.server";
+import { onlyPost, receiveWebhook } from "~/platform/webhooks/inbox.server";
 
 export const action = ({ request }: ActionFunctionArgs) =>
   receiveWebhook(request, "returns/decline");
+// Shopify only POSTs here; a GET is told so rather than Remix's 400 for a missing loader.
+export const loader = onlyPost;

@@ -1,6 +1,7 @@
+/// <reference types="vite/client" />
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { receiveWebhook } from "~/platform/webhooks/inbox.server";
+import { MAX_WEBHOOK_BYTES, receiveWebhook } from "~/platform/webhooks/inbox.server";
 import { WEBHOOK_TOPICS, COMPLIANCE_TOPICS, type WebhookTopic } from "~/platform/webhooks/topics";
 import { action as ordersCreate } from "~/routes/webhooks.orders.create";
 import { examplePayload } from "../support/payloads";
@@ -95,6 +96,75 @@ describe("webhook inbox", () => {
       await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: "bad-json" } }),
     ).toMatchObject({ status: "rejected", error: "malformed JSON body", payload: null });
     expect(await prisma.job.count()).toBe(0);
+  });
+
+  it("refuses an HMAC header with anything after the valid value, an array body and an oversized one", async () => {
+    const payload = JSON.stringify(examplePayload("orders/create"));
+    const valid = webhookRequest("orders/create", payload).headers.get("x-shopify-hmac-sha256")!;
+    // Buffer.from(…, "base64") stops at the first character that is not base64.
+    const extra = await call(webhookRequest("orders/create", payload, { hmac: `${valid}!!` }));
+    const padded = await call(webhookRequest("orders/create", payload, { hmac: `${valid}=` }));
+    expect([extra.status, padded.status]).toEqual([401, 401]);
+    expect(await counts()).toEqual({ deliveries: 0, jobs: 0, orders: 0, events: 0 });
+
+    const array = await call(webhookRequest("orders/create", "[1,2,3]", { webhookId: "array" }));
+    expect(array.status).toBe(400);
+    expect(
+      await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: "array" } }),
+    ).toMatchObject({ status: "rejected", error: "payload is not a JSON object", payload: null });
+
+    // Past the cap: refused from its declared length, or while streaming when none is declared.
+    const huge = `{"pad":"${"x".repeat(MAX_WEBHOOK_BYTES)}"}`;
+    const declared = await call(webhookRequest("orders/create", huge));
+    const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += chunk.byteLength;
+        // An endless body: the reader must stop on its own.
+        controller.enqueue(chunk);
+      },
+    });
+    const signed = webhookRequest("orders/create", "{}");
+    const streamed = await call(
+      new Request(signed.url, {
+        method: "POST",
+        headers: signed.headers,
+        body: stream,
+        duplex: "half",
+      } as RequestInit),
+    );
+    expect([declared.status, streamed.status]).toEqual([413, 413]);
+    expect(sent).toBeLessThan(MAX_WEBHOOK_BYTES + 4 * chunk.byteLength);
+    expect(await prisma.job.count()).toBe(0);
+    expect(await prisma.webhookDelivery.count()).toBe(1);
+  });
+
+  it("answers 405 with Allow: POST to any other method on every webhook route", async () => {
+    const routes = Object.entries(
+      import.meta.glob<{ loader?: unknown; action?: unknown }>("../../app/routes/webhooks.*.tsx", {
+        eager: true,
+      }),
+    );
+    expect(routes.length).toBeGreaterThan(20);
+    for (const [file, route] of routes) {
+      const loader = route.loader as (args: unknown) => Response;
+      const action = route.action as (args: unknown) => Promise<Response>;
+      const url = "https://fitting-room.test/webhooks/x";
+      const get = await loader({ request: new Request(url), params: {}, context: {} });
+      const put = await action({
+        request: new Request(url, { method: "PUT" }),
+        params: {},
+        context: {},
+      });
+      expect([file, get.status, get.headers.get("allow"), put.status]).toEqual([
+        file,
+        405,
+        "POST",
+        405,
+      ]);
+    }
+    expect(await counts()).toEqual({ deliveries: 0, jobs: 0, orders: 0, events: 0 });
   });
 
   it("rejects a delivery whose topic header does not match its route", async () => {
