@@ -15,6 +15,7 @@ const APP_MODELS_WITHOUT_CUSTOMER_DATA = {
   Shop: "the merchant's own settings",
   Job: "ids of deliveries and records, no personal data",
   PolicyVersion: "the merchant's policies",
+  RateLimit: "hashed keys and counts; the IP address in a key is hashed before it is stored",
 } as const;
 
 const APP_MODELS_WITH_CUSTOMER_DATA = [

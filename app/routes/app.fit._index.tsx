@@ -22,6 +22,7 @@ import { FIT_IMPORT_JOB, importSizesCsv } from "~/services/fit-import.server";
 import { fitPage } from "~/services/fit-outcomes.server";
 import { getCurrentPolicy } from "~/services/policy.server";
 import { authenticate } from "~/shopify.server";
+import { readAdminForm } from "~/platform/form-errors.server";
 
 // The Fit page: the evidence behind the fit finder (per product and size, kept vs returned and
 // why), the finder's own hit rate measured from orders, and the import of sizes the store knows.
@@ -55,7 +56,7 @@ const actionSchema = z.discriminatedUnion("intent", [
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, admin } = await authenticate.admin(request);
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = actionSchema.safeParse(Object.fromEntries(await readAdminForm(request)));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return json(

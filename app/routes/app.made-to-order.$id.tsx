@@ -8,17 +8,18 @@ import { ActionButton, CaseCard, CasePage, Timeline } from "~/components/CasePag
 import { isIsoDate } from "~/domain/calendar";
 import { MTO_STATUS_TONES } from "~/features/made-to-order";
 import {
-  MtoActionError,
   cancelCase,
   confirmFit,
   markFittingPairReturned,
+  MtoActionError,
+  mtoCaseInShop,
   requestSizeChange,
   rescheduleCase,
   resendFitLink,
 } from "~/features/made-to-order/index.server";
 import { caseDetail } from "~/features/made-to-order/index.server";
 import { SIZES as SIZE_CHOICES, WIDTHS as WIDTH_CHOICES } from "~/domain/fit-profile";
-import { invalidForm } from "~/platform/form-errors.server";
+import { invalidForm, readAdminForm } from "~/platform/form-errors.server";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -51,7 +52,9 @@ const actionSchema = z.discriminatedUnion("action", [
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session, admin } = await authenticate.admin(request);
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!(await mtoCaseInShop(session.shop, params.id ?? "")))
+    throw new Response("Case not found", { status: 404 });
+  const parsed = actionSchema.safeParse(Object.fromEntries(await readAdminForm(request)));
   if (!parsed.success) return invalidForm(parsed.error);
   const shop = session.shop;
   const id = params.id ?? "";

@@ -15,13 +15,14 @@ import {
 import { formatMoney, money } from "~/domain/money";
 import { REFERRAL_STATUS_TONES } from "~/features/referrals";
 import {
-  ReferralActionError,
   payReferralNow,
+  ReferralActionError,
+  referralCaseInShop,
   referralDetail,
   reviewReferral,
   revokeCode,
 } from "~/features/referrals/index.server";
-import { invalidForm } from "~/platform/form-errors.server";
+import { invalidForm, readAdminForm } from "~/platform/form-errors.server";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -44,7 +45,9 @@ const actionSchema = z.discriminatedUnion("action", [
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!(await referralCaseInShop(session.shop, params.id ?? "")))
+    throw new Response("Referral not found", { status: 404 });
+  const parsed = actionSchema.safeParse(Object.fromEntries(await readAdminForm(request)));
   if (!parsed.success) return invalidForm(parsed.error);
   const shop = session.shop;
   const id = params.id ?? "";

@@ -24,7 +24,7 @@ import {
   reviewAmbassador,
 } from "~/features/referrals/index.server";
 import { now } from "~/platform/clock.server";
-import { invalidForm } from "~/platform/form-errors.server";
+import { invalidForm, readAdminForm } from "~/platform/form-errors.server";
 import { getCurrentPolicy } from "~/services/policy.server";
 import { authenticate } from "~/shopify.server";
 
@@ -63,7 +63,7 @@ const reviewSchema = z.object({
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const parsed = reviewSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = reviewSchema.safeParse(Object.fromEntries(await readAdminForm(request)));
   if (!parsed.success) return invalidForm(parsed.error);
   const { action, referrerId, reward } = parsed.data;
   const fail = (field: string, message: string) =>

@@ -15,18 +15,19 @@ import {
 import { ReturnPairs, label } from "~/components/ReturnPairs";
 import { CONDITIONS, RETURN_STATUS_TONES } from "~/features/returns";
 import {
-  DECLINE_REASONS,
-  ReturnActionError,
   approveReturn,
   chooseOutcome,
+  DECLINE_REASONS,
   declineReturn,
   inspectLine,
   markReceived,
   nudgeReturn,
   releaseExchange,
+  ReturnActionError,
+  returnCaseInShop,
   returnDetail,
 } from "~/features/returns/index.server";
-import { invalidForm } from "~/platform/form-errors.server";
+import { invalidForm, readAdminForm } from "~/platform/form-errors.server";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -62,7 +63,9 @@ const actionSchema = z.discriminatedUnion("action", [
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!(await returnCaseInShop(session.shop, params.id ?? "")))
+    throw new Response("Return not found", { status: 404 });
+  const parsed = actionSchema.safeParse(Object.fromEntries(await readAdminForm(request)));
   if (!parsed.success) return invalidForm(parsed.error);
   const shop = session.shop;
   const id = params.id ?? "";

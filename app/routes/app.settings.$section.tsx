@@ -10,6 +10,7 @@ import { SECTION_FORMS, sectionForPath } from "~/domain/policy/fields";
 import { sectionFormValues } from "~/domain/policy/form";
 import { authenticate } from "~/shopify.server";
 import { getCurrentPolicy, savePolicySection } from "~/services/policy.server";
+import { readAdminForm } from "~/platform/form-errors.server";
 
 const SAVE_BAR_ID = "policy-settings-save-bar";
 
@@ -36,7 +37,7 @@ const expectedVersion = z.coerce.number().int().positive();
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session, sessionToken } = await authenticate.admin(request);
   const section = sectionFrom(params);
-  const form = await request.formData();
+  const form = await readAdminForm(request);
   const version = expectedVersion.safeParse(form.get("_version"));
   if (!version.success)
     return json(

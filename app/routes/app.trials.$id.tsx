@@ -14,8 +14,8 @@ import {
 } from "~/components/CasePage";
 import { formatMoney } from "~/domain/money";
 import { TRIAL_STATUS_LABELS, TRIAL_STATUS_TONES } from "~/features/trial";
-import { performTrialAction, trialDetail } from "~/features/trial/index.server";
-import { invalidForm } from "~/platform/form-errors.server";
+import { performTrialAction, trialDetail, trialInShop } from "~/features/trial/index.server";
+import { invalidForm, readAdminForm } from "~/platform/form-errors.server";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -50,7 +50,9 @@ const actionSchema = z.discriminatedUnion("action", [
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!(await trialInShop(session.shop, params.id ?? "")))
+    throw new Response("Trial not found", { status: 404 });
+  const parsed = actionSchema.safeParse(Object.fromEntries(await readAdminForm(request)));
   if (!parsed.success) return invalidForm(parsed.error);
   const staff = session.onlineAccessInfo?.associated_user?.email ?? "staff";
   const result = await performTrialAction(session.shop, params.id ?? "", parsed.data, staff);

@@ -10,7 +10,11 @@ import { refreshClock } from "~/platform/clock.server";
 import { type AMBASSADOR_FIELDS, parseAmbassadorForm } from "~/storefront/ambassador-form";
 import { escapeHtml as h, proxyPage } from "~/storefront/html";
 import { pickLocale, translator, type MessageKey } from "~/storefront/i18n";
-import { authenticateProxy, customerGidFromProxy } from "~/storefront/proxy-shopper.server";
+import {
+  authenticateProxy,
+  customerGidFromProxy,
+  readProxyForm,
+} from "~/storefront/proxy-shopper.server";
 
 // /apps/fitting-room/ambassadors: a signed-in shopper applies to be an ambassador (own code and
 // link, the ambassador reward). Plain form, no JavaScript; signed by the app proxy. The merchant
@@ -86,7 +90,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const form = await request.formData();
+  const form = await readProxyForm(request);
   const c = await context(request);
   if (!c.shop) return proxyPage("Error", "<p>Unknown shop.</p>", 400);
   if (!c.customerGid) return page(c, null, {}, 401);

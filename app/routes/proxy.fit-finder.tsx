@@ -2,13 +2,23 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { z } from "zod";
 import { SIZES, WIDTHS, sizeAndWidth } from "~/domain/fit-profile";
 import { refreshClock } from "~/platform/clock.server";
-import { finderProduct, recommendForShopper, yourSize } from "~/services/fit-finder.server";
+import {
+  FIT_FINDER_LIMIT,
+  finderProduct,
+  recommendForShopper,
+  yourSize,
+} from "~/services/fit-finder.server";
 import { getCurrentPolicy } from "~/services/policy.server";
 import { unauthenticated } from "~/shopify.server";
 import { explain, finderAnswer, finderForm, FOOT_NOTES } from "~/storefront/fit-finder-page";
 import { escapeHtml, proxyPage } from "~/storefront/html";
 import { pickLocale, translator, type MessageKey } from "~/storefront/i18n";
-import { authenticateProxy, customerGidFromProxy } from "~/storefront/proxy-shopper.server";
+import { allowTry } from "~/platform/rate-limit.server";
+import {
+  authenticateProxy,
+  clientIp,
+  customerGidFromProxy,
+} from "~/storefront/proxy-shopper.server";
 import { widthCode } from "~/domain/fit-recommend";
 
 // /apps/fitting-room/fit-finder: "Find your size". GET shows the questions (and the signed-in
@@ -124,6 +134,12 @@ async function fields(request: Request): Promise<URLSearchParams> {
 export const action = async ({ request }: ActionFunctionArgs): Promise<Response> => {
   const body = await fields(request);
   const c = await context(request, body);
+  // Every answer is an Admin API read and a row: one address may not send them by the thousand.
+  if (!(await allowTry(`fit-finder|${c.shop}|${clientIp(request)}`, FIT_FINDER_LIMIT))) {
+    const message = c.t("find.rateLimited");
+    if (c.json) return json({ error: message, field: "rate" }, { status: 429 });
+    return proxyPage(c.t("fit.title"), `<p>${escapeHtml(message)}</p>`, 429, c.lang);
+  }
   const opened = await open(c);
   if (!opened.ok) return opened.error;
   const parsed = answersSchema.safeParse({

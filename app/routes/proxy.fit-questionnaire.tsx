@@ -3,7 +3,7 @@ import { z } from "zod";
 import { SIZES, WIDTHS } from "~/domain/fit-profile";
 import { escapeHtml, proxyPage } from "~/storefront/html";
 import { questionnaireTrials, saveQuestionnaire } from "~/features/trial/index.server";
-import { proxyShopper } from "~/storefront/proxy-shopper.server";
+import { proxyShopper, readProxyForm } from "~/storefront/proxy-shopper.server";
 import { widthCode, type FootNote } from "~/domain/fit-recommend";
 import { finderProduct, recommendForShopper } from "~/services/fit-finder.server";
 import { getCurrentPolicy } from "~/services/policy.server";
@@ -111,7 +111,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const shopper = await proxyShopper(request, "Fit questionnaire");
   if (!shopper.ok) return shopper.response;
   const { shop, customerGid } = shopper;
-  const body = await request.formData();
+  const body = await readProxyForm(request);
   const parsed = schema.safeParse({
     ...Object.fromEntries(body),
     between: body.get("between") === "1",

@@ -9,7 +9,7 @@ import {
   shopperCases,
 } from "~/features/made-to-order/index.server";
 import { escapeHtml, proxyPage } from "~/storefront/html";
-import { proxyShopper } from "~/storefront/proxy-shopper.server";
+import { proxyShopper, readProxyForm } from "~/storefront/proxy-shopper.server";
 
 // /apps/fitting-room/fit on the storefront: the shopper confirms the size of a made-to-order
 // pair after trying the fitting pair. Signed by Shopify; a shopper sees only their own orders.
@@ -82,7 +82,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const shopper = await proxyShopper(request, TITLE);
   if (!shopper.ok) return shopper.response;
   const { shop, customerGid } = shopper;
-  const form = await request.formData();
+  const form = await readProxyForm(request);
   const parsed = confirmationSchema.safeParse({
     caseId: form.get("caseId") ?? "",
     feel: form.get("feel") ?? "",

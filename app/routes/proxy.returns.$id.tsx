@@ -9,7 +9,11 @@ import {
 import { refreshClock } from "~/platform/clock.server";
 import { shopTimeZone } from "~/platform/shops.server";
 import { pickLocale } from "~/storefront/i18n";
-import { authenticateProxy, customerGidFromProxy } from "~/storefront/proxy-shopper.server";
+import {
+  authenticateProxy,
+  customerGidFromProxy,
+  readProxyForm,
+} from "~/storefront/proxy-shopper.server";
 import { choiceSchema, trackingSchema } from "~/storefront/returns-form";
 import { findPage, withQuery, type Banner, type PortalContext } from "~/storefront/returns-pages";
 import { statusPage } from "~/storefront/returns-status-page";
@@ -60,7 +64,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
-  const form = await request.formData();
+  const form = await readProxyForm(request);
   const c = await context(request, form);
   const caseId = params.id ?? "";
   const intent = String(form.get("intent") ?? "");

@@ -13,7 +13,12 @@ import {
 import { refreshClock } from "~/platform/clock.server";
 import { shopTimeZone } from "~/platform/shops.server";
 import { pickLocale } from "~/storefront/i18n";
-import { authenticateProxy, customerGidFromProxy } from "~/storefront/proxy-shopper.server";
+import {
+  authenticateProxy,
+  clientIp,
+  customerGidFromProxy,
+  readProxyForm,
+} from "~/storefront/proxy-shopper.server";
 import { formFieldOf, guestLookupSchema, parsePortalForm } from "~/storefront/returns-form";
 import {
   findPage,
@@ -87,12 +92,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return findPage(p.ctx, "/account/login", null);
 };
 
-function clientIp(request: Request) {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
-}
-
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const form = await request.formData();
+  const form = await readProxyForm(request);
   const p = await portal(request, form);
   if (!p.shop) return findPage(p.ctx, "/account/login", null, {}, 400);
   const intent = String(form.get("intent") ?? "");

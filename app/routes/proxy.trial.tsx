@@ -6,7 +6,7 @@ import {
   shopperTrials,
   type ShopperChoiceResult,
 } from "~/features/trial/index.server";
-import { proxyShopper } from "~/storefront/proxy-shopper.server";
+import { proxyShopper, readProxyForm } from "~/storefront/proxy-shopper.server";
 
 // /apps/fitting-room/trial on the storefront: the shopper's keep/return page. Shopify signs the
 // proxy query (verified by authenticate.public.appProxy) and names the logged-in customer; a
@@ -80,7 +80,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const shopper = await proxyShopper(request, "Your home trial");
   if (!shopper.ok) return shopper.response;
   const { shop, customerGid } = shopper;
-  const form = await request.formData();
+  const form = await readProxyForm(request);
   const parsed = choicesSchema.safeParse({
     trialId: form.get("trialId"),
     exchange: form.get("exchange"),

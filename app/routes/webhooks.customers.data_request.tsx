@@ -3,5 +3,4 @@ import { onlyPost, receiveWebhook } from "~/platform/webhooks/inbox.server";
 
 export const action = ({ request }: ActionFunctionArgs) =>
   receiveWebhook(request, "customers/data_request");
-// Shopify only POSTs here; a GET is told so rather than Remix's 400 for a missing loader.
 export const loader = onlyPost;

@@ -29,12 +29,18 @@ export interface FinderProduct {
   productType: string;
 }
 
+/** Answers one address may send: a shopper comparing a dozen styles stays far below it. */
+export const FIT_FINDER_LIMIT = { tries: 30, windowMs: 15 * 60_000 };
+
 function chartFor(fit: FitPolicy, productType: string) {
   const row =
     fit.charts.find((c) => c.family.toLowerCase() === productType.trim().toLowerCase()) ??
     fit.charts.find((c) => c.family === "*");
+  const family = row?.family ?? "*";
   return {
-    family: row?.family ?? "*",
+    family,
+    // Stored and matched lower-cased: a merchant renaming "Heels" to "heels" keeps its evidence.
+    familyKey: family.trim().toLowerCase(),
     chart: row ?? { offsetHalves: 0, widthRule: "as_usual" as const, between: "up" as const },
   };
 }
@@ -95,10 +101,10 @@ export async function recommendForShopper(input: {
 }): Promise<{ answerId: string; recommendation: Recommendation; family: string }> {
   const { shop, product, answers } = input;
   const policy = await getCurrentPolicy(shop);
-  const { family, chart } = chartFor(policy.document.fit, product.productType);
+  const { family, familyKey, chart } = chartFor(policy.document.fit, product.productType);
   const recommendation = recommendFit({
     answers,
-    ...(await evidenceFor(shop, product.productGid, family, answers)),
+    ...(await evidenceFor(shop, product.productGid, familyKey, answers)),
     chart,
     minimumOutcomes: policy.document.fit.minimumOutcomes,
   });
@@ -108,7 +114,7 @@ export async function recommendForShopper(input: {
       customerGid: input.customerGid,
       productGid: product.productGid,
       productTitle: product.productTitle,
-      family,
+      family: familyKey,
       usualSize: answers.usualSize,
       usualWidth: answers.usualWidth,
       between: answers.between,

@@ -1,4 +1,5 @@
 import { refreshClock } from "~/platform/clock.server";
+import { readForm } from "~/platform/form-errors.server";
 import { authenticate } from "~/shopify.server";
 import { proxyPage } from "./html";
 
@@ -49,4 +50,16 @@ export async function proxyShopper(request: Request, pageTitle: string): Promise
       ),
     };
   return { ok: true, shop, customerGid };
+}
+
+/** The form a storefront page posted; a JSON or broken body is a 400/415 page, not a 500. */
+export function readProxyForm(request: Request): Promise<FormData> {
+  return readForm(request, (status, message) =>
+    proxyPage("Error", `<p>Bad request: ${message}</p>`, status),
+  );
+}
+
+/** The shopper's address as Shopify's proxy forwards it: the first X-Forwarded-For hop. */
+export function clientIp(request: Request): string {
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
 }

@@ -19,6 +19,7 @@ async function seedCustomerOrder(
   email = "john@example.com",
   firstName = "John",
 ) {
+  await installShop(null, shop);
   const order = {
     ...examplePayload("orders/create"),
     admin_graphql_api_id: `gid://shopify/Order/${orderId}`,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { allowTry } from "~/platform/rate-limit.server";
+import { FIT_FINDER_LIMIT } from "~/services/fit-finder.server";
 import { productPageEstimate } from "~/features/made-to-order/index.server";
 import { customerOrderByGid, submitShopperReturn } from "~/features/returns/index.server";
 import { saveShopperChoices } from "~/features/trial/index.server";
@@ -133,7 +135,8 @@ describe("fit finder", () => {
     const other = context.store
       .shop(TRIAL_SHOP)
       .products.find((p) => p.productType === "Heels" && p.handle !== "little-black-heels")!;
-    for (const [i, family] of ["Heels", "Heels", "Heels", "*"].entries())
+    // Stored lower-cased, as the finder writes them: the chart row's "Heels" still finds them.
+    for (const [i, family] of ["heels", "heels", "heels", "*"].entries())
       await prisma.fitOutcome.create({
         data: {
           shop: TRIAL_SHOP,
@@ -159,7 +162,7 @@ describe("fit finder", () => {
     );
     // The fourth pair is the "*" row's: products the chart does not name are no family.
     expect(await prisma.fitAnswer.findFirst({ where: { shop: TRIAL_SHOP } })).toMatchObject({
-      family: "Heels",
+      family: "heels",
       basis: "data",
     });
   });
@@ -222,6 +225,23 @@ describe("fit finder", () => {
     });
     await expect(forged).rejects.toMatchObject({ status: 400 });
     expect(await prisma.fitAnswer.count()).toBe(0);
+  });
+
+  it("limits the answers one address may send, in the database every instance shares", async () => {
+    await setupTrialShop(context);
+    expect((await ask(null, { usual_size: "8", usual_width: "Medium" })).status).toBe(200);
+    // The rest of the allowance spent as another instance would: through the shared table.
+    const key = `fit-finder|${TRIAL_SHOP}|unknown`;
+    for (let i = 1; i < FIT_FINDER_LIMIT.tries; i++)
+      expect(await allowTry(key, FIT_FINDER_LIMIT)).toBe(true);
+    const refused = await ask(null, { usual_size: "8", usual_width: "Medium" });
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({ field: "rate" });
+    expect(await prisma.fitAnswer.count()).toBe(1);
+    // A new window lets the address in again.
+    const later = Date.now() + FIT_FINDER_LIMIT.windowMs + 1;
+    expect(await allowTry(key, FIT_FINDER_LIMIT, later)).toBe(true);
+    expect(await prisma.rateLimit.count()).toBe(1);
   });
 
   it("counts a kept trial pair bought with an answer for the next shopper with the same answers", async () => {

@@ -23,6 +23,7 @@ describe("a busy SQLite database (another process writing)", () => {
   it.runIf(!isPostgres)(
     "waits for a writer in another connection instead of failing the delivery",
     async () => {
+      await prisma.shop.create({ data: { domain: "demo-shoes.myshopify.com" } });
       const other = createClient({ url: process.env.DATABASE_URL as string });
       await other.execute("BEGIN IMMEDIATE");
       await other.execute({

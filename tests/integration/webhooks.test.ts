@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { MAX_WEBHOOK_BYTES, receiveWebhook } from "~/platform/webhooks/inbox.server";
 import { WEBHOOK_TOPICS, COMPLIANCE_TOPICS, type WebhookTopic } from "~/platform/webhooks/topics";
@@ -25,6 +25,10 @@ async function counts() {
 const call = (request: Request) => ordersCreate({ request, params: {}, context: {} });
 
 describe("webhook inbox", () => {
+  beforeEach(async () => {
+    await installShop(null, SHOP);
+  });
+
   it("answers 401 to a forged or unsigned delivery and records nothing", async () => {
     const payload = examplePayload("orders/create");
     const forged = await call(
@@ -224,6 +228,7 @@ describe("webhook inbox", () => {
 
 describe("order mirror", () => {
   it("ignores an older snapshot delivered after a newer one", async () => {
+    await installShop(null, SHOP);
     const newer = {
       ...examplePayload("orders/updated"),
       financial_status: "paid",
@@ -249,6 +254,68 @@ describe("order mirror", () => {
     expect(order.financialStatus).toBe("paid");
     expect(order.totalMinor).toBe(40495); // the example's "404.95", not the stale "1.00"
     expect(await prisma.orderEvent.count({ where: { kind: "order.updated" } })).toBe(2);
+  });
+});
+
+describe("deliveries for a shop the app does not serve", () => {
+  const STRANGER = "never-installed.myshopify.com";
+  const order = () => ({
+    ...examplePayload("orders/create"),
+    admin_graphql_api_id: "gid://shopify/Order/404404",
+  });
+
+  async function everything() {
+    const [shops, deliveries, jobs, orders, events] = await Promise.all([
+      prisma.shop.count(),
+      prisma.webhookDelivery.count(),
+      prisma.job.count(),
+      prisma.shopOrder.count(),
+      prisma.orderEvent.count(),
+    ]);
+    return { shops, deliveries, jobs, orders, events };
+  }
+
+  it("acknowledges a signed delivery for a shop that never installed the app and keeps nothing", async () => {
+    const before = await everything();
+    for (const topic of ["orders/create", "app/uninstalled", "customers/redact", "shop/redact"]) {
+      const response = await receiveWebhook(
+        webhookRequest(
+          topic,
+          { ...examplePayload(topic), shop_domain: STRANGER },
+          {
+            shop: STRANGER,
+          },
+        ),
+        topic as WebhookTopic,
+      );
+      expect(response.status, topic).toBe(200);
+    }
+    await runJobs();
+    expect(await everything()).toEqual(before);
+  });
+
+  it("after an uninstall drops the shop's orders but still honours its compliance requests", async () => {
+    await installShop(null, SHOP);
+    await receiveWebhook(
+      webhookRequest("app/uninstalled", examplePayload("app/uninstalled")),
+      "app/uninstalled",
+    );
+    await runJobs();
+    const before = await everything();
+    const late = await call(webhookRequest("orders/create", order(), { webhookId: "late-order" }));
+    expect(late.status).toBe(200);
+    await runJobs();
+    expect(await everything()).toEqual(before);
+
+    const redact = await receiveWebhook(
+      webhookRequest("shop/redact", { ...examplePayload("shop/redact"), shop_domain: SHOP }),
+      "shop/redact",
+    );
+    expect(redact.status).toBe(200);
+    await runJobs();
+    // shop/redact ran: the shop and everything it had are gone.
+    expect(await prisma.shop.count({ where: { domain: SHOP } })).toBe(0);
+    expect(await prisma.webhookDelivery.count({ where: { shop: SHOP } })).toBe(0);
   });
 });
 

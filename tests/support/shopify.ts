@@ -16,8 +16,10 @@ export async function installShop(
     const sandboxShop = store.shops.get(shop) ?? store.addShop(shop, { plus: options.plus });
     sandboxShop.accessTokens.add(accessToken);
   }
-  await prisma.session.create({
-    data: {
+  // Installing twice (a test's own setup after a shared one) keeps one session, the newest token.
+  await prisma.session.upsert({
+    where: { id: `offline_${shop}` },
+    create: {
       id: `offline_${shop}`,
       shop,
       state: "installed",
@@ -25,6 +27,7 @@ export async function installShop(
       scope: "write_products",
       accessToken,
     },
+    update: { accessToken },
   });
   await prisma.shop.upsert({ where: { domain: shop }, create: { domain: shop }, update: {} });
   return { shop, accessToken };

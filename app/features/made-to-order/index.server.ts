@@ -35,7 +35,7 @@ export {
   rescheduleCase,
   resendFitLink,
 } from "./actions.server";
-export { caseDetail, listCases, queueCounts } from "./queries.server";
+export { caseDetail, listCases, mtoCaseInShop, queueCounts } from "./queries.server";
 export {
   SIZE_CHOICES,
   WIDTH_CHOICES,

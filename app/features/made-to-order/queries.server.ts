@@ -145,3 +145,8 @@ export async function caseDetail(shop: string, caseId: string) {
     })),
   };
 }
+
+/** An action's first check: another shop's id is a 404, before its form is read. */
+export async function mtoCaseInShop(shop: string, id: string): Promise<boolean> {
+  return (await prisma.mtoCase.count({ where: { shop, id } })) > 0;
+}

@@ -34,6 +34,7 @@ export {
 export { ReferralActionError, payReferralNow, reviewReferral, revokeCode } from "./actions.server";
 export {
   listReferrals,
+  referralCaseInShop,
   referralDetail,
   referralQueueCounts,
   referralTotals,

@@ -168,3 +168,8 @@ export async function referralDetail(shop: string, id: string) {
     })),
   };
 }
+
+/** An action's first check: another shop's id is a 404, before its form is read. */
+export async function referralCaseInShop(shop: string, id: string): Promise<boolean> {
+  return (await prisma.referralCase.count({ where: { shop, id } })) > 0;
+}

@@ -54,6 +54,12 @@ export {
 } from "./shopper.server";
 export { guestOrderId, lookupGuestOrder, type ShopperAccess } from "./portal-access.server";
 export { shopperAddTracking, shopperCase, shopperChooseOutcome } from "./portal-status.server";
-export { listReturns, returnDetail, returnQueueCounts, type ReturnFilters } from "./queries.server";
+export {
+  listReturns,
+  returnCaseInShop,
+  returnDetail,
+  returnQueueCounts,
+  type ReturnFilters,
+} from "./queries.server";
 export { fitFeedbackRollup, returnsCsv, type DateRange } from "./reports.server";
 export * from "./index";

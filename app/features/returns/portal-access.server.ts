@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import prisma from "~/db.server";
+import { allowTry } from "~/platform/rate-limit.server";
 import { appConfig } from "~/platform/config.server";
 import { now } from "~/platform/clock.server";
 
@@ -49,23 +50,7 @@ export function verifyGuestToken(
 }
 
 // Guest lookups are limited per shop + IP and per order number, so neither one address nor many
-// addresses can guess emails for an order. The window is kept in this process's memory: a miss
-// reveals nothing and the order-number key bounds guessing on any one order, so a limit per
-// instance (with several instances, a few more tries in all) is an acceptable speed bump without
-// a table; a shared limit would need a table (see the report for the model).
-const attempts = new Map<string, number[]>();
-
-function allow(key: string, at: number): boolean {
-  const recent = (attempts.get(key) ?? []).filter((t) => at - t < GUEST_LOOKUP_LIMIT.windowMs);
-  const ok = recent.length < GUEST_LOOKUP_LIMIT.tries;
-  if (ok) recent.push(at);
-  attempts.set(key, recent);
-  if (attempts.size > 10_000) {
-    for (const [k, times] of attempts)
-      if (times.every((t) => at - t >= GUEST_LOOKUP_LIMIT.windowMs)) attempts.delete(k);
-  }
-  return ok;
-}
+// addresses can guess emails for an order; the counts are shared by every instance.
 
 /** Order numbers as shoppers type them: "1001", "#1001", " # 1001 ". */
 export function normalizeOrderName(text: string): string {
@@ -83,8 +68,8 @@ export async function lookupGuestOrder(
   const orderName = normalizeOrderName(input.orderName);
   const at = Date.now();
   // Both windows count the try, whichever refuses first.
-  const byIp = allow(`ip|${shop}|${input.ip}`, at);
-  const byOrder = allow(`order|${shop}|${orderName}`, at);
+  const byIp = await allowTry(`returns-ip|${shop}|${input.ip}`, GUEST_LOOKUP_LIMIT, at);
+  const byOrder = await allowTry(`returns-order|${shop}|${orderName}`, GUEST_LOOKUP_LIMIT, at);
   if (!byIp || !byOrder) return { ok: false, reason: "rate_limited" };
   const email = input.email.trim().toLowerCase();
   const order = await prisma.returnOrder.findFirst({

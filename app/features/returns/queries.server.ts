@@ -241,3 +241,8 @@ export async function returnDetail(shop: string, caseId: string) {
     ].sort((a, b) => a.at.localeCompare(b.at)),
   };
 }
+
+/** An action's first check: another shop's id is a 404, before its form is read. */
+export async function returnCaseInShop(shop: string, id: string): Promise<boolean> {
+  return (await prisma.returnCase.count({ where: { shop, id } })) > 0;
+}

@@ -33,7 +33,7 @@ export const trialPolicy: PolicyModule = {
 };
 
 export { performTrialAction, type TrialActionInput } from "./actions.server";
-export { listTrials, trialDetail, trialOverview } from "./queries.server";
+export { listTrials, trialDetail, trialInShop, trialOverview } from "./queries.server";
 export {
   questionnaireTrials,
   saveQuestionnaire,

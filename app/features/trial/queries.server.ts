@@ -199,3 +199,8 @@ export async function trialOverview(shop: string) {
     currencyCode: dueThisWeek[0]?.currencyCode ?? null,
   };
 }
+
+/** An action's first check: another shop's id is a 404, before its form is read. */
+export async function trialInShop(shop: string, id: string): Promise<boolean> {
+  return (await prisma.trial.count({ where: { shop, id } })) > 0;
+}

@@ -5,6 +5,7 @@ import { isUniqueViolation } from "~/platform/db-errors.server";
 import { logger } from "~/platform/logger.server";
 import { now } from "~/platform/clock.server";
 import { WEBHOOK_PROCESS_JOB } from "./process.server";
+import { COMPLIANCE_TOPICS } from "./topics";
 
 // Group commit for the webhook inbox (docs/decisions/0004-webhook-inbox.md). Deliveries that
 // arrive together are written in one transaction: each request is still acknowledged only after
@@ -20,7 +21,22 @@ export interface InboxRecord {
   payload: string;
 }
 
-type Outcome = "accepted" | "duplicate";
+type Outcome = "accepted" | "duplicate" | "not-installed";
+
+// After an uninstall Shopify still sends the compliance topics (shop/redact 48 hours later):
+// those are the only deliveries a shop without the app is owed.
+const OWED_AFTER_UNINSTALL: ReadonlySet<string> = new Set(COMPLIANCE_TOPICS);
+
+/**
+ * Whether a delivery is for a shop the app serves. Signed deliveries for a shop that never
+ * installed the app, or for an uninstalled one (other than the compliance topics), are
+ * acknowledged and kept nowhere: they would create shops, orders and jobs for nobody.
+ */
+function served(record: InboxRecord, shops: Map<string, { uninstalledAt: Date | null }>): boolean {
+  const shop = shops.get(record.shop);
+  if (!shop) return false;
+  return shop.uninstalledAt === null || OWED_AFTER_UNINSTALL.has(record.topic);
+}
 
 interface Pending {
   record: InboxRecord;
@@ -61,6 +77,7 @@ async function writeBatch(batch: Pending[]): Promise<void> {
     if (unique.has(item.record.id)) repeats.push(item);
     else unique.set(item.record.id, item);
   }
+  const ignored = new Set<string>();
   try {
     const fresh = await withBusyRetry(() =>
       prisma.$transaction(async (tx) => {
@@ -69,7 +86,15 @@ async function writeBatch(batch: Pending[]): Promise<void> {
           select: { id: true },
         });
         const known = new Set(existing.map((e) => e.id));
-        const records = [...unique.values()].map((p) => p.record).filter((r) => !known.has(r.id));
+        const shopRows = await tx.shop.findMany({
+          where: { domain: { in: [...new Set([...unique.values()].map((p) => p.record.shop))] } },
+          select: { domain: true, uninstalledAt: true },
+        });
+        const shops = new Map(shopRows.map((s) => [s.domain, s]));
+        const records = [...unique.values()]
+          .map((p) => p.record)
+          .filter((r) => !known.has(r.id) && served(r, shops));
+        for (const r of unique.values()) if (!served(r.record, shops)) ignored.add(r.record.id);
         if (records.length > 0) {
           // receivedAt on the app's clock (the sandbox's in the demo), like every scheduled decision.
           const receivedAt = now();
@@ -90,7 +115,8 @@ async function writeBatch(batch: Pending[]): Promise<void> {
         return new Set(records.map((r) => r.id));
       }),
     );
-    for (const [id, item] of unique) item.resolve(fresh.has(id) ? "accepted" : "duplicate");
+    for (const [id, item] of unique)
+      item.resolve(fresh.has(id) ? "accepted" : ignored.has(id) ? "not-installed" : "duplicate");
     for (const item of repeats) item.resolve("duplicate");
   } catch (error) {
     if (batch.length > 1) {

@@ -53,7 +53,10 @@ export async function readCapped(request: Request, limit: number): Promise<strin
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** The webhook routes' answer to any method but POST. */
+/**
+ * The webhook routes' loader: Shopify only POSTs, so any other method is told so (405) rather
+ * than getting Remix's 400 for a missing loader.
+ */
 export const onlyPost = () => new Response(null, { status: 405, headers: { Allow: "POST" } });
 
 export async function receiveWebhook(request: Request, topic: WebhookTopic): Promise<Response> {
@@ -101,6 +104,11 @@ export async function receiveWebhook(request: Request, topic: WebhookTopic): Pro
     return reject(deliveryId, base, "payload is not a JSON object", log);
 
   const outcome = await recordDelivery({ id: deliveryId, ...base, shop, payload: rawBody });
+  if (outcome === "not-installed") {
+    // 200, so Shopify stops retrying: the answer would be the same however often it asked.
+    log.info("webhook for a shop the app does not serve acknowledged and dropped");
+    return new Response(null, { status: 200 });
+  }
   if (outcome === "duplicate") {
     log.info("duplicate webhook delivery ignored");
     return new Response(null, { status: 200 });
