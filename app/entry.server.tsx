@@ -19,6 +19,9 @@ void initDatabase().catch((error: unknown) =>
 );
 startInlineWorker(jobTable);
 
+// For the HTTP server (scripts/serve.mjs): access log, webhook latency, shutdown.
+export { serverOperations as operations } from "~/platform/lifecycle.server";
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,

@@ -1,6 +1,8 @@
 import { logger } from "~/platform/logger.server";
 import { initDatabase } from "~/platform/database.server";
+import { shutdownGraceMs, stopWorkerProcess } from "~/platform/lifecycle.server";
 import { Worker } from "~/platform/jobs/worker.server";
+import { listenForScrapes } from "~/platform/metrics-http.server";
 import { jobTable } from "~/jobs.server";
 
 // `npm run worker`: the job worker as its own process (set FITTING_ROOM_WORKER=off on the app).
@@ -10,10 +12,26 @@ const worker = new Worker({
   concurrency: Number(process.env.WORKER_CONCURRENCY ?? 8),
 });
 worker.start();
+const scrapes = process.env.WORKER_METRICS_PORT
+  ? listenForScrapes(Number(process.env.WORKER_METRICS_PORT))
+  : null;
 
+let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    logger.info({ signal }, "stopping job worker");
-    void worker.stop().then(() => process.exit(0));
+  process.on(signal, () => {
+    // The process group's signal and the npm script's forwarded copy: one shutdown.
+    if (stopping) return;
+    stopping = true;
+    const graceMs = shutdownGraceMs();
+    logger.info({ signal, graceMs }, "stopping job worker");
+    setTimeout(() => process.exit(1), graceMs + 5000).unref();
+    scrapes?.close();
+    stopWorkerProcess(worker, graceMs).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, "job worker shutdown failed");
+        process.exit(1);
+      },
+    );
   });
 }

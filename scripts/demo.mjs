@@ -29,6 +29,22 @@ loadDotEnv(path.join(root, ".env"));
 const appUrl = `http://127.0.0.1:${appPort}`;
 const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
 const children = [];
+let stopping = false;
+// The app finishes or releases its running jobs and closes its database (scripts/serve.mjs):
+// the demo exits once every child has, or after the app's grace period and a margin.
+function stopAll(signal, code) {
+  if (stopping) return;
+  stopping = true;
+  const running = children.filter((c) => c.exitCode === null && c.signalCode === null);
+  for (const c of running) c.kill(signal);
+  setTimeout(() => {
+    for (const c of running) c.kill("SIGKILL");
+    process.exit(code || 1);
+  }, 20_000).unref();
+  Promise.all(running.map((c) => new Promise((r) => c.once("exit", r)))).then(() =>
+    process.exit(code),
+  );
+}
 function start(name, args, env) {
   const child = spawn(process.execPath, args, {
     cwd: root,
@@ -36,9 +52,9 @@ function start(name, args, env) {
     stdio: ["ignore", "inherit", "inherit"],
   });
   child.on("exit", (code) => {
+    if (stopping) return;
     console.error(`${name} exited (${code}); stopping the demo`);
-    for (const c of children) c.kill("SIGTERM");
-    process.exit(code ?? 1);
+    stopAll("SIGTERM", code ?? 1);
   });
   children.push(child);
 }
@@ -47,17 +63,13 @@ start("sandbox", ["node_modules/tsx/dist/cli.mjs", "tests/sandbox/main.ts"], {
   SANDBOX_PORT: String(sandboxPort),
   SANDBOX_APP_URL: appUrl,
 });
-start("app", ["node_modules/@remix-run/serve/dist/cli.js", "./build/index.js"], {
+start("app", ["scripts/serve.mjs", "./build/index.js"], {
   NODE_ENV: "production",
   PORT: String(appPort),
   SHOPIFY_APP_URL: `https://localhost:${appPort}`,
   FITTING_ROOM_SANDBOX_URL: sandboxUrl,
 });
-for (const signal of ["SIGINT", "SIGTERM"])
-  process.on(signal, () => {
-    for (const c of children) c.kill(signal);
-    process.exit(0);
-  });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stopAll(signal, 0));
 
 async function waitFor(url) {
   for (let i = 0; i < 200; i += 1) {

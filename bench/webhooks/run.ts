@@ -54,21 +54,18 @@ const appEnv = {
   LOG_LEVEL: "warn",
 };
 
-// remix-serve started directly (not through npx) so that killing it really stops the server.
-const server = spawn(
-  process.execPath,
-  [path.join(root, "node_modules/@remix-run/serve/dist/cli.js"), "./build/index.js"],
-  {
-    cwd: root,
-    env: {
-      ...appEnv,
-      NODE_ENV: "production",
-      PORT: String(PORT),
-      FITTING_ROOM_WORKER: SEPARATE_WORKER ? "off" : (process.env.FITTING_ROOM_WORKER ?? "inline"),
-    },
-    stdio: ["ignore", "ignore", "inherit"],
+// The app's server (scripts/serve.mjs) started directly (not through npx) so that a SIGTERM
+// reaches it and stops its worker too.
+const server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs"), "./build/index.js"], {
+  cwd: root,
+  env: {
+    ...appEnv,
+    NODE_ENV: "production",
+    PORT: String(PORT),
+    FITTING_ROOM_WORKER: SEPARATE_WORKER ? "off" : (process.env.FITTING_ROOM_WORKER ?? "inline"),
   },
-);
+  stdio: ["ignore", "ignore", "inherit"],
+});
 const workerProcess = SEPARATE_WORKER
   ? spawn(
       process.execPath,
@@ -76,7 +73,7 @@ const workerProcess = SEPARATE_WORKER
         path.join(root, "node_modules/tsx/dist/cli.mjs"),
         "--tsconfig",
         "tsconfig.json",
-        "app/jobs/worker.cli.ts",
+        "app/worker.cli.ts",
       ],
       {
         cwd: root,

@@ -4,7 +4,7 @@ import path from "node:path";
 import { projectRoot } from "./operations";
 
 /** A port the system just gave out as free (another process may still take it: see below). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);
@@ -16,9 +16,7 @@ function freePort(): Promise<number> {
 }
 
 /** Starts the production server (built by tests/setup/global.ts) on a free port. */
-export async function startAppServer(
-  env: Record<string, string>,
-): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startAppServer(env: Record<string, string>): Promise<AppServer> {
   // Between the check and the server's listen another test's server can take the port: try again.
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -29,13 +27,18 @@ export async function startAppServer(
   }
 }
 
-async function startOn(
-  port: number,
-  env: Record<string, string>,
-): Promise<{ url: string; stop: () => Promise<void> }> {
+export interface AppServer {
+  url: string;
+  stop: () => Promise<void>;
+  child: ChildProcess;
+  /** What the server wrote to stdout so far (its pino log lines). */
+  stdout: () => string;
+}
+
+async function startOn(port: number, env: Record<string, string>): Promise<AppServer> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(projectRoot, "node_modules/@remix-run/serve/dist/cli.js"), "./build/index.js"],
+    [path.join(projectRoot, "scripts/serve.mjs"), "./build/index.js"],
     {
       cwd: projectRoot,
       env: {
@@ -48,9 +51,14 @@ async function startOn(
         FITTING_ROOM_WORKER: "inline",
         ...env,
       },
-      stdio: ["ignore", process.env.E2E_DEBUG ? "inherit" : "ignore", "pipe"],
+      stdio: ["ignore", "pipe", "pipe"],
     },
   );
+  let stdout = "";
+  child.stdout?.on("data", (d: Buffer) => {
+    stdout += d.toString();
+    if (process.env.E2E_DEBUG) process.stdout.write(d);
+  });
   let stderr = "";
   child.stderr?.on("data", (d: Buffer) => {
     stderr += d.toString();
@@ -71,8 +79,10 @@ async function startOn(
   }
   return {
     url,
-    // remix-serve closes its server on SIGTERM and waits for keep-alive connections (the
-    // sandbox's webhook client keeps some open): give it a moment, then kill it.
+    child,
+    stdout: () => stdout,
+    // The server stops its worker and closes the database on SIGTERM (scripts/serve.mjs); a
+    // test does not wait out the grace period of a job it left hanging.
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -1,5 +1,6 @@
 import { isThrottled } from "~/platform/jobs/errors.server";
 import type { AdminGraphql } from "~/platform/admin/client.server";
+import { recordAdminCost } from "~/platform/metrics.server";
 
 // Client-side pacing of Admin GraphQL calls per shop, from the leaky bucket Shopify reports in
 // every response (`extensions.cost.throttleStatus`). Calls wait for budget instead of being
@@ -116,7 +117,10 @@ export function throttled(shop: string, graphql: AdminGraphql): AdminGraphql {
       const cost$ = body?.extensions?.cost;
       stat.calls += 1;
       if (cost$?.requestedQueryCost) learnedCost.set(key, cost$.requestedQueryCost);
-      if (cost$?.actualQueryCost) stat.pointsUsed += cost$.actualQueryCost;
+      if (cost$?.actualQueryCost) {
+        stat.pointsUsed += cost$.actualQueryCost;
+        recordAdminCost(shop, cost$.actualQueryCost);
+      }
       if (cost$?.throttleStatus) {
         const bucket = state(shop);
         bucket.available = cost$.throttleStatus.currentlyAvailable;

@@ -26,3 +26,10 @@ export function startInlineWorker(handlers: JobTable): Worker | undefined {
 export function wakeInlineWorker(): void {
   globalThis.__fittingRoomWorker?.nudge();
 }
+
+/** Stops the in-process worker (at shutdown); see Worker.stop for the grace period. */
+export async function stopInlineWorker(graceMs: number): Promise<void> {
+  const worker = globalThis.__fittingRoomWorker;
+  globalThis.__fittingRoomWorker = undefined;
+  await worker?.stop(graceMs);
+}

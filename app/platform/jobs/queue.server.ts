@@ -144,3 +144,16 @@ export async function failJob(
   });
   return outcome;
 }
+
+/**
+ * A stopping worker hands back the jobs it still holds: queued again as they were (same run-at,
+ * the attempt counted), so another worker takes them now rather than after the lease expires.
+ * Their handlers' later completeJob/failJob match nothing, as the lease is no longer theirs.
+ */
+export async function releaseJobs(workerId: string, db: PrismaClient = prisma): Promise<number> {
+  const { count } = await db.job.updateMany({
+    where: { lockedBy: workerId, status: "running" },
+    data: { status: "queued", lockedAt: null, lockedBy: null },
+  });
+  return count;
+}

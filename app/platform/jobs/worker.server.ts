@@ -2,8 +2,9 @@ import os from "node:os";
 import type { Job } from "@prisma/client";
 import { logger } from "~/platform/logger.server";
 import { refreshClock } from "~/platform/clock.server";
+import { recordJobRun } from "~/platform/metrics.server";
 import { classifyJobError, TerminalJobError } from "./errors.server";
-import { claimJobs, completeJob, failJob } from "./queue.server";
+import { claimJobs, completeJob, failJob, releaseJobs } from "./queue.server";
 import type { JobTable } from "./types";
 
 export interface WorkerOptions {
@@ -44,10 +45,21 @@ export class Worker {
     this.wake?.();
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Takes no new job and waits for the running ones; after `graceMs` the jobs still running give
+   * their leases back (queued again, for any worker) instead of holding them until they expire.
+   */
+  async stop(graceMs = Infinity): Promise<void> {
     this.running = false;
     this.wake?.();
-    await this.loop;
+    const finished = await settlesWithin(this.loop ?? Promise.resolve(), graceMs);
+    if (!finished) {
+      const released = await releaseJobs(this.id);
+      logger.warn(
+        { worker: this.id, released, graceMs },
+        "jobs still running at shutdown released",
+      );
+    }
     logger.info({ worker: this.id }, "job worker stopped");
   }
 
@@ -93,6 +105,15 @@ export class Worker {
   }
 }
 
+function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  if (!Number.isFinite(ms)) return work.then(() => true);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  return Promise.race([work.then(() => true), timeout]).finally(() => clearTimeout(timer));
+}
+
 export async function runJob(job: Job, handlers: JobTable): Promise<void> {
   const log = logger.child({
     shop: job.shop,
@@ -100,15 +121,18 @@ export async function runJob(job: Job, handlers: JobTable): Promise<void> {
     jobType: job.type,
     attempt: job.attempts,
   });
+  const started = performance.now();
   try {
     const handler = handlers[job.type];
     if (!handler) throw new TerminalJobError(`no handler for job type ${job.type}`);
     await handler({ job, shop: job.shop, payload: JSON.parse(job.payload) as unknown, log });
     await completeJob(job);
+    recordJobRun(job.type, "succeeded", performance.now() - started);
     log.debug("job succeeded");
   } catch (error) {
     const failure = classifyJobError(error);
     const outcome = await failJob(job, failure);
+    recordJobRun(job.type, outcome, performance.now() - started);
     log[outcome === "dead" ? "error" : "warn"]({ err: failure.message, outcome }, "job failed");
   }
 }
