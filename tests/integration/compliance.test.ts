@@ -102,6 +102,19 @@ describe("compliance webhooks", () => {
     // She typed her address with capitals on this order; Shopify's request has it in lower case.
     await seedCustomerOrder(SHOP, "299938", "191167", "John@Example.COM");
     await seedCustomerOrder(SHOP, "555555", "777", "someone@else.com", "Zelda");
+    // A guest checkout: only her email (in capitals) says it is hers.
+    await receiveWebhook(
+      webhookRequest("orders/create", {
+        ...examplePayload("orders/create"),
+        id: 4242,
+        admin_graphql_api_id: "gid://shopify/Order/4242",
+        email: "JOHN@EXAMPLE.COM",
+        contact_email: "JOHN@EXAMPLE.COM",
+        customer: null,
+      }),
+      "orders/create",
+    );
+    await runJobs();
     await receiveWebhook(
       webhookRequest("customers/redact", {
         ...examplePayload("customers/redact"),
@@ -115,6 +128,9 @@ describe("compliance webhooks", () => {
       where: { orderGid: "gid://shopify/Order/299938" },
     });
     expect(order).toMatchObject({ email: null, customerName: null, customerGid: null });
+    expect(
+      await prisma.shopOrder.findFirstOrThrow({ where: { orderGid: "gid://shopify/Order/4242" } }),
+    ).toMatchObject({ email: null });
     const dump = await dumpEveryTable();
     expect(dump.toLowerCase()).not.toContain("john@example.com");
     expect(dump).not.toContain(CUSTOMER);
