@@ -1,5 +1,5 @@
 import prisma from "~/db.server";
-import { mentionsOf, sameEmail } from "~/domain/redaction";
+import { isSubjectRow, mentionsOf } from "~/domain/redaction";
 import { containsAnyCase, redactDeliveries, redactEffects } from "~/platform/redaction.server";
 import { withBusyRetry } from "~/platform/sqlite-busy.server";
 import { POLICIES } from "~/policies.server";
@@ -53,12 +53,8 @@ async function subjectOrderGids(shop: string, subject: CustomerSubject): Promise
     where: { shop, OR: or },
     select: { orderGid: true, customerGid: true, email: true },
   });
-  // `contains` only narrows the email down: an address inside a longer one is someone else's.
   const hers = rows.filter(
-    (r) =>
-      (subject.customerGid && r.customerGid === subject.customerGid) ||
-      sameEmail(r.email, subject.email) ||
-      subject.orderGids.includes(r.orderGid),
+    (r) => isSubjectRow(r, subject) || subject.orderGids.includes(r.orderGid),
   );
   return [...new Set([...subject.orderGids, ...hers.map((r) => r.orderGid)])];
 }
@@ -189,15 +185,7 @@ async function redactAppData(
     reports: await tx.dataRequestReport.deleteMany({
       where: {
         shop,
-        id: {
-          in: reports
-            .filter(
-              (r) =>
-                (subject.customerGid && r.customerGid === subject.customerGid) ||
-                sameEmail(r.email, subject.email),
-            )
-            .map((r) => r.id),
-        },
+        id: { in: reports.filter((r) => isSubjectRow(r, subject)).map((r) => r.id) },
       },
     }),
     effects: { count: await redactEffects(tx, shop, m) },

@@ -20,6 +20,21 @@ export function sameEmail(a: string | null | undefined, b: string | null | undef
   return Boolean(a && b && a.trim().toLowerCase() === b.trim().toLowerCase());
 }
 
+/**
+ * A stored row (an order, a report, a referrer) is the customer's: her customer id, or her
+ * address in any case (a database `contains` only narrows it down: one inside a longer address
+ * is someone else's).
+ */
+export function isSubjectRow(
+  row: { customerGid: string | null; email: string | null },
+  subject: { customerGid: string | null; email: string | null },
+): boolean {
+  return (
+    (subject.customerGid !== null && row.customerGid === subject.customerGid) ||
+    sameEmail(row.email, subject.email)
+  );
+}
+
 /** What identifies a customer inside stored text. */
 export interface Mentions {
   /** Numeric Shopify ids (the customer's, her orders'): REST payloads carry them bare. */

@@ -1,5 +1,5 @@
 import prisma from "~/db.server";
-import { REDACTED, sameEmail } from "~/domain/redaction";
+import { REDACTED, isSubjectRow } from "~/domain/redaction";
 import { containsAnyCase } from "~/platform/redaction.server";
 import type { DataSubject, PersonalData, Tx } from "~/policy-module";
 
@@ -18,14 +18,7 @@ async function referrerIdsOf(db: Tx, shop: string, subject: DataSubject): Promis
     where: { shop, OR: or },
     select: { id: true, customerGid: true, email: true },
   });
-  // `contains` only narrows the address down: one inside a longer address is someone else's.
-  return rows
-    .filter(
-      (r) =>
-        (subject.customerGid && r.customerGid === subject.customerGid) ||
-        sameEmail(r.email, subject.email),
-    )
-    .map((r) => r.id);
+  return rows.filter((r) => isSubjectRow(r, subject)).map((r) => r.id);
 }
 
 export const referralsPersonalData: PersonalData = {
