@@ -1,4 +1,6 @@
 import prisma from "~/db.server";
+import { isSubjectRow, mentionsOf } from "~/domain/redaction";
+import { containsAnyCase, redactDeliveries, redactEffects } from "~/platform/redaction.server";
 import { withBusyRetry } from "~/platform/sqlite-busy.server";
 import { POLICIES } from "~/policies.server";
 import type { DataSubject, Tx } from "~/policy-module";
@@ -44,26 +46,25 @@ export const MODELS_WITH_CUSTOMER_DATA: readonly string[] = [
 async function subjectOrderGids(shop: string, subject: CustomerSubject): Promise<string[]> {
   const or = [
     ...(subject.customerGid ? [{ customerGid: subject.customerGid }] : []),
-    ...(subject.email ? [{ email: subject.email }] : []),
+    ...(subject.email ? [{ email: containsAnyCase(subject.email.trim()) }] : []),
     ...(subject.orderGids.length ? [{ orderGid: { in: subject.orderGids } }] : []),
   ];
   if (or.length === 0) return [];
   const rows = await prisma.shopOrder.findMany({
     where: { shop, OR: or },
-    select: { orderGid: true },
+    select: { orderGid: true, customerGid: true, email: true },
   });
-  return [...new Set([...subject.orderGids, ...rows.map((r) => r.orderGid)])];
-}
-
-/** Text that identifies the customer inside stored payloads. */
-function needles(subject: CustomerSubject, orderGids: string[]): string[] {
-  return [subject.customerGid, subject.email, ...orderGids].filter((n): n is string => Boolean(n));
+  const hers = rows.filter(
+    (r) => isSubjectRow(r, subject) || subject.orderGids.includes(r.orderGid),
+  );
+  return [...new Set([...subject.orderGids, ...hers.map((r) => r.orderGid)])];
 }
 
 export async function exportCustomerData(
   shop: string,
   subject: CustomerSubject,
   requestId: string | null,
+  requestDeliveryId: string | null = null,
 ) {
   const full = { ...subject, orderGids: await subjectOrderGids(shop, subject) };
   const { orderGids } = full;
@@ -124,22 +125,47 @@ export async function exportCustomerData(
       at: o.at,
     })),
   };
-  return prisma.dataRequestReport.create({
-    data: {
-      shop,
-      customerGid: subject.customerGid,
-      email: subject.email,
-      requestId,
-      report: JSON.stringify(report),
-    },
-  });
+  // The request's payload names her; once the report holds what she asked for, the inbox need
+  // not (both in one transaction: a report without its request's payload, or the reverse, never).
+  const [created] = await withBusyRetry(() =>
+    prisma.$transaction([
+      prisma.dataRequestReport.create({
+        data: {
+          shop,
+          customerGid: subject.customerGid,
+          email: subject.email,
+          requestId,
+          report: JSON.stringify(report),
+        },
+      }),
+      prisma.webhookDelivery.updateMany({
+        where: { shop, id: requestDeliveryId ?? "" },
+        data: { payload: null },
+      }),
+    ]),
+  );
+  return created;
 }
 
 /** The app's own models of a customer, blanked or erased in the redaction's transaction. */
-async function redactAppData(tx: Tx, shop: string, subject: CustomerSubject) {
+async function redactAppData(
+  tx: Tx,
+  shop: string,
+  subject: CustomerSubject,
+  requestDeliveryId: string | null,
+) {
   const { orderGids } = subject;
-  const mentions = needles(subject, orderGids).map((n) => ({ payload: { contains: n } }));
-  const requestMentions = needles(subject, orderGids).map((n) => ({ request: { contains: n } }));
+  const m = mentionsOf(subject);
+  const reports = await tx.dataRequestReport.findMany({
+    where: {
+      shop,
+      OR: [
+        { customerGid: subject.customerGid ?? "" },
+        ...(subject.email ? [{ email: containsAnyCase(subject.email.trim()) }] : []),
+      ],
+    },
+    select: { id: true, customerGid: true, email: true },
+  });
   const counts = {
     orders: await tx.shopOrder.updateMany({
       where: { shop, orderGid: { in: orderGids } },
@@ -149,23 +175,21 @@ async function redactAppData(tx: Tx, shop: string, subject: CustomerSubject) {
       where: { shop, orderGid: { in: orderGids } },
       data: { data: '{"redacted":true}' },
     }),
-    deliveries: await tx.webhookDelivery.updateMany({
-      where: { shop, OR: mentions.length ? mentions : [{ id: "" }] },
-      data: { payload: null },
-    }),
+    // Every delivery naming her, the redaction request itself included (processed or not: a
+    // delivery still waiting would write her back into the mirror).
+    deliveries: {
+      count: await redactDeliveries(tx, shop, m, requestDeliveryId ? [requestDeliveryId] : []),
+    },
     revokedPaymentMethods: await tx.revokedPaymentMethod.deleteMany({
       where: { shop, customerGid: subject.customerGid ?? "" },
     }),
     reports: await tx.dataRequestReport.deleteMany({
       where: {
         shop,
-        OR: [{ customerGid: subject.customerGid ?? "" }, { email: subject.email ?? "" }],
+        id: { in: reports.filter((r) => isSubjectRow(r, subject)).map((r) => r.id) },
       },
     }),
-    effects: await tx.effect.updateMany({
-      where: { shop, OR: requestMentions.length ? requestMentions : [{ id: "" }] },
-      data: { request: '{"redacted":true}' },
-    }),
+    effects: { count: await redactEffects(tx, shop, m) },
     fitEvidence: await tx.fitEvidence.deleteMany({
       where: { shop, customerGid: subject.customerGid ?? "" },
     }),
@@ -183,7 +207,12 @@ async function redactAppData(tx: Tx, shop: string, subject: CustomerSubject) {
   return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v.count]));
 }
 
-export async function redactCustomer(shop: string, subject: CustomerSubject) {
+/** customers/redact; `requestDeliveryId` is the request's own delivery, whose payload names her. */
+export async function redactCustomer(
+  shop: string,
+  subject: CustomerSubject,
+  requestDeliveryId: string | null = null,
+) {
   const full = { ...subject, orderGids: await subjectOrderGids(shop, subject) };
   return withBusyRetry(() =>
     prisma.$transaction(async (tx) => {
@@ -191,7 +220,7 @@ export async function redactCustomer(shop: string, subject: CustomerSubject) {
       const counts: Record<string, number> = {};
       for (const policy of POLICIES)
         Object.assign(counts, await policy.personalData.redact(tx, shop, full));
-      return { ...(await redactAppData(tx, shop, full)), ...counts };
+      return { ...(await redactAppData(tx, shop, full, requestDeliveryId)), ...counts };
     }),
   );
 }
@@ -211,6 +240,7 @@ export async function eraseShop(shop: string) {
       erased += (await tx.fitAnswer.deleteMany({ where: { shop } })).count;
       erased += (await tx.fitOutcome.deleteMany({ where: { shop } })).count;
       erased += (await tx.policyVersion.deleteMany({ where: { shop } })).count;
+      erased += (await tx.rateLimit.deleteMany({ where: { shop } })).count;
       erased += (await tx.webhookDelivery.deleteMany({ where: { shop } })).count;
       erased += (await tx.job.deleteMany({ where: { shop, status: { not: "running" } } })).count;
       erased += (await tx.session.deleteMany({ where: { shop } })).count;

@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { initDatabase } from "~/platform/database.server";
 import { startInlineWorker } from "~/platform/jobs/inline.server";
+import { scheduleWebhookRetention } from "~/platform/webhooks/retention.server";
 import { jobTable } from "~/jobs.server";
 import { logger } from "~/platform/logger.server";
 import { allowSandboxAdminFrame } from "~/platform/sandbox-routing.server";
@@ -17,7 +18,11 @@ const ABORT_DELAY = 5000;
 void initDatabase().catch((error: unknown) =>
   logger.error({ err: error }, "database initialisation failed"),
 );
-startInlineWorker(jobTable);
+// Where a worker runs, the inbox's daily retention sweep is queued (it re-queues itself).
+if (startInlineWorker(jobTable))
+  void scheduleWebhookRetention().catch((error: unknown) =>
+    logger.error({ err: error }, "webhook retention sweep not scheduled"),
+  );
 
 // For the HTTP server (scripts/serve.mjs): access log, webhook latency, shutdown.
 export { serverOperations as operations } from "~/platform/lifecycle.server";

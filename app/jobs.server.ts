@@ -7,6 +7,7 @@ import { TerminalJobError } from "~/platform/jobs/errors.server";
 import type { JobContext, JobHandler, JobTable } from "~/platform/jobs/types";
 import { SHOP_SYNC_JOB, syncShopDetails } from "~/platform/shops.server";
 import { WEBHOOK_PROCESS_JOB, processWebhookDelivery } from "~/platform/webhooks/process.server";
+import { WEBHOOK_RETENTION_JOB, webhookRetentionJob } from "~/platform/webhooks/retention.server";
 import {
   POLICY_PUBLISH_JOB,
   getCurrentPolicy,
@@ -66,6 +67,7 @@ const appJobs: JobTable = {
     const { deliveryId } = context.payload as { deliveryId: string };
     await processWebhookDelivery(deliveryId, webhookHandlers, context.log);
   },
+  [WEBHOOK_RETENTION_JOB]: webhookRetentionJob,
   [POLICY_PUBLISH_JOB]: async (context) => {
     const shop = requireShop(context);
     const { version } = context.payload as { version: number };

@@ -4,6 +4,7 @@ import { shutdownGraceMs, stopWorkerProcess } from "~/platform/lifecycle.server"
 import { Worker } from "~/platform/jobs/worker.server";
 import { listenForScrapes } from "~/platform/metrics-http.server";
 import { jobTable } from "~/jobs.server";
+import { scheduleWebhookRetention } from "~/platform/webhooks/retention.server";
 
 // `npm run worker`: the job worker as its own process (set FITTING_ROOM_WORKER=off on the app).
 await initDatabase();
@@ -15,6 +16,8 @@ worker.start();
 const scrapes = process.env.WORKER_METRICS_PORT
   ? listenForScrapes(Number(process.env.WORKER_METRICS_PORT))
   : null;
+// The inbox's daily retention sweep (it re-queues itself; once per day however many start).
+await scheduleWebhookRetention();
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

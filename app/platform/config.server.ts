@@ -14,6 +14,8 @@ const schema = z.object({
   SCOPES: z.string().optional(),
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
   FITTING_ROOM_WORKER: z.enum(["inline", "off"]).default("inline"),
+  // Days a settled webhook delivery keeps its payload (the privacy section of the README).
+  WEBHOOK_PAYLOAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
 });
 
 function load() {
@@ -31,6 +33,7 @@ function load() {
       .map((s) => s.trim())
       .filter(Boolean),
     customShopDomains: env.SHOP_CUSTOM_DOMAIN ? [env.SHOP_CUSTOM_DOMAIN] : [],
+    webhookPayloadRetentionDays: env.WEBHOOK_PAYLOAD_RETENTION_DAYS,
   };
 }
 

@@ -15,8 +15,9 @@ function hashed(key: string): string {
   return crypto.createHash("sha256").update(key).digest("hex");
 }
 
-/** Counts this try against `key` and says whether it is within the rule. */
+/** Counts this try against the shop's `key` and says whether it is within the rule. */
 export async function allowTry(
+  shop: string,
   key: string,
   rule: RateLimitRule,
   at = Date.now(),
@@ -27,17 +28,18 @@ export async function allowTry(
   // One statement, so two instances counting the same key at once both count (SQLite and
   // PostgreSQL both have ON CONFLICT … RETURNING).
   const rows = await prisma.$queryRaw<{ count: number | bigint }[]>`
-    INSERT INTO "RateLimit" ("key", "windowStartMs", "count") VALUES (${hashed(key)}, ${start}, 1)
+    INSERT INTO "RateLimit" ("key", "shop", "windowStartMs", "count")
+    VALUES (${hashed(`${shop}|${key}`)}, ${shop}, ${start}, 1)
     ON CONFLICT ("key") DO UPDATE SET
       "count" = CASE WHEN "RateLimit"."windowStartMs" <= ${expired} THEN 1
                      ELSE "RateLimit"."count" + 1 END,
       "windowStartMs" = CASE WHEN "RateLimit"."windowStartMs" <= ${expired} THEN ${start}
                              ELSE "RateLimit"."windowStartMs" END
     RETURNING "count"`;
-  // Old windows go now and then rather than on a schedule: one small delete per ~500 tries.
+  // The shop's old windows go now and then rather than on a schedule: one delete per ~500 tries.
   if (Math.random() < 0.002)
     await prisma.rateLimit.deleteMany({
-      where: { windowStartMs: { lt: BigInt(at - 86_400_000) } },
+      where: { shop, windowStartMs: { lt: BigInt(at - 86_400_000) } },
     });
   return Number(rows[0]?.count ?? Infinity) <= rule.tries;
 }

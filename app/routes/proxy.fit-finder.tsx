@@ -135,7 +135,7 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<Response>
   const body = await fields(request);
   const c = await context(request, body);
   // Every answer is an Admin API read and a row: one address may not send them by the thousand.
-  if (!(await allowTry(`fit-finder|${c.shop}|${clientIp(request)}`, FIT_FINDER_LIMIT))) {
+  if (!(await allowTry(c.shop, `fit-finder|${clientIp(request)}`, FIT_FINDER_LIMIT))) {
     const message = c.t("find.rateLimited");
     if (c.json) return json({ error: message, field: "rate" }, { status: 429 });
     return proxyPage(c.t("fit.title"), `<p>${escapeHtml(message)}</p>`, 429, c.lang);

@@ -4,8 +4,15 @@ import prisma from "~/db.server";
 import { receiveWebhook } from "~/platform/webhooks/inbox.server";
 import { MODELS_WITHOUT_CUSTOMER_DATA, MODELS_WITH_CUSTOMER_DATA } from "~/compliance.server";
 import { performEffect } from "~/platform/effects.server";
+import { setClockSource, resetClock } from "~/platform/clock.server";
+import {
+  WEBHOOK_RETENTION_JOB,
+  scheduleWebhookRetention,
+  sweepWebhookPayloads,
+} from "~/platform/webhooks/retention.server";
 import { examplePayload } from "../support/payloads";
 import { installShop, webhookRequest } from "../support/shopify";
+import { dumpEveryTable } from "../support/dump";
 import { runJobs } from "../support/worker";
 
 const SHOP = "demo-shoes.myshopify.com";
@@ -86,11 +93,29 @@ describe("compliance webhooks", () => {
     });
     expect(data.timeline.map((e: { kind: string }) => e.kind)).toContain("order.created");
     expect(data.revokedPaymentMethods).toHaveLength(1);
+    // The request named her: once the report holds what she asked for, the inbox does not.
+    expect(
+      await prisma.webhookDelivery.findFirstOrThrow({ where: { topic: "customers/data_request" } }),
+    ).toMatchObject({ status: "processed", payload: null });
   });
 
   it("customers/redact erases that customer's personal data from every table, and only theirs", async () => {
-    await seedCustomerOrder(SHOP, "299938");
+    // She typed her address with capitals on this order; Shopify's request has it in lower case.
+    await seedCustomerOrder(SHOP, "299938", "191167", "John@Example.COM");
     await seedCustomerOrder(SHOP, "555555", "777", "someone@else.com", "Zelda");
+    // A guest checkout: only her email (in capitals) says it is hers.
+    await receiveWebhook(
+      webhookRequest("orders/create", {
+        ...examplePayload("orders/create"),
+        id: 4242,
+        admin_graphql_api_id: "gid://shopify/Order/4242",
+        email: "JOHN@EXAMPLE.COM",
+        contact_email: "JOHN@EXAMPLE.COM",
+        customer: null,
+      }),
+      "orders/create",
+    );
+    await runJobs();
     await receiveWebhook(
       webhookRequest("customers/redact", {
         ...examplePayload("customers/redact"),
@@ -104,19 +129,19 @@ describe("compliance webhooks", () => {
       where: { orderGid: "gid://shopify/Order/299938" },
     });
     expect(order).toMatchObject({ email: null, customerName: null, customerGid: null });
-    const dump = JSON.stringify(
-      await Promise.all([
-        prisma.shopOrder.findMany({ where: { orderGid: "gid://shopify/Order/299938" } }),
-        prisma.orderEvent.findMany({ where: { orderGid: "gid://shopify/Order/299938" } }),
-        prisma.webhookDelivery.findMany({ where: { topic: { not: "customers/redact" } } }),
-        prisma.revokedPaymentMethod.findMany(),
-        prisma.dataRequestReport.findMany(),
-        prisma.effect.findMany(),
-      ]),
-    );
-    expect(dump).not.toContain("john@example.com");
+    expect(
+      await prisma.shopOrder.findFirstOrThrow({ where: { orderGid: "gid://shopify/Order/4242" } }),
+    ).toMatchObject({ email: null });
+    const dump = await dumpEveryTable();
+    expect(dump.toLowerCase()).not.toContain("john@example.com");
     expect(dump).not.toContain(CUSTOMER);
+    // REST payloads carry her id bare ("id":191167), the redaction request's own one included.
+    expect(dump).not.toMatch(/(?<![0-9.])191167(?![0-9])/);
     expect(dump).not.toContain("John");
+    const request = await prisma.webhookDelivery.findFirstOrThrow({
+      where: { topic: "customers/redact" },
+    });
+    expect(request).toMatchObject({ status: "processed", payload: null });
     // The other customer is untouched.
     expect(
       await prisma.shopOrder.findFirstOrThrow({
@@ -124,6 +149,42 @@ describe("compliance webhooks", () => {
       }),
     ).toMatchObject({ email: "someone@else.com" });
     expect(dump).toContain("someone@else.com");
+  });
+
+  it("drops the payloads of settled deliveries after the retention, daily", async () => {
+    const start = Date.parse("2026-11-02T10:00:00Z");
+    setClockSource(() => start);
+    try {
+      await seedCustomerOrder(SHOP, "299938");
+      // One delivery still waiting for its job: its payload is needed and stays.
+      await receiveWebhook(
+        webhookRequest("orders/create", examplePayload("orders/create")),
+        "orders/create",
+      );
+      const kept = await prisma.webhookDelivery.count({ where: { payload: { not: null } } });
+      expect(await sweepWebhookPayloads(new Date(start + 6 * 86_400_000))).toEqual({});
+
+      setClockSource(() => start + 8 * 86_400_000);
+      await scheduleWebhookRetention();
+      await scheduleWebhookRetention(); // a second start the same day queues nothing more
+      expect(await prisma.job.count({ where: { type: WEBHOOK_RETENTION_JOB } })).toBe(1);
+      const ran = await prisma.job.findFirstOrThrow({ where: { type: WEBHOOK_RETENTION_JOB } });
+      await prisma.job.updateMany({
+        where: { type: "webhook.process", status: "queued" },
+        data: { runAt: new Date(start + 30 * 86_400_000) },
+      });
+      await runJobs();
+      const left = await prisma.webhookDelivery.findMany({ where: { payload: { not: null } } });
+      expect(left.map((d) => d.status)).toEqual(["accepted"]);
+      expect(kept).toBeGreaterThan(1);
+      // The sweep queued tomorrow's.
+      const next = await prisma.job.findFirstOrThrow({
+        where: { type: WEBHOOK_RETENTION_JOB, id: { not: ran.id } },
+      });
+      expect(next.runAt.toISOString()).toBe("2026-11-11T03:00:00.000Z");
+    } finally {
+      resetClock();
+    }
   });
 
   it("shop/redact erases the shop's data and no other shop's", async () => {

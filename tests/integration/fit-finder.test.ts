@@ -231,16 +231,16 @@ describe("fit finder", () => {
     await setupTrialShop(context);
     expect((await ask(null, { usual_size: "8", usual_width: "Medium" })).status).toBe(200);
     // The rest of the allowance spent as another instance would: through the shared table.
-    const key = `fit-finder|${TRIAL_SHOP}|unknown`;
+    const key = "fit-finder|unknown";
     for (let i = 1; i < FIT_FINDER_LIMIT.tries; i++)
-      expect(await allowTry(key, FIT_FINDER_LIMIT)).toBe(true);
+      expect(await allowTry(TRIAL_SHOP, key, FIT_FINDER_LIMIT)).toBe(true);
     const refused = await ask(null, { usual_size: "8", usual_width: "Medium" });
     expect(refused.status).toBe(429);
     expect(await refused.json()).toMatchObject({ field: "rate" });
     expect(await prisma.fitAnswer.count()).toBe(1);
     // A new window lets the address in again.
     const later = Date.now() + FIT_FINDER_LIMIT.windowMs + 1;
-    expect(await allowTry(key, FIT_FINDER_LIMIT, later)).toBe(true);
+    expect(await allowTry(TRIAL_SHOP, key, FIT_FINDER_LIMIT, later)).toBe(true);
     expect(await prisma.rateLimit.count()).toBe(1);
   });
 

@@ -1,4 +1,5 @@
 import prisma from "~/db.server";
+import { REDACTED } from "~/domain/redaction";
 import type { PersonalData } from "~/policy-module";
 
 // Made-to-order's share of GDPR / CPRA requests (app/compliance.server.ts).
@@ -39,7 +40,8 @@ export const mtoPersonalData: PersonalData = {
     });
     const mtoEvents = await tx.mtoEvent.updateMany({
       where: { shop, caseId: { in: ids } },
-      data: { data: '{"redacted":true}' },
+      // Messages carry what the shopper and merchant said of her fit; the kind stays.
+      data: { data: '{"redacted":true}', message: REDACTED },
     });
     return { mtoCases: mtoCases.count, mtoEvents: mtoEvents.count };
   },

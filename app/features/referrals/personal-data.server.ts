@@ -1,9 +1,25 @@
 import prisma from "~/db.server";
-import type { PersonalData } from "~/policy-module";
+import { REDACTED, isSubjectRow } from "~/domain/redaction";
+import { containsAnyCase } from "~/platform/redaction.server";
+import type { DataSubject, PersonalData, Tx } from "~/policy-module";
 
 // Referrals' share of GDPR / CPRA requests: a referrer's record and codes name them; a case names
 // the friend (and its timeline the order); identities are normalized emails and addresses. The
 // money rows are the store's books (amounts, rules) and are kept.
+
+/** The subject's referrer records: by customer, or by her address in whatever case she typed it. */
+async function referrerIdsOf(db: Tx, shop: string, subject: DataSubject): Promise<string[]> {
+  const or = [
+    ...(subject.customerGid ? [{ customerGid: subject.customerGid }] : []),
+    ...(subject.email ? [{ email: containsAnyCase(subject.email.trim()) }] : []),
+  ];
+  if (or.length === 0) return [];
+  const rows = await db.referrer.findMany({
+    where: { shop, OR: or },
+    select: { id: true, customerGid: true, email: true },
+  });
+  return rows.filter((r) => isSubjectRow(r, subject)).map((r) => r.id);
+}
 
 export const referralsPersonalData: PersonalData = {
   modelsWithCustomerData: [
@@ -20,13 +36,7 @@ export const referralsPersonalData: PersonalData = {
 
   async exportFor(shop, subject) {
     const referrers = await prisma.referrer.findMany({
-      where: {
-        shop,
-        OR: [
-          ...(subject.customerGid ? [{ customerGid: subject.customerGid }] : []),
-          ...(subject.email ? [{ email: subject.email }] : []),
-        ],
-      },
+      where: { shop, id: { in: await referrerIdsOf(prisma, shop, subject) } },
       include: {
         codes: true,
         cases: { select: { orderName: true, status: true, rewardMinor: true, currencyCode: true } },
@@ -58,18 +68,13 @@ export const referralsPersonalData: PersonalData = {
   },
 
   async redact(tx, shop, subject) {
-    const referrerWhere = {
-      shop,
-      OR: [
-        ...(subject.customerGid ? [{ customerGid: subject.customerGid }] : []),
-        ...(subject.email ? [{ email: subject.email }] : []),
-      ],
-    };
+    const referrerIds = await referrerIdsOf(tx, shop, subject);
     const referrers =
-      referrerWhere.OR.length > 0
+      referrerIds.length > 0
         ? await tx.referrer.updateMany({
-            where: referrerWhere,
+            where: { shop, id: { in: referrerIds } },
             data: {
+              customerGid: null,
               email: null,
               emailKey: null,
               firstName: null,
@@ -90,6 +95,23 @@ export const referralsPersonalData: PersonalData = {
         friendCustomerGid: null,
       },
     });
+    // Her cases as the friend or the referrer: the merchant's review note and the timeline's
+    // messages may name her; amounts, statuses and rules stay (the store's books).
+    const caseWhere = {
+      shop,
+      OR: [{ orderGid: { in: subject.orderGids } }, { referrerId: { in: referrerIds } }],
+    };
+    await tx.referralCase.updateMany({
+      where: { ...caseWhere, reviewNote: { not: null } },
+      data: { reviewNote: REDACTED },
+    });
+    const caseIds = (
+      await tx.referralCase.findMany({ where: caseWhere, select: { id: true } })
+    ).map((c) => c.id);
+    const events = await tx.referralEvent.updateMany({
+      where: { shop, caseId: { in: caseIds } },
+      data: { message: REDACTED, data: '{"redacted":true}' },
+    });
     const identities = await tx.referralIdentity.deleteMany({
       where: {
         shop,
@@ -103,6 +125,7 @@ export const referralsPersonalData: PersonalData = {
       referrers: referrers.count,
       referralCases: cases.count,
       referralIdentities: identities.count,
+      referralEvents: events.count,
     };
   },
 

@@ -1,4 +1,5 @@
 import prisma from "~/db.server";
+import { REDACTED } from "~/domain/redaction";
 import type { PersonalData } from "~/policy-module";
 
 // Returns' share of GDPR / CPRA requests (app/compliance.server.ts): the order snapshots name the
@@ -65,7 +66,8 @@ export const returnsPersonalData: PersonalData = {
     });
     const events = await tx.returnEvent.updateMany({
       where: { shop, caseId: { in: ids } },
-      data: { data: '{"redacted":true}' },
+      // Messages quote her notes, her tracking number and the decline note; the kind stays.
+      data: { data: '{"redacted":true}', message: REDACTED },
     });
     return {
       returnOrders: orders.count,

@@ -68,8 +68,8 @@ export async function lookupGuestOrder(
   const orderName = normalizeOrderName(input.orderName);
   const at = Date.now();
   // Both windows count the try, whichever refuses first.
-  const byIp = await allowTry(`returns-ip|${shop}|${input.ip}`, GUEST_LOOKUP_LIMIT, at);
-  const byOrder = await allowTry(`returns-order|${shop}|${orderName}`, GUEST_LOOKUP_LIMIT, at);
+  const byIp = await allowTry(shop, `returns-ip|${input.ip}`, GUEST_LOOKUP_LIMIT, at);
+  const byOrder = await allowTry(shop, `returns-order|${orderName}`, GUEST_LOOKUP_LIMIT, at);
   if (!byIp || !byOrder) return { ok: false, reason: "rate_limited" };
   const email = input.email.trim().toLowerCase();
   const order = await prisma.returnOrder.findFirst({

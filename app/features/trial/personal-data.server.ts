@@ -1,4 +1,5 @@
 import prisma from "~/db.server";
+import { REDACTED, redactedReason } from "~/domain/redaction";
 import type { PersonalData } from "~/policy-module";
 
 // The trial's share of GDPR / CPRA requests (app/compliance.server.ts): what a trial keeps about
@@ -41,19 +42,26 @@ export const trialPersonalData: PersonalData = {
   },
 
   async redact(tx, shop, subject) {
-    const ids = (
-      await tx.trial.findMany({
-        where: { shop, orderGid: { in: subject.orderGids } },
-        select: { id: true },
-      })
-    ).map((t) => t.id);
+    const found = await tx.trial.findMany({
+      where: { shop, orderGid: { in: subject.orderGids } },
+      select: { id: true, attentionReason: true },
+    });
+    const ids = found.map((t) => t.id);
     const trials = await tx.trial.updateMany({
       where: { shop, id: { in: ids } },
       data: { customerEmail: null, customerName: null, customerGid: null, questionnaire: null },
     });
+    // The reason quotes what she typed ("Exchange requested: …"); the trial still needs the
+    // merchant, so a reason stays, without her words.
+    for (const t of found.filter((f) => f.attentionReason !== null))
+      await tx.trial.updateMany({
+        where: { shop, id: t.id },
+        data: { attentionReason: redactedReason(t.attentionReason) },
+      });
+    // Messages quote her (an exchange request) and name her pairs; the kind says what happened.
     const trialEvents = await tx.trialEvent.updateMany({
       where: { shop, trialId: { in: ids } },
-      data: { data: '{"redacted":true}' },
+      data: { data: '{"redacted":true}', message: REDACTED },
     });
     return { trials: trials.count, trialEvents: trialEvents.count };
   },

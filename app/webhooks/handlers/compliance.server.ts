@@ -18,16 +18,24 @@ function subjectOf(payload: Record<string, unknown>, ordersKey: string): Custome
 }
 
 export const complianceHandlers = {
-  "customers/redact": async ({ shop, payload, log }: WebhookContext) => {
-    const counts = await redactCustomer(shop, subjectOf(payload, "orders_to_redact"));
+  "customers/redact": async ({ shop, payload, deliveryId, log }: WebhookContext) => {
+    const counts = await redactCustomer(shop, subjectOf(payload, "orders_to_redact"), deliveryId);
     log.info({ counts }, "customer redacted");
   },
-  "customers/data_request": async ({ shop, payload, log }: WebhookContext) => {
+  "customers/data_request": async ({ shop, payload, deliveryId, log }: WebhookContext) => {
     const requestId = (payload.data_request as { id?: unknown } | undefined)?.id;
+    const subject = subjectOf(payload, "orders_requested");
+    if (!subject.customerGid && !subject.email && subject.orderGids.length === 0) {
+      // The report was written and the request's payload dropped, then the job stopped before
+      // the delivery was marked processed: nothing is left to say who asked.
+      log.warn("data request without a customer (payload already dropped): no report");
+      return;
+    }
     const report = await exportCustomerData(
       shop,
-      subjectOf(payload, "orders_requested"),
+      subject,
       requestId == null ? null : String(requestId),
+      deliveryId,
     );
     // The merchant sends the report to the customer; the log says where it is.
     log.info({ reportId: report.id }, "customer data report ready for the merchant");

@@ -1,9 +1,13 @@
 -- CreateTable
 CREATE TABLE "RateLimit" (
     "key" TEXT NOT NULL PRIMARY KEY,
+    "shop" TEXT NOT NULL,
     "windowStartMs" BIGINT NOT NULL,
     "count" INTEGER NOT NULL DEFAULT 0
 );
 
 -- CreateIndex
 CREATE INDEX "RateLimit_windowStartMs_idx" ON "RateLimit"("windowStartMs");
+
+-- CreateIndex
+CREATE INDEX "RateLimit_shop_idx" ON "RateLimit"("shop");

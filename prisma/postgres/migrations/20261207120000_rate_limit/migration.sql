@@ -1,6 +1,7 @@
 -- CreateTable
 CREATE TABLE "RateLimit" (
     "key" TEXT NOT NULL,
+    "shop" TEXT NOT NULL,
     "windowStartMs" BIGINT NOT NULL,
     "count" INTEGER NOT NULL DEFAULT 0,
 
@@ -9,3 +10,6 @@ CREATE TABLE "RateLimit" (
 
 -- CreateIndex
 CREATE INDEX "RateLimit_windowStartMs_idx" ON "RateLimit"("windowStartMs");
+
+-- CreateIndex
+CREATE INDEX "RateLimit_shop_idx" ON "RateLimit"("shop");
