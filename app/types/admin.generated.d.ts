@@ -814,6 +814,11 @@ export type ShopDetailsQuery = { shop: (
     & { plan: Pick<AdminTypes.ShopPlan, 'shopifyPlus'> }
   ), currentAppInstallation: Pick<AdminTypes.AppInstallation, 'id'> };
 
+export type ShopPlanQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type ShopPlanQuery = { shop: { plan: Pick<AdminTypes.ShopPlan, 'shopifyPlus'> } };
+
 interface GeneratedQueryTypes {
   "#graphql\n  query MtoOrder($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      lineItems(first: 50) {\n        nodes {\n          ...MtoOrderLine\n          sku\n        }\n      }\n      fulfillmentOrders(first: 5) {\n        nodes {\n          id\n          status\n          fulfillAt\n          lineItems(first: 20) {\n            nodes {\n              lineItem {\n                id\n              }\n            }\n          }\n          fulfillmentHolds {\n            id\n            handle\n          }\n        }\n      }\n    }\n  }\n  #graphql\n  fragment MtoOrderLine on LineItem {\n    id\n    currentQuantity\n    variant {\n      id\n    }\n  }\n\n": {return: MtoOrderQuery, variables: MtoOrderQueryVariables},
   "#graphql\n  query MtoProductVariants($id: ID!) {\n    product(id: $id) {\n      id\n      title\n      variants(first: 100) {\n        nodes {\n          id\n          title\n          price\n          selectedOptions {\n            name\n            value\n          }\n        }\n      }\n    }\n  }\n": {return: MtoProductVariantsQuery, variables: MtoProductVariantsQueryVariables},
@@ -845,6 +850,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query ProductsForPurchaseOption($query: String!, $after: String) {\n    products(first: 250, query: $query, after: $after) {\n      nodes {\n        id\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: ProductsForPurchaseOptionQuery, variables: ProductsForPurchaseOptionQueryVariables},
   "#graphql\n  query PurchaseOptionGroup($id: ID!) {\n    sellingPlanGroup(id: $id) {\n      ...PurchaseOptionPlans\n      products(first: 250) {\n        nodes {\n          id\n        }\n      }\n    }\n  }\n  #graphql\n  fragment PurchaseOptionPlans on SellingPlanGroup {\n    id\n    sellingPlans(first: 5) {\n      nodes {\n        id\n      }\n    }\n  }\n\n": {return: PurchaseOptionGroupQuery, variables: PurchaseOptionGroupQueryVariables},
   "#graphql\n  query ShopDetails {\n    shop {\n      myshopifyDomain\n      currencyCode\n      ianaTimezone\n      plan {\n        shopifyPlus\n      }\n    }\n    currentAppInstallation {\n      id\n    }\n  }\n": {return: ShopDetailsQuery, variables: ShopDetailsQueryVariables},
+  "#graphql\n  query ShopPlan {\n    shop {\n      plan {\n        shopifyPlus\n      }\n    }\n  }\n": {return: ShopPlanQuery, variables: ShopPlanQueryVariables},
 }
 
 interface GeneratedMutationTypes {

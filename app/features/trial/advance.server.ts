@@ -23,6 +23,7 @@ import {
 } from "./graphql";
 import { applyPaymentResult } from "./payment-results.server";
 import { performTrialPayment } from "./payments.server";
+import { followShopPlan, paymentUnderCurrentPlan } from "./shop-plan.server";
 
 // The `trial.advance` job's steps (the case runner loops over them, one job per trial at a time):
 // finish any recorded payment; else ask the domain what the trial needs next, record that decision
@@ -39,14 +40,15 @@ export function advanceTrial(
 }
 
 async function step(trialId: string, graphql: AdminGraphql, log: Logger): Promise<StepOutcome> {
-  const trial = await loadTrial(trialId);
-  const pending = await prisma.trialPayment.findFirst({
+  let trial = await loadTrial(trialId);
+  const recorded = await prisma.trialPayment.findFirst({
     where: { trialId, status: "recorded" },
     orderBy: { sequence: "asc" },
   });
-  if (pending) {
-    const result = await performTrialPayment(graphql, trial, pending);
-    await applyPaymentResult(trial, pending.id, result, log);
+  if (recorded) {
+    const current = await paymentUnderCurrentPlan(trial, recorded, graphql);
+    const result = await performTrialPayment(graphql, current.trial, current.payment);
+    await applyPaymentResult(current.trial, recorded.id, result, log);
     return { kind: "again" };
   }
   const at = now();
@@ -67,6 +69,9 @@ async function step(trialId: string, graphql: AdminGraphql, log: Logger): Promis
       { kind: "wait", until: new Date(at.getTime() + 30_000), reason: "webhooks to process first" },
       at,
     );
+  // Holds and settlements are decided under the plan the shop is on now.
+  if (action.kind === "authorize" || action.kind === "reauthorize" || action.kind === "settle")
+    trial = await followShopPlan(trial, graphql);
   await recordDecision(trial, action, at);
   // A kept pair may have added fit evidence: the storefront's metafield follows.
   if (action.kind === "settle")
