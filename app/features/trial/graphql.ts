@@ -172,6 +172,12 @@ export const TRIAL_LINE_QUANTITIES_QUERY = `#graphql
 export const TRIAL_PAYMENT_SCHEDULE_QUERY = `#graphql
   query TrialPaymentSchedule($id: ID!) {
     order(id: $id) {
+      totalOutstandingSet {
+        shopMoney {
+          amount
+          currencyCode
+        }
+      }
       paymentTerms {
         paymentSchedules(first: 1) {
           nodes {
