@@ -685,6 +685,13 @@ export type TrialFeePublishMutationVariables = AdminTypes.Exact<{
 
 export type TrialFeePublishMutation = { publishablePublish?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
 
+export type TrialLineProductsQueryVariables = AdminTypes.Exact<{
+  query: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type TrialLineProductsQuery = { products: { nodes: Array<Pick<AdminTypes.Product, 'id' | 'title' | 'tags'>> } };
+
 export type FitFinderProductQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -842,6 +849,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query TrialLineQuantities($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on LineItem {\n        id\n        currentQuantity\n      }\n    }\n  }\n": {return: TrialLineQuantitiesQuery, variables: TrialLineQuantitiesQueryVariables},
   "#graphql\n  query TrialPaymentSchedule($id: ID!) {\n    order(id: $id) {\n      totalOutstandingSet {\n        shopMoney {\n          amount\n          currencyCode\n        }\n      }\n      paymentTerms {\n        paymentSchedules(first: 1) {\n          nodes {\n            id\n            completedAt\n          }\n        }\n      }\n    }\n  }\n": {return: TrialPaymentScheduleQuery, variables: TrialPaymentScheduleQueryVariables},
   "#graphql\n  query TrialFeePublications {\n    publications(first: 20) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": {return: TrialFeePublicationsQuery, variables: TrialFeePublicationsQueryVariables},
+  "#graphql\n  query TrialLineProducts($query: String!) {\n    products(first: 50, query: $query) {\n      nodes {\n        id\n        title\n        tags\n      }\n    }\n  }\n": {return: TrialLineProductsQuery, variables: TrialLineProductsQueryVariables},
   "#graphql\n  query FitFinderProduct($id: ID!) {\n    product(id: $id) {\n      id\n      title\n      productType\n      variants(first: 250) {\n        nodes {\n          id\n          title\n          availableForSale\n        }\n      }\n    }\n  }\n": {return: FitFinderProductQuery, variables: FitFinderProductQueryVariables},
   "#graphql\n  query FitKnownSizeCustomers($after: String, $query: String) {\n    customers(first: 100, after: $after, query: $query) {\n      nodes {\n        id\n        email\n        tags\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: FitKnownSizeCustomersQuery, variables: FitKnownSizeCustomersQueryVariables},
   "#graphql\n  query CustomerAccountsVersion {\n    shop {\n      customerAccountsV2 {\n        customerAccountsVersion\n      }\n    }\n  }\n": {return: CustomerAccountsVersionQuery, variables: CustomerAccountsVersionQueryVariables},

@@ -171,3 +171,42 @@ describe("the payment reminder after a return", () => {
     );
   });
 });
+
+describe("a trial plan on a product the policy does not offer it on", () => {
+  it("is refused at checkout, as Shopify refuses a selling plan not offered on the product", async () => {
+    const { planGid } = await setupTrialShop(context);
+    expect(() =>
+      context.sandbox.lifecycle.placeOrder(TRIAL_SHOP, {
+        ...trialOrderInput(planGid),
+        lines: [{ handle: "forever-flat", size: "7", sellingPlanId: planGid }],
+      }),
+    ).toThrow(/sellingPlanId: the selling plan is not offered on/);
+  });
+
+  it("goes to the merchant with the product and the rule named, and no hold, when Shopify let it through", async () => {
+    const { planGid } = await setupTrialShop(context);
+    // The merchant put the flat on the trial's purchase option by hand in Shopify's admin: Shopify
+    // now sells it on the plan, but the trial policy (classic pumps) does not make it eligible.
+    const shop = context.store.shop(TRIAL_SHOP);
+    const flat = shop.products.find((p) => p.handle === "forever-flat")!;
+    shop.sellingPlanGroups[0]!.productIds.push(flat.id);
+    const order = context.sandbox.lifecycle.placeOrder(TRIAL_SHOP, {
+      ...trialOrderInput(planGid),
+      lines: [
+        { handle: "little-black-heels", size: "7.5", sellingPlanId: planGid },
+        { handle: "forever-flat", size: "7", sellingPlanId: planGid },
+      ],
+    });
+    await advanceDays(context, 2);
+    expect(ledgerFor(context, order.id)).toEqual([]);
+    const trial = await trialFor(order.id);
+    expect(trial.status).toBe("needs_attention");
+    expect(trial.attentionReason).toMatch(
+      new RegExp(
+        `^Not eligible for the home trial: ${flat.title} \\(7 / Medium\\) bought on the trial plan, but the trial policy \\(v\\d+\\) offers the trial on products tagged "classic-pump" only\\. No card hold was placed`,
+      ),
+    );
+    expect(trial.payments).toEqual([]);
+    expect(trial.events.map((e) => e.kind)).toContain("eligibility");
+  });
+});

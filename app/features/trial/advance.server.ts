@@ -31,6 +31,7 @@ import {
 } from "./graphql";
 import { applyPaymentResult } from "./payment-results.server";
 import { performTrialPayment } from "./payments.server";
+import { checkTrialEligibility } from "./eligibility.server";
 import { followShopPlan, paymentUnderCurrentPlan } from "./shop-plan.server";
 
 // The `trial.advance` job's steps (the case runner loops over them, one job per trial at a time):
@@ -78,6 +79,11 @@ async function step(trialId: string, graphql: AdminGraphql, log: Logger): Promis
       { kind: "wait", until: new Date(at.getTime() + 30_000), reason: "webhooks to process first" },
       at,
     );
+  // The first hold waits for the policy's eligibility check of every line (never trusting the plan).
+  if (action.kind === "authorize" && !trial.eligibilityCheckedAt) {
+    await checkTrialEligibility(trial, graphql);
+    return { kind: "again" };
+  }
   // Holds and settlements are decided under the plan the shop is on now.
   if (action.kind === "authorize" || action.kind === "reauthorize" || action.kind === "settle")
     trial = await followShopPlan(trial, graphql);

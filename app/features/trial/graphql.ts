@@ -301,3 +301,17 @@ export const PUBLISHABLE_PUBLISH = `#graphql
     }
   }
 ` as const;
+
+// The products of a trial's lines with their tags: the trial policy makes products eligible by
+// id or tag, and an order's webhook carries neither the tags nor proof of eligibility.
+export const TRIAL_LINE_PRODUCTS_QUERY = `#graphql
+  query TrialLineProducts($query: String!) {
+    products(first: 50, query: $query) {
+      nodes {
+        id
+        title
+        tags
+      }
+    }
+  }
+` as const;
