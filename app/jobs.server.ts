@@ -5,7 +5,12 @@ import { throttled } from "~/platform/admin/throttle.server";
 import type { AdminGraphql } from "~/platform/admin/client.server";
 import { TerminalJobError } from "~/platform/jobs/errors.server";
 import type { JobContext, JobHandler, JobTable } from "~/platform/jobs/types";
-import { SHOP_SYNC_JOB, syncShopDetails } from "~/platform/shops.server";
+import {
+  SHOP_PLAN_JOB,
+  SHOP_SYNC_JOB,
+  refreshShopPlan,
+  syncShopDetails,
+} from "~/platform/shops.server";
 import { WEBHOOK_PROCESS_JOB, processWebhookDelivery } from "~/platform/webhooks/process.server";
 import { WEBHOOK_RETENTION_JOB, webhookRetentionJob } from "~/platform/webhooks/retention.server";
 import {
@@ -88,6 +93,18 @@ const appJobs: JobTable = {
     await syncPolicies(shop, version, graphql);
     await publishStorefrontPolicy(shop, version, graphql);
     await refreshDelivery(shop, graphql);
+  },
+  // shop/update: the plan may have moved (Standard ↔ Plus); the storefront's hold wording
+  // ("the order's value" vs the policy's amount) follows it. Trials re-read it before each payment.
+  [SHOP_PLAN_JOB]: async (context) => {
+    const shop = requireShop(context);
+    const graphql = await adminFor(shop);
+    const { plus, changed } = await refreshShopPlan(shop, graphql);
+    if (changed) {
+      const { version } = await getCurrentPolicy(shop);
+      await publishStorefrontPolicy(shop, version, graphql, `plan:${context.job.id}`);
+    }
+    context.log.info({ plus, changed }, "shop plan read");
   },
   [FIT_IMPORT_JOB]: async (context) => {
     const shop = requireShop(context);

@@ -16,3 +16,15 @@ export const SHOP_DETAILS_QUERY = `#graphql
     }
   }
 ` as const;
+
+// The plan alone, read fresh before money moves: a shop can move between Standard and Plus at
+// any time after install, and `amount` on a mandate payment is Plus-only.
+export const SHOP_PLAN_QUERY = `#graphql
+  query ShopPlan {
+    shop {
+      plan {
+        shopifyPlus
+      }
+    }
+  }
+` as const;

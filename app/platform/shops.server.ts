@@ -1,12 +1,13 @@
 import prisma from "~/db.server";
 import { withBusyRetry } from "~/platform/sqlite-busy.server";
-import { SHOP_DETAILS_QUERY } from "~/graphql/shop";
+import { SHOP_DETAILS_QUERY, SHOP_PLAN_QUERY } from "~/graphql/shop";
 import { enqueue } from "~/platform/jobs/queue.server";
 import { now } from "~/platform/clock.server";
 import { shopLogger } from "~/platform/logger.server";
 import { adminRequest, type AdminGraphql } from "~/platform/admin/client.server";
 
 export const SHOP_SYNC_JOB = "shop.sync";
+export const SHOP_PLAN_JOB = "shop.plan";
 
 /** After OAuth / token exchange: the shop is (re)installed; its details are fetched by a job. */
 export async function recordInstall(shop: string, scopes: string): Promise<void> {
@@ -43,6 +44,40 @@ export async function syncShopDetails(shop: string, graphql: AdminGraphql): Prom
       shopifyPlus: data.shop.plan.shopifyPlus,
     },
   });
+}
+
+/**
+ * shop/update: the merchant changed something about the shop, maybe its plan. Its payload names
+ * the plan only as `plan_name` / `plan_display_name` (free text such as "enterprise" or
+ * "shopify_plus"), so the plan is read again from the Admin API's `plan.shopifyPlus` in a job.
+ */
+export async function recordShopUpdate(shop: string, deliveryId: string): Promise<void> {
+  await enqueue({
+    type: SHOP_PLAN_JOB,
+    shop,
+    payload: {},
+    idempotencyKey: `shop.plan:${shop}:${deliveryId}`,
+  });
+}
+
+/**
+ * The shop's plan as Shopify has it now, kept on the shop row when it moved. Returns whether
+ * the shop is on Plus and whether that changed since the app last looked.
+ */
+export async function refreshShopPlan(
+  shop: string,
+  graphql: AdminGraphql,
+): Promise<{ plus: boolean; changed: boolean }> {
+  const data = await adminRequest(graphql, SHOP_PLAN_QUERY);
+  const plus = data.shop.plan.shopifyPlus;
+  const { count } = await withBusyRetry(() =>
+    prisma.shop.updateMany({
+      where: { domain: shop, shopifyPlus: !plus },
+      data: { shopifyPlus: plus },
+    }),
+  );
+  if (count > 0) shopLogger(shop, { plus }).info("shop plan changed");
+  return { plus, changed: count > 0 };
 }
 
 /** app/uninstalled: the shop keeps its records (until shop/redact) but loses its sessions. */

@@ -146,6 +146,8 @@ export async function publishStorefrontPolicy(
   shop: string,
   version: number,
   graphql: AdminGraphql,
+  /** Publishes the same version again (the shop's plan moved): part of the effect's key. */
+  republishKey?: string,
 ): Promise<"published" | "superseded"> {
   const latest = await getCurrentPolicy(shop);
   // Publishing an older version after a newer one would roll the storefront back.
@@ -162,7 +164,7 @@ export async function publishStorefrontPolicy(
   await performEffect(
     {
       shop,
-      key: `metafield:${STOREFRONT_METAFIELD.namespace}.${STOREFRONT_METAFIELD.key}:v${version}`,
+      key: `metafield:${STOREFRONT_METAFIELD.namespace}.${STOREFRONT_METAFIELD.key}:v${version}${republishKey ? `:${republishKey}` : ""}`,
       kind: "metafield.set",
       request: { version },
     },

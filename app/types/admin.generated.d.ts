@@ -627,7 +627,7 @@ export type TrialPaymentScheduleQueryVariables = AdminTypes.Exact<{
 }>;
 
 
-export type TrialPaymentScheduleQuery = { order?: AdminTypes.Maybe<{ paymentTerms?: AdminTypes.Maybe<{ paymentSchedules: { nodes: Array<Pick<AdminTypes.PaymentSchedule, 'id' | 'completedAt'>> } }> }> };
+export type TrialPaymentScheduleQuery = { order?: AdminTypes.Maybe<{ totalOutstandingSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, paymentTerms?: AdminTypes.Maybe<{ paymentSchedules: { nodes: Array<Pick<AdminTypes.PaymentSchedule, 'id' | 'completedAt'>> } }> }> };
 
 export type TrialPaymentReminderSendMutationVariables = AdminTypes.Exact<{
   paymentScheduleId: AdminTypes.Scalars['ID']['input'];
@@ -684,6 +684,13 @@ export type TrialFeePublishMutationVariables = AdminTypes.Exact<{
 
 
 export type TrialFeePublishMutation = { publishablePublish?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type TrialLineProductsQueryVariables = AdminTypes.Exact<{
+  query: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type TrialLineProductsQuery = { products: { nodes: Array<Pick<AdminTypes.Product, 'id' | 'title' | 'tags'>> } };
 
 export type FitFinderProductQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
@@ -814,6 +821,11 @@ export type ShopDetailsQuery = { shop: (
     & { plan: Pick<AdminTypes.ShopPlan, 'shopifyPlus'> }
   ), currentAppInstallation: Pick<AdminTypes.AppInstallation, 'id'> };
 
+export type ShopPlanQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type ShopPlanQuery = { shop: { plan: Pick<AdminTypes.ShopPlan, 'shopifyPlus'> } };
+
 interface GeneratedQueryTypes {
   "#graphql\n  query MtoOrder($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      lineItems(first: 50) {\n        nodes {\n          ...MtoOrderLine\n          sku\n        }\n      }\n      fulfillmentOrders(first: 5) {\n        nodes {\n          id\n          status\n          fulfillAt\n          lineItems(first: 20) {\n            nodes {\n              lineItem {\n                id\n              }\n            }\n          }\n          fulfillmentHolds {\n            id\n            handle\n          }\n        }\n      }\n    }\n  }\n  #graphql\n  fragment MtoOrderLine on LineItem {\n    id\n    currentQuantity\n    variant {\n      id\n    }\n  }\n\n": {return: MtoOrderQuery, variables: MtoOrderQueryVariables},
   "#graphql\n  query MtoProductVariants($id: ID!) {\n    product(id: $id) {\n      id\n      title\n      variants(first: 100) {\n        nodes {\n          id\n          title\n          price\n          selectedOptions {\n            name\n            value\n          }\n        }\n      }\n    }\n  }\n": {return: MtoProductVariantsQuery, variables: MtoProductVariantsQueryVariables},
@@ -835,8 +847,9 @@ interface GeneratedQueryTypes {
   "#graphql\n  query TrialOrder($id: ID!) {\n    order(id: $id) {\n      id\n      cancelledAt\n      paymentCollectionDetails {\n        vaultedPaymentMethods {\n          id\n        }\n      }\n      totalOutstandingSet {\n        shopMoney {\n          amount\n          currencyCode\n        }\n      }\n      transactions {\n        ...TrialTransaction\n        parentTransaction {\n          id\n        }\n      }\n    }\n  }\n  #graphql\n  fragment TrialTransaction on OrderTransaction {\n    id\n    kind\n    status\n    authorizationExpiresAt\n    amountSet {\n      shopMoney {\n        amount\n        currencyCode\n      }\n    }\n  }\n\n": {return: TrialOrderQuery, variables: TrialOrderQueryVariables},
   "#graphql\n  query TrialPaymentStatus($orderId: ID!, $paymentReferenceId: String!) {\n    orderPaymentStatus(orderId: $orderId, paymentReferenceId: $paymentReferenceId) {\n      status\n      errorMessage\n      transactions {\n        ...TrialTransaction\n      }\n    }\n  }\n  #graphql\n  fragment TrialTransaction on OrderTransaction {\n    id\n    kind\n    status\n    authorizationExpiresAt\n    amountSet {\n      shopMoney {\n        amount\n        currencyCode\n      }\n    }\n  }\n\n": {return: TrialPaymentStatusQuery, variables: TrialPaymentStatusQueryVariables},
   "#graphql\n  query TrialLineQuantities($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on LineItem {\n        id\n        currentQuantity\n      }\n    }\n  }\n": {return: TrialLineQuantitiesQuery, variables: TrialLineQuantitiesQueryVariables},
-  "#graphql\n  query TrialPaymentSchedule($id: ID!) {\n    order(id: $id) {\n      paymentTerms {\n        paymentSchedules(first: 1) {\n          nodes {\n            id\n            completedAt\n          }\n        }\n      }\n    }\n  }\n": {return: TrialPaymentScheduleQuery, variables: TrialPaymentScheduleQueryVariables},
+  "#graphql\n  query TrialPaymentSchedule($id: ID!) {\n    order(id: $id) {\n      totalOutstandingSet {\n        shopMoney {\n          amount\n          currencyCode\n        }\n      }\n      paymentTerms {\n        paymentSchedules(first: 1) {\n          nodes {\n            id\n            completedAt\n          }\n        }\n      }\n    }\n  }\n": {return: TrialPaymentScheduleQuery, variables: TrialPaymentScheduleQueryVariables},
   "#graphql\n  query TrialFeePublications {\n    publications(first: 20) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": {return: TrialFeePublicationsQuery, variables: TrialFeePublicationsQueryVariables},
+  "#graphql\n  query TrialLineProducts($query: String!) {\n    products(first: 50, query: $query) {\n      nodes {\n        id\n        title\n        tags\n      }\n    }\n  }\n": {return: TrialLineProductsQuery, variables: TrialLineProductsQueryVariables},
   "#graphql\n  query FitFinderProduct($id: ID!) {\n    product(id: $id) {\n      id\n      title\n      productType\n      variants(first: 250) {\n        nodes {\n          id\n          title\n          availableForSale\n        }\n      }\n    }\n  }\n": {return: FitFinderProductQuery, variables: FitFinderProductQueryVariables},
   "#graphql\n  query FitKnownSizeCustomers($after: String, $query: String) {\n    customers(first: 100, after: $after, query: $query) {\n      nodes {\n        id\n        email\n        tags\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: FitKnownSizeCustomersQuery, variables: FitKnownSizeCustomersQueryVariables},
   "#graphql\n  query CustomerAccountsVersion {\n    shop {\n      customerAccountsV2 {\n        customerAccountsVersion\n      }\n    }\n  }\n": {return: CustomerAccountsVersionQuery, variables: CustomerAccountsVersionQueryVariables},
@@ -845,6 +858,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query ProductsForPurchaseOption($query: String!, $after: String) {\n    products(first: 250, query: $query, after: $after) {\n      nodes {\n        id\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: ProductsForPurchaseOptionQuery, variables: ProductsForPurchaseOptionQueryVariables},
   "#graphql\n  query PurchaseOptionGroup($id: ID!) {\n    sellingPlanGroup(id: $id) {\n      ...PurchaseOptionPlans\n      products(first: 250) {\n        nodes {\n          id\n        }\n      }\n    }\n  }\n  #graphql\n  fragment PurchaseOptionPlans on SellingPlanGroup {\n    id\n    sellingPlans(first: 5) {\n      nodes {\n        id\n      }\n    }\n  }\n\n": {return: PurchaseOptionGroupQuery, variables: PurchaseOptionGroupQueryVariables},
   "#graphql\n  query ShopDetails {\n    shop {\n      myshopifyDomain\n      currencyCode\n      ianaTimezone\n      plan {\n        shopifyPlus\n      }\n    }\n    currentAppInstallation {\n      id\n    }\n  }\n": {return: ShopDetailsQuery, variables: ShopDetailsQueryVariables},
+  "#graphql\n  query ShopPlan {\n    shop {\n      plan {\n        shopifyPlus\n      }\n    }\n  }\n": {return: ShopPlanQuery, variables: ShopPlanQueryVariables},
 }
 
 interface GeneratedMutationTypes {

@@ -119,7 +119,15 @@ describe("trial purchase option", () => {
               maxPairs: 2,
               allowRegularItemsInTrialCart: false,
               feeVariantId: fee.variants[0]!.id,
+              eligibleProductIds: [],
             }),
+          },
+          // The Function's input variables: the policy's eligible tags for `hasAnyTag`.
+          {
+            namespace: "fitting_room",
+            key: "trial_input",
+            type: "json",
+            value: JSON.stringify({ trialTags: ["classic-pump"] }),
           },
         ],
       }),
@@ -157,6 +165,21 @@ describe("trial purchase option", () => {
     expect(await checkout(three, "US")).toContain("A trial box holds up to 2 pairs");
     const mixed = await add(cart, flats.variants[4]!.legacyId, null);
     expect(await checkout(mixed, "US")).toContain("Trial pairs check out on their own");
+    // A forged cart (the cookie written by hand) with the trial plan on a flat: the Function
+    // refuses it (the sandbox's checkout would too: the plan is not offered on flats).
+    const lines = JSON.parse(Buffer.from(cart.split("=")[1]!, "base64url").toString()) as {
+      variantId: string;
+      sellingPlanId: string | null;
+      quantity: number;
+    }[];
+    const forged = `sandbox_cart=${Buffer.from(
+      JSON.stringify([
+        ...lines.slice(0, 1),
+        { variantId: flats.variants[4]!.id, sellingPlanId: plan.id, quantity: 1 },
+        ...lines.slice(2),
+      ]),
+    ).toString("base64url")}`;
+    expect(await checkout(forged, "US")).toContain(`${flats.title} can't be tried at home`);
     expect(shop.orders).toHaveLength(0);
     expect(await checkout(cart, "US")).toContain("Thank you!");
     expect(shop.orders).toHaveLength(1);

@@ -61,7 +61,8 @@ describe("sandbox fulfillment orders", () => {
       merchantCode: "mto",
       appId: "fitting-room",
       options: [],
-      productIds: [],
+      // Shopify sells a plan only on the products its group holds.
+      productIds: shop.products.filter((p) => p.handle === "dressy-straps").map((p) => p.id),
       productVariantIds: [],
       plans: [
         {

@@ -6,6 +6,7 @@ import type { DeliveryMode } from "./webhooks";
 import { outstanding } from "./payments";
 import { createDiscountCode } from "./admin/rewards";
 import { merchantDeletesDiscount } from "./merchant-discounts";
+import { merchantChangesPlan } from "./shop-plan";
 import { handleReturnsControl, returnsState } from "./control-returns";
 
 // The control API (/__sandbox/…): JSON in, JSON out, documented in tests/sandbox/README.md.
@@ -274,11 +275,24 @@ export async function handleControl(
     if (route === "POST /plan") {
       const plan = body.plan === "plus" ? "plus" : body.plan === "standard" ? "standard" : null;
       if (!plan) throw new SandboxError(422, 'plan: "standard" or "plus"');
-      store.setPlan(shop, plan, {
-        ...(body.maximumAvailable ? { maximumAvailable: Number(body.maximumAvailable) } : {}),
-        ...(body.restoreRate ? { restoreRate: Number(body.restoreRate) } : {}),
+      // A change of plan sends shop/update, as Shopify does.
+      const changed = merchantChangesPlan(
+        store,
+        outbox,
+        shop,
+        plan,
+        {
+          ...(body.maximumAvailable ? { maximumAvailable: Number(body.maximumAvailable) } : {}),
+          ...(body.restoreRate ? { restoreRate: Number(body.restoreRate) } : {}),
+        },
+        mode,
+      );
+      return Response.json({
+        shop,
+        plan,
+        changed,
+        throttleStatus: store.shop(shop).bucket.status(),
       });
-      return Response.json({ shop, plan, throttleStatus: store.shop(shop).bucket.status() });
     }
     if (route === "POST /faults") {
       const s = store.shop(shop);

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildSchema, execute, parse, type GraphQLSchema } from "graphql";
+import { parse as parseToml } from "smol-toml";
 import type { SandboxShop, SandboxValidation } from "./store";
 
 // Shopify Functions at the sandbox's checkout: the Function's own input query is executed with
@@ -95,8 +96,25 @@ function functionInput(shop: SandboxShop, validation: SandboxValidation, cart: C
   };
 }
 
+/**
+ * The Function's input query variables, as Shopify gives them: the JSON metafield of the
+ * Function's owner named by `[extensions.input.variables]` in its shopify.extension.toml.
+ */
+function inputVariables(dir: string, owner: MetafieldSource): Record<string, unknown> | undefined {
+  const toml = parseToml(fs.readFileSync(path.join(dir, "shopify.extension.toml"), "utf8")) as {
+    extensions?: { input?: { variables?: { namespace: string; key: string } } }[];
+  };
+  const ref = toml.extensions?.[0]?.input?.variables;
+  const m = ref && owner.find((f) => f.namespace === ref.namespace && f.key === ref.key);
+  return m ? (JSON.parse(m.value) as Record<string, unknown>) : undefined;
+}
+
 /** Runs an extension's Function: its input query over its schema against `root`, then `run`. */
-export async function runFunction<T>(handle: string, root: unknown): Promise<T> {
+export async function runFunction<T>(
+  handle: string,
+  root: unknown,
+  owner: MetafieldSource = [],
+): Promise<T> {
   const dir = path.join(extensionsDir, handle);
   let schema = schemas.get(dir);
   if (!schema) {
@@ -104,7 +122,12 @@ export async function runFunction<T>(handle: string, root: unknown): Promise<T> 
     schemas.set(dir, schema);
   }
   const query = parse(fs.readFileSync(path.join(dir, "src/run.graphql"), "utf8"));
-  const input = await execute({ schema, document: query, rootValue: root });
+  const input = await execute({
+    schema,
+    document: query,
+    rootValue: root,
+    variableValues: inputVariables(dir, owner),
+  });
   if (input.errors?.length) throw new Error(`function input: ${input.errors[0]?.message}`);
   const module = (await import(pathToFileURL(path.join(dir, "src/run.ts")).href)) as {
     run: (input: unknown) => T;
@@ -121,7 +144,7 @@ export async function runCheckoutValidations(
   for (const validation of shop.validations.filter((v) => v.enabled)) {
     const result = await runFunction<{
       operations: { validationAdd?: { errors: { message: string }[] } }[];
-    }>(validation.functionHandle, functionInput(shop, validation, cart));
+    }>(validation.functionHandle, functionInput(shop, validation, cart), validation.metafields);
     for (const op of result.operations)
       for (const error of op.validationAdd?.errors ?? []) messages.push(error.message);
   }

@@ -92,6 +92,26 @@ function findVariant(shop: SandboxShop, line: LineInput) {
   throw new SandboxError(422, `lines: no variant for ${JSON.stringify(line)}`);
 }
 
+/**
+ * Shopify refuses a cart line whose selling plan is not offered on its product (the plan's group
+ * holds neither the product nor the variant), whatever the cart or the request says: a forged
+ * cart cannot buy a flat on the trial plan.
+ */
+function refuseUnofferedPlan(shop: SandboxShop, line: LineInput) {
+  if (!line.sellingPlanId) return;
+  const { product, variant } = findVariant(shop, line);
+  const group = shop.sellingPlanGroups.find((g) =>
+    g.plans.some((p) => p.id === line.sellingPlanId),
+  );
+  if (!group)
+    throw new SandboxError(422, `lines.sellingPlanId: no selling plan ${line.sellingPlanId}`);
+  if (!group.productIds.includes(product.id) && !group.productVariantIds.includes(variant.id))
+    throw new SandboxError(
+      422,
+      `lines.sellingPlanId: the selling plan is not offered on ${product.title} (${variant.title})`,
+    );
+}
+
 /** A line for a variant, taking it out of stock (overselling makes inventory negative). */
 export function newLine(
   store: SandboxStore,
@@ -222,6 +242,7 @@ export class Lifecycle {
       : undefined;
     if (input.customerEmail && !customer)
       throw new SandboxError(422, `customerEmail: no customer ${input.customerEmail}`);
+    for (const line of input.lines) refuseUnofferedPlan(shop, line);
     const paymentMethod = input.paymentMethod ?? "card";
     const now = this.store.now();
     const order: SandboxOrder = {

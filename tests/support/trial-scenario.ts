@@ -128,6 +128,22 @@ export async function advanceDays(context: SandboxContext, days: number) {
   await flush(context);
 }
 
+/** A trial order placed, shipped and delivered (after `daysInTransit`), its webhooks handled. */
+export async function placeDeliveredTrial(
+  context: SandboxContext,
+  options: { plus?: boolean; daysInTransit?: number } = {},
+) {
+  const { planGid } = await setupTrialShop(context, { plus: options.plus });
+  const { lifecycle } = context.sandbox;
+  const order = lifecycle.placeOrder(TRIAL_SHOP, trialOrderInput(planGid));
+  await flush(context);
+  lifecycle.fulfil(TRIAL_SHOP, order.id);
+  if (options.daysInTransit) await advanceDays(context, options.daysInTransit);
+  lifecycle.carrierEvent(TRIAL_SHOP, order.id, "delivered");
+  await flush(context);
+  return { planGid, order };
+}
+
 const MONEY = /^(authorization|charge|capture|void|refund)(\.declined)?$/;
 
 /** The money movements of one order, in order: "capture 245.00", "void 490.00"… */

@@ -22,7 +22,11 @@ function line(id: number, trial: boolean, quantity = 1): RunInputQuery["cart"]["
       __typename: "ProductVariant",
       id: `gid://shopify/ProductVariant/${id}`,
       title: "7.5 / Medium",
-      product: { id: `gid://shopify/Product/${id}`, title: "Little Black Heels" },
+      product: {
+        id: `gid://shopify/Product/${id}`,
+        title: "Little Black Heels",
+        trialTagged: true,
+      },
     },
   };
 }
@@ -49,6 +53,27 @@ describe("trial validation function", () => {
   it("lets a trial cart within the policy through, and ignores carts without trial lines", () => {
     expect(run(input([line(1, true), line(2, true)]))).toEqual({ operations: [] });
     expect(run(input([line(1, false, 5)], "FR"))).toEqual({ operations: [] });
+  });
+
+  it("blocks a trial line on a product the policy does not offer the trial on (a forged cart)", () => {
+    const flat = line(3, true);
+    if (flat.merchandise.__typename === "ProductVariant")
+      flat.merchandise.product = {
+        id: "gid://shopify/Product/3",
+        title: "Forever Flat",
+        trialTagged: false,
+      };
+    const rules = { ...RULES, eligibleProductIds: ["gid://shopify/Product/9"] };
+    const result = run(input([line(1, true), flat], "US", rules));
+    expect(messages(result)).toEqual([
+      "Forever Flat can't be tried at home: remove it from the trial or buy it outright.",
+    ]);
+    expect(result.operations[0]?.validationAdd?.errors[0]?.target).toBe("$.cart.lines[1].quantity");
+    // Chosen by id rather than by tag: eligible.
+    const chosen = { ...rules, eligibleProductIds: ["gid://shopify/Product/3"] };
+    expect(run(input([line(1, true), flat], "US", chosen))).toEqual({ operations: [] });
+    // Rules written before eligibility was part of them: not checked.
+    expect(run(input([line(1, true), flat]))).toEqual({ operations: [] });
   });
 
   it("blocks shipping outside the trial countries, naming them", () => {

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import prisma from "~/db.server";
+import { parseMoneyInput } from "~/domain/money";
 import {
   adminRequest,
   assertNoUserErrors,
@@ -11,8 +12,15 @@ import { advanceCase, type StepOutcome } from "~/platform/jobs/case-runner.serve
 import { hasUnprocessedDeliveries } from "~/platform/webhooks/process.server";
 import { mirrorFitProfile } from "~/services/fit-profile.server";
 import { fireFlowTrigger } from "~/services/flow.server";
-import { TRIAL_CASE, loadTrial, trialSnapshot, type TrialWithLines } from "./case.server";
-import { recordDecision } from "./decisions.server";
+import {
+  TRIAL_CASE,
+  addTrialEvent,
+  loadTrial,
+  trialMoney,
+  trialSnapshot,
+  type TrialWithLines,
+} from "./case.server";
+import { recordDecision, recordReturnedPairsOff } from "./decisions.server";
 import { nextTrialAction, type TrialAction } from "./domain/next-action";
 import { trialStatus } from "./domain/status";
 import { trialWindow } from "./domain/window";
@@ -23,6 +31,8 @@ import {
 } from "./graphql";
 import { applyPaymentResult } from "./payment-results.server";
 import { performTrialPayment } from "./payments.server";
+import { checkTrialEligibility } from "./eligibility.server";
+import { followShopPlan, paymentUnderCurrentPlan } from "./shop-plan.server";
 
 // The `trial.advance` job's steps (the case runner loops over them, one job per trial at a time):
 // finish any recorded payment; else ask the domain what the trial needs next, record that decision
@@ -39,17 +49,19 @@ export function advanceTrial(
 }
 
 async function step(trialId: string, graphql: AdminGraphql, log: Logger): Promise<StepOutcome> {
-  const trial = await loadTrial(trialId);
-  const pending = await prisma.trialPayment.findFirst({
+  let trial = await loadTrial(trialId);
+  const recorded = await prisma.trialPayment.findFirst({
     where: { trialId, status: "recorded" },
     orderBy: { sequence: "asc" },
   });
-  if (pending) {
-    const result = await performTrialPayment(graphql, trial, pending);
-    await applyPaymentResult(trial, pending.id, result, log);
+  if (recorded) {
+    const current = await paymentUnderCurrentPlan(trial, recorded, graphql);
+    const result = await performTrialPayment(graphql, current.trial, current.payment);
+    await applyPaymentResult(current.trial, recorded.id, result, log);
     return { kind: "again" };
   }
   const at = now();
+  if (await recordReturnedPairsOff(trial, at)) return { kind: "again" };
   const action = nextTrialAction(trialSnapshot(trial), at);
   log.info({ trialId, order: trial.orderName, action: action.kind }, "trial next action");
   if (action.kind === "wait") return waitUntil(trial, action, at);
@@ -67,6 +79,14 @@ async function step(trialId: string, graphql: AdminGraphql, log: Logger): Promis
       { kind: "wait", until: new Date(at.getTime() + 30_000), reason: "webhooks to process first" },
       at,
     );
+  // The first hold waits for the policy's eligibility check of every line (never trusting the plan).
+  if (action.kind === "authorize" && !trial.eligibilityCheckedAt) {
+    await checkTrialEligibility(trial, graphql);
+    return { kind: "again" };
+  }
+  // Holds and settlements are decided under the plan the shop is on now.
+  if (action.kind === "authorize" || action.kind === "reauthorize" || action.kind === "settle")
+    trial = await followShopPlan(trial, graphql);
   await recordDecision(trial, action, at);
   // A kept pair may have added fit evidence: the storefront's metafield follows.
   if (action.kind === "settle")
@@ -114,14 +134,22 @@ function fireTrialEndingSoon(trial: TrialWithLines, lastDay: string, graphql: Ad
   });
 }
 
-/** Shopify's own reminder email for the balance, when the order has an open payment schedule. */
+/**
+ * Shopify's own reminder email for the balance, when the order has an open payment schedule. It
+ * names the order's outstanding balance, so it goes only when that balance is what the trial will
+ * charge for the pairs still out (returned pairs are taken off the order once back): a reminder
+ * for $490 when $245 is owed is worse than none (the Flow reminder goes either way).
+ */
 async function sendPaymentReminder(trial: TrialWithLines, graphql: AdminGraphql, log: Logger) {
+  const stillOut = trial.lines
+    .filter((l) => !l.returnStartedAt)
+    .reduce((sum, l) => sum + l.unitPriceMinor * l.quantity, 0);
   const result = await performEffect(
     {
       shop: trial.shop,
       key: `trial:${trial.id}:payment-reminder`,
       kind: "payment.reminder",
-      request: {},
+      request: { owedIfKept: stillOut },
     },
     async () => {
       const data = await adminRequest(graphql, TRIAL_PAYMENT_SCHEDULE_QUERY, {
@@ -129,18 +157,38 @@ async function sendPaymentReminder(trial: TrialWithLines, graphql: AdminGraphql,
       });
       const schedule = data.order?.paymentTerms?.paymentSchedules.nodes[0];
       if (!schedule || schedule.completedAt)
-        return { sent: false, reason: "no open payment schedule" };
+        return { sent: false, amount: null, reason: "no open payment schedule" };
+      const parsed = parseMoneyInput(
+        data.order?.totalOutstandingSet.shopMoney.amount ?? "",
+        trial.currencyCode,
+      );
+      const balance = parsed.ok ? parsed.amount : null;
+      if (balance !== stillOut)
+        return {
+          sent: false,
+          amount: balance,
+          reason: `the order's balance (${balance === null ? "unreadable" : trialMoney(trial, balance)}) is not what the pairs still out come to (${trialMoney(trial, stillOut)}): a return is on its way or not yet off the order`,
+        };
       const sent = await adminRequest(graphql, PAYMENT_REMINDER_SEND_MUTATION, {
         paymentScheduleId: schedule.id,
       });
       const errors = sent.paymentReminderSend?.userErrors ?? [];
       // Shopify declines some reminders (nothing due, a channel that cannot send): not a failure.
       if (errors.length > 0)
-        return { sent: false, reason: errors.map((e) => e.message).join("; ") };
-      return { sent: sent.paymentReminderSend?.success === true, reason: null };
+        return { sent: false, amount: balance, reason: errors.map((e) => e.message).join("; ") };
+      return { sent: sent.paymentReminderSend?.success === true, amount: balance, reason: null };
     },
   );
   log.info({ trialId: trial.id, ...result }, "payment reminder");
+  await addTrialEvent(prisma, trial.id, trial.shop, {
+    kind: "payment.reminder",
+    message:
+      result.sent && result.amount !== null
+        ? `Shopify's payment reminder sent for ${trialMoney(trial, result.amount)}: the pairs not sent back, charged if kept`
+        : `Shopify's payment reminder not sent: ${result.reason ?? "Shopify did not send it"}`,
+    dedupeKey: "payment-reminder",
+    occurredAt: now(),
+  });
 }
 
 async function cancelOrder(trial: TrialWithLines, reason: string, graphql: AdminGraphql) {

@@ -93,6 +93,7 @@ export function trialSnapshot(trial: TrialWithLines): TrialSnapshot {
           }
         : null,
     remindedAt: trial.remindedAt,
+    ineligibleReason: trial.ineligibleReason,
     settleRequestedAt: trial.settleRequestedAt,
     lines: trial.lines.map((l) => ({
       lineItemGid: l.lineItemGid,

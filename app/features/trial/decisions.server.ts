@@ -7,6 +7,8 @@ import { recordFitOutcome } from "~/services/fit-outcomes.server";
 import { addTrialEvent, trialMoney, trialSnapshot, type TrialWithLines } from "./case.server";
 import type { TrialAction } from "./domain/next-action";
 import { holdAmount, paymentPlan, type PaymentStep } from "./domain/payment-plan";
+import { returnedForGood } from "./domain/settlement";
+import { trialWindow } from "./domain/window";
 
 // A trial decision, recorded: the domain's answer (hold, renewal, release, reminder, cancel,
 // settlement) written with every payment it leads to, in one transaction, before any of them is
@@ -77,7 +79,7 @@ export async function recordDecision(
           await tx.trial.update({ where: { id: trial.id }, data: { remindedAt: at } });
           await addTrialEvent(tx, trial.id, trial.shop, {
             kind: "reminder",
-            message: `Reminder sent (Flow "Trial ending soon", and Shopify's payment reminder where the order has payment terms): the trial ends ${action.window.lastDay} (end of day)`,
+            message: `Reminder sent (Flow "Trial ending soon", and Shopify's payment reminder where the order has payment terms and its balance is what the trial will charge): the trial ends ${action.window.lastDay} (end of day)`,
             dedupeKey: "reminder",
             occurredAt: at,
           });
@@ -96,6 +98,8 @@ export async function recordDecision(
           return;
         case "settle": {
           const { settlement } = action;
+          // Pairs already taken off when they came back need no second removal.
+          const off = await linesOffTheOrder(tx, trial.id, ["succeeded"]);
           const { count } = await tx.trial.updateMany({
             where: { id: trial.id, settledAt: null },
             data: { settledAt: at, owedMinor: settlement.total },
@@ -104,7 +108,7 @@ export async function recordDecision(
           const plan = paymentPlan({
             owed: settlement.total,
             itemsOwed: settlement.itemsOwed,
-            returnedLineGids: settlement.returnedLineGids,
+            returnedLineGids: settlement.returnedLineGids.filter((gid) => !off.has(gid)),
             authorization: trialSnapshot(trial).authorization,
             plus: trial.plus,
             now: at,
@@ -130,6 +134,62 @@ export async function recordDecision(
           return;
         }
       }
+    }),
+  );
+}
+
+/** Lines a remove_lines payment (in one of these statuses) took, or is to take, off the order. */
+async function linesOffTheOrder(db: Prisma.TransactionClient, trialId: string, statuses: string[]) {
+  const rows = await db.trialPayment.findMany({
+    where: { trialId, kind: "remove_lines", status: { in: statuses } },
+  });
+  return new Set(
+    rows.flatMap((r) =>
+      (JSON.parse(r.details) as { lines: { lineItemGid: string }[] }).lines.map(
+        (l) => l.lineItemGid,
+      ),
+    ),
+  );
+}
+
+/**
+ * A returned pair received in time is taken off the order as soon as it is back (a refund of no
+ * money: it was never paid), not at settlement: until then Shopify's balance, its payment
+ * reminder and its due date would still ask the shopper for the full order ($490 for two pairs
+ * when $245 is owed). Recorded here, performed by the next step. False when there is nothing to do.
+ */
+export async function recordReturnedPairsOff(trial: TrialWithLines, at: Date): Promise<boolean> {
+  if (trial.settledAt || trial.cancelledAt) return false;
+  const snapshot = trialSnapshot(trial);
+  const window = trialWindow(snapshot.terms, trial, at);
+  const back = returnedForGood(snapshot.lines, snapshot.terms, window?.closesAt ?? null, at);
+  if (back.length === 0) return false;
+  return withBusyRetry(() =>
+    prisma.$transaction(async (tx) => {
+      // Any earlier removal, even a failed one (the merchant was told): never asked twice here.
+      const off = await linesOffTheOrder(tx, trial.id, [
+        "recorded",
+        "succeeded",
+        "skipped",
+        "failed",
+      ]);
+      const lines = trial.lines
+        .filter((l) => back.includes(l.lineItemGid) && !off.has(l.lineItemGid))
+        .map((l) => ({ lineItemGid: l.lineItemGid, quantity: l.quantity }));
+      if (lines.length === 0) return false;
+      await tx.trialPayment.create({
+        data: {
+          shop: trial.shop,
+          trialId: trial.id,
+          currencyCode: trial.currencyCode,
+          kind: "remove_lines",
+          sequence: 5_000,
+          idempotencyKey: `trial:${trial.id}:returned:${lines.map((l) => l.lineItemGid).join(",")}`,
+          rule: "returned pair received: taken off the order, so the balance Shopify reminds the shopper of is what the trial charges",
+          details: JSON.stringify({ lines }),
+        },
+      });
+      return true;
     }),
   );
 }

@@ -172,6 +172,12 @@ export const TRIAL_LINE_QUANTITIES_QUERY = `#graphql
 export const TRIAL_PAYMENT_SCHEDULE_QUERY = `#graphql
   query TrialPaymentSchedule($id: ID!) {
     order(id: $id) {
+      totalOutstandingSet {
+        shopMoney {
+          amount
+          currencyCode
+        }
+      }
       paymentTerms {
         paymentSchedules(first: 1) {
           nodes {
@@ -291,6 +297,20 @@ export const PUBLISHABLE_PUBLISH = `#graphql
       userErrors {
         field
         message
+      }
+    }
+  }
+` as const;
+
+// The products of a trial's lines with their tags: the trial policy makes products eligible by
+// id or tag, and an order's webhook carries neither the tags nor proof of eligibility.
+export const TRIAL_LINE_PRODUCTS_QUERY = `#graphql
+  query TrialLineProducts($query: String!) {
+    products(first: 50, query: $query) {
+      nodes {
+        id
+        title
+        tags
       }
     }
   }

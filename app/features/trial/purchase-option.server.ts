@@ -102,7 +102,14 @@ export function trialRules(trial: TrialPolicy, feeVariantGid: string | null = nu
     maxPairs: trial.maxPairs,
     allowRegularItemsInTrialCart: trial.allowRegularItemsInTrialCart,
     feeVariantId: feeVariantGid,
+    // Eligible products for the Function: these ids, or a tag in its input variable trialTags.
+    eligibleProductIds: trial.eligibleProductIds,
   };
+}
+
+/** The Function's input variables (extensions/trial-validation: [extensions.input.variables]). */
+export function trialInputVariables(trial: TrialPolicy) {
+  return { trialTags: trial.eligibleProductTags };
 }
 
 /**
@@ -118,11 +125,16 @@ export async function syncTrialValidation(
 ): Promise<"created" | "updated" | "unchanged"> {
   const shopRow = await prisma.shop.findUniqueOrThrow({ where: { domain: shop } });
   const rules = JSON.stringify(trialRules(trial, shopRow.trialFeeVariantGid));
+  const variables = JSON.stringify(trialInputVariables(trial));
   const enable = trial.enabled || madeToOrderEnabled;
-  const digest = crypto.createHash("sha256").update(`${rules}|${enable}`).digest("hex");
+  const digest = crypto
+    .createHash("sha256")
+    .update(`${rules}|${variables}|${enable}`)
+    .digest("hex");
   if (shopRow.trialValidationGid && shopRow.trialRulesDigest === digest) return "unchanged";
   const metafields = [
     { namespace: "fitting_room", key: "trial_rules", type: "json", value: rules },
+    { namespace: "fitting_room", key: "trial_input", type: "json", value: variables },
   ];
   if (!shopRow.trialValidationGid) {
     const data = await adminRequest(graphql, VALIDATION_CREATE, {

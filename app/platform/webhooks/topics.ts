@@ -23,6 +23,7 @@ export const WEBHOOK_TOPICS = [
   "discounts/delete",
   "app/uninstalled",
   "app/scopes_update",
+  "shop/update",
 ] as const;
 
 export const COMPLIANCE_TOPICS = [

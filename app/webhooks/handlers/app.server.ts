@@ -1,4 +1,4 @@
-import { markUninstalled, updateScopes } from "~/platform/shops.server";
+import { markUninstalled, recordShopUpdate, updateScopes } from "~/platform/shops.server";
 import type { WebhookHandler } from "~/platform/webhooks/types";
 
 export const appHandlers = {
@@ -9,4 +9,5 @@ export const appHandlers = {
       : [];
     await updateScopes(shop, current);
   },
+  "shop/update": async ({ shop, deliveryId }) => recordShopUpdate(shop, deliveryId),
 } satisfies Record<string, WebhookHandler>;

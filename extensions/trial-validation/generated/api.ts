@@ -3008,10 +3008,12 @@ export type WeightUnit =
   /** 1 pound equals 16 ounces. */
   | 'POUNDS';
 
-export type RunInputQueryVariables = Exact<{ [key: string]: never; }>;
+export type RunInputQueryVariables = Exact<{
+  trialTags?: Array<Scalars['String']['input']> | Scalars['String']['input'];
+}>;
 
 
 export type RunInputQuery = { __typename?: 'Input', buyerJourney: { __typename?: 'BuyerJourney', step?: BuyerJourneyStep | null }, cart: { __typename?: 'Cart', lines: Array<{ __typename?: 'CartLine', id: string, quantity: number, sellingPlanAllocation?: { __typename?: 'SellingPlanAllocation', sellingPlan: { __typename?: 'SellingPlan', id: string, trialMarker?: { __typename?: 'Metafield', value: string } | null, madeToOrderMarker?: { __typename?: 'Metafield', value: string } | null } } | null, merchandise:
         | { __typename: 'CustomProduct' }
-        | { __typename: 'ProductVariant', id: string, title?: string | null, madeToOrderOnly?: { __typename?: 'Metafield', value: string } | null, product: { __typename?: 'Product', id: string, title: string } }
+        | { __typename: 'ProductVariant', id: string, title?: string | null, madeToOrderOnly?: { __typename?: 'Metafield', value: string } | null, product: { __typename?: 'Product', id: string, title: string, trialTagged: boolean } }
        }>, deliveryGroups: Array<{ __typename?: 'CartDeliveryGroup', deliveryAddress?: { __typename?: 'MailingAddress', countryCode?: CountryCode | null } | null }> }, validation: { __typename?: 'Validation', rules?: { __typename?: 'Metafield', jsonValue: unknown } | null } };

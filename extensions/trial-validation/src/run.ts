@@ -9,9 +9,14 @@ export interface TrialRules {
   countries: string[];
   maxPairs: number;
   allowRegularItemsInTrialCart: boolean;
+  /**
+   * The products the policy offers the trial on: these ids, or a tag in the input variable
+   * `trialTags` (the product's `trialTagged`). Absent (rules written before): not checked.
+   */
+  eligibleProductIds?: string[] | null;
   /** The box fee's variant: one per trial cart, and never on its own. */
   feeVariantId?: string | null;
-  messages?: Partial<Record<"country" | "maxPairs" | "mixed" | "fee", string>>;
+  messages?: Partial<Record<"country" | "maxPairs" | "mixed" | "fee" | "eligible", string>>;
 }
 
 type Line = RunInputQuery["cart"]["lines"][number];
@@ -29,6 +34,9 @@ function parseRules(value: unknown): TrialRules | null {
     maxPairs: rules.maxPairs,
     allowRegularItemsInTrialCart: rules.allowRegularItemsInTrialCart === true,
     feeVariantId: typeof rules.feeVariantId === "string" ? rules.feeVariantId : null,
+    eligibleProductIds: Array.isArray(rules.eligibleProductIds)
+      ? rules.eligibleProductIds.map(String)
+      : null,
     messages: rules.messages ?? {},
   };
 }
@@ -83,7 +91,7 @@ function trialErrors(input: RunInputQuery): ValidationError[] {
           },
         ]
       : [];
-  const errors: ValidationError[] = [];
+  const errors: ValidationError[] = [...ineligibleErrors(input, rules)];
   if (rules.feeVariantId && feeQuantity !== 1)
     errors.push({
       message:
@@ -126,4 +134,23 @@ function trialErrors(input: RunInputQuery): ValidationError[] {
     });
 
   return errors;
+}
+
+/** A trial line on a product the policy does not offer the trial on (a forged cart). */
+function ineligibleErrors(input: RunInputQuery, rules: TrialRules): ValidationError[] {
+  const ids = rules.eligibleProductIds;
+  if (!ids) return [];
+  return input.cart.lines.flatMap((line, i) => {
+    if (!isTrialLine(line) || line.merchandise.__typename !== "ProductVariant") return [];
+    const { product } = line.merchandise;
+    if (ids.includes(product.id) || product.trialTagged) return [];
+    return [
+      {
+        message:
+          rules.messages?.eligible ??
+          `${product.title} can't be tried at home: remove it from the trial or buy it outright.`,
+        target: `$.cart.lines[${i}].quantity`,
+      },
+    ];
+  });
 }

@@ -27,6 +27,20 @@ describe("next trial action", () => {
     ...over,
   });
 
+  it("places no hold on a trial the policy does not allow, and waits for the merchant", () => {
+    const forged = snapshot({
+      authorizationAttempts: 0,
+      authorization: null,
+      ineligibleReason: "Not eligible for the home trial: Forever Flat…",
+    });
+    expect(nextTrialAction(forged, ordered)).toEqual({
+      kind: "wait",
+      until: null,
+      reason: "not eligible for the trial: the merchant decides",
+    });
+    expect(nextTrialAction(forged, new Date(ordered.getTime() + 40 * DAY)).kind).toBe("wait");
+  });
+
   it("authorizes first, then waits for shipment", () => {
     expect(
       nextTrialAction(snapshot({ authorizationAttempts: 0, authorization: null }), ordered),

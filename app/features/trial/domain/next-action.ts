@@ -33,6 +33,8 @@ export interface TrialSnapshot {
   authorizationFailedAt: Date | null;
   authorization: LiveAuthorization | null;
   remindedAt: Date | null;
+  /** A line the policy does not make eligible was bought on the trial plan: the merchant decides. */
+  ineligibleReason?: string | null;
   /** The merchant asked to settle now instead of at the end of the window. */
   settleRequestedAt: Date | null;
   lines: TrialLineFacts[];
@@ -54,6 +56,13 @@ export function nextTrialAction(trial: TrialSnapshot, now: Date): TrialAction {
       ? { kind: "release_hold", reason: "order cancelled" }
       : { kind: "wait", until: null, reason: "cancelled" };
   }
+  // No hold for a trial the policy does not allow (a forged cart): it waits for the merchant.
+  if (trial.ineligibleReason && trial.authorizationAttempts === 0)
+    return {
+      kind: "wait",
+      until: null,
+      reason: "not eligible for the trial: the merchant decides",
+    };
   if (trial.authorizationAttempts === 0) return { kind: "authorize" };
 
   const window = trialWindow(trial.terms, trial, now);

@@ -1,9 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { lineOutcome, settlementReadiness } from "./settlement";
+import { lineOutcome, returnedForGood, settlementReadiness } from "./settlement";
 
 import { CLOSES, TERMS, at, line } from "./test-fixtures";
 
 describe("settlement", () => {
+  it("names the pairs back for good (received in time), before delivery too, not late or in transit ones", () => {
+    const back = line({
+      lineItemGid: "back",
+      returnStartedAt: at("2026-11-10T00:00:00Z"),
+      returnReceivedAt: at("2026-11-12T00:00:00Z"),
+    });
+    const onItsWay = line({ lineItemGid: "transit", returnStartedAt: at("2026-11-11T00:00:00Z") });
+    const late = line({
+      lineItemGid: "late",
+      returnStartedAt: at("2026-11-14T00:00:00Z"),
+      returnReceivedAt: at("2026-11-15T00:00:00Z"),
+    });
+    const kept = line({ lineItemGid: "kept", choice: "keep" });
+    const now = at("2026-11-16T00:00:00Z");
+    expect(returnedForGood([back, onItsWay, late, kept], TERMS, CLOSES, now)).toEqual(["back"]);
+    // No window yet (not delivered): whatever is back is back in time.
+    expect(returnedForGood([back, late, onItsWay], TERMS, null, now)).toEqual(["back", "late"]);
+  });
+
   it("charges kept and unreturned pairs, not returned ones, and the damage fee unless waived", () => {
     expect(lineOutcome(line({ choice: "keep" }), TERMS, CLOSES, CLOSES)).toMatchObject({
       kind: "charge",

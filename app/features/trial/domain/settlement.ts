@@ -84,6 +84,23 @@ export function lineOutcome(
   };
 }
 
+/**
+ * Pairs back in the shop that settlement will not charge (received in time): they can leave the
+ * order now, so the balance Shopify shows, reminds about and calls due is what the trial will
+ * charge. Before delivery there is no window yet, and a pair already back is back in time.
+ */
+export function returnedForGood(
+  lines: readonly TrialLineFacts[],
+  terms: SettlementTerms,
+  closesAt: Date | null,
+  now: Date,
+): string[] {
+  const closes = closesAt ?? new Date(8.64e15);
+  return lines
+    .filter((l) => l.returnReceivedAt && lineOutcome(l, terms, closes, now).kind === "returned")
+    .map((l) => l.lineItemGid);
+}
+
 export interface Settlement {
   /** Minor units owed for kept pairs. */
   itemsOwed: number;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Trial" ADD COLUMN "eligibilityCheckedAt" TIMESTAMP(3),
+ADD COLUMN "ineligibleReason" TEXT;
