@@ -41,6 +41,15 @@ async function until<T>(
   }
 }
 
+/** Each test starts from an empty database: the app is installed again, as a merchant would. */
+async function install() {
+  expect((await control("/install", { shop: DEMO_SHOP })).body).toMatchObject({ status: 200 });
+  await until(
+    () => prisma.shop.count({ where: { domain: DEMO_SHOP } }),
+    (n) => n === 1,
+  );
+}
+
 describe("sandbox scenario through the control API", () => {
   it("installs the app by token exchange and drives an order to delivery and a return", async () => {
     seedDemoStore(sandbox.store);
@@ -115,6 +124,7 @@ describe("sandbox scenario through the control API", () => {
 
   it("delivers duplicates and late, out-of-order webhooks that the app absorbs", async () => {
     seedDemoStore(sandbox.store);
+    await install();
     const order = await control("/orders", {
       customerEmail: "maya@example.com",
       lines: [{ handle: "forever-flat", size: "7", width: "Wide" }],
@@ -235,6 +245,7 @@ describe("sandbox scenario through the control API", () => {
 
   it("takes a return through approval, processing and closing, refusing steps out of order", async () => {
     seedDemoStore(sandbox.store);
+    await install();
     const order = await control("/orders", {
       customerEmail: "maya@example.com",
       lines: [{ handle: "pop-of-color", size: "8", width: "Medium" }],

@@ -44,7 +44,7 @@ export const trialPersonalData: PersonalData = {
   async redact(tx, shop, subject) {
     const found = await tx.trial.findMany({
       where: { shop, orderGid: { in: subject.orderGids } },
-      select: { id: true, attentionReason: true },
+      select: { id: true, attentionReason: true, ineligibleReason: true },
     });
     const ids = found.map((t) => t.id);
     const trials = await tx.trial.updateMany({
@@ -53,10 +53,14 @@ export const trialPersonalData: PersonalData = {
     });
     // The reason quotes what she typed ("Exchange requested: …"); the trial still needs the
     // merchant, so a reason stays, without her words.
-    for (const t of found.filter((f) => f.attentionReason !== null))
+    // The same for the eligibility refusal: it names her pair; the trial stays refused.
+    for (const t of found.filter((f) => f.attentionReason !== null || f.ineligibleReason !== null))
       await tx.trial.updateMany({
         where: { shop, id: t.id },
-        data: { attentionReason: redactedReason(t.attentionReason) },
+        data: {
+          attentionReason: redactedReason(t.attentionReason),
+          ineligibleReason: redactedReason(t.ineligibleReason),
+        },
       });
     // Messages quote her (an exchange request) and name her pairs; the kind says what happened.
     const trialEvents = await tx.trialEvent.updateMany({
