@@ -12,13 +12,9 @@ const worker = new Worker({
   handlers: jobTable,
   concurrency: Number(process.env.WORKER_CONCURRENCY ?? 8),
 });
-worker.start();
 const scrapes = process.env.WORKER_METRICS_PORT
   ? listenForScrapes(Number(process.env.WORKER_METRICS_PORT))
   : null;
-// The inbox's daily retention sweep (it re-queues itself; once per day however many start).
-await scheduleWebhookRetention();
-
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
@@ -38,3 +34,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     );
   });
 }
+
+worker.start();
+// The inbox's daily retention sweep (it re-queues itself; once per day however many start).
+// Both after the signal handlers: a stop asked for at any point after this is a clean stop.
+scheduleWebhookRetention().catch((error: unknown) =>
+  logger.error({ err: error }, "could not schedule the webhook retention sweep"),
+);
