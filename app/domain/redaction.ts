@@ -63,13 +63,23 @@ export function hasMentions(m: Mentions): boolean {
   return m.ids.length > 0 || m.emails.length > 0;
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 /**
- * The text names the customer: her email in any case, or one of her ids as a whole number (a
+ * The text names the customer: her whole email in any case, or one of her ids as a whole number (a
  * GID's tail, `"id":191167`, `"customer_id":"191167"`) and not part of a longer number or a price.
  */
 export function mentions(text: string | null, m: Mentions): boolean {
   if (!text) return false;
   const lower = text.toLowerCase();
-  if (m.emails.some((e) => lower.includes(e))) return true;
+  // A whole address: "ann@x.com" is not in "joann@x.com" nor in "ann@x.com.au".
+  if (
+    m.emails.some((e) =>
+      new RegExp(`(?<![\\w.%+-])${escapeRegExp(e)}(?![\\w-]|\\.\\w)`).test(lower),
+    )
+  )
+    return true;
   return m.ids.some((id) => new RegExp(`(?<![0-9.])${id}(?![0-9]|\\.[0-9])`).test(text));
 }

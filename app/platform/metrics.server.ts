@@ -102,10 +102,13 @@ export async function metricsText(): Promise<{ contentType: string; body: string
 
 const digest = (text: string) => crypto.createHash("sha256").update(text).digest();
 
-/** With METRICS_TOKEN set, a scrape must send `Authorization: Bearer <token>`. */
+/**
+ * A scrape sends `Authorization: Bearer $METRICS_TOKEN`. In production there is no open
+ * endpoint: without a token set, /metrics refuses every scrape (its series name the shops).
+ */
 export function metricsAuthorized(authorization: string | null): boolean {
   const token = process.env.METRICS_TOKEN;
-  if (!token) return true;
+  if (!token) return process.env.NODE_ENV !== "production";
   const given = /^Bearer\s+(.+)$/i.exec(authorization ?? "")?.[1]?.trim() ?? "";
   return crypto.timingSafeEqual(digest(given), digest(token));
 }

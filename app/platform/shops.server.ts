@@ -11,10 +11,20 @@ export const SHOP_PLAN_JOB = "shop.plan";
 
 /** After OAuth / token exchange: the shop is (re)installed; its details are fetched by a job. */
 export async function recordInstall(shop: string, scopes: string): Promise<void> {
+  const before = await prisma.shop.findUnique({
+    where: { domain: shop },
+    select: { uninstalledAt: true },
+  });
   await prisma.shop.upsert({
     where: { domain: shop },
-    create: { domain: shop, scopes },
-    update: { uninstalledAt: null, scopes },
+    // On the app's clock, as Shopify's X-Shopify-Triggered-At is on Shopify's (the sandbox's).
+    create: { domain: shop, scopes, installedAt: now() },
+    // A reinstall is a new install: an app/uninstalled from before it must not undo it.
+    update: {
+      uninstalledAt: null,
+      scopes,
+      ...(before?.uninstalledAt ? { installedAt: now() } : {}),
+    },
   });
   // One sync per install: a reinstall after an uninstall gets a fresh key.
   const installedAt = (await prisma.shop.findUniqueOrThrow({ where: { domain: shop } }))
@@ -80,8 +90,17 @@ export async function refreshShopPlan(
   return { plus, changed: count > 0 };
 }
 
-/** app/uninstalled: the shop keeps its records (until shop/redact) but loses its sessions. */
-export async function markUninstalled(shop: string): Promise<void> {
+/**
+ * app/uninstalled: the shop keeps its records (until shop/redact) but loses its sessions. An
+ * uninstall Shopify sent before the shop's latest install (a quick reinstall, or a worker that
+ * was behind) is old news: applied, it would drop every delivery of the new install.
+ */
+export async function markUninstalled(shop: string, triggeredAt: Date): Promise<void> {
+  const row = await prisma.shop.findUnique({ where: { domain: shop } });
+  if (row && row.uninstalledAt === null && row.installedAt > triggeredAt) {
+    shopLogger(shop, { triggeredAt }).info("uninstall from before the latest install ignored");
+    return;
+  }
   await withBusyRetry(() =>
     prisma.$transaction([
       prisma.shop.upsert({

@@ -84,6 +84,7 @@ describe("the app server in operation", () => {
       FITTING_ROOM_SANDBOX_URL: shopifyUrl(),
       SHUTDOWN_GRACE_MS: String(GRACE_MS),
       LOG_LEVEL: "info",
+      METRICS_TOKEN: "app-scrape",
     });
 
     // The worker has claimed the job and its Admin call is waiting on Shopify.
@@ -111,7 +112,11 @@ describe("the app server in operation", () => {
     });
     expect(unsigned.status).toBe(401);
 
-    const metrics = await (await fetch(`${app.url}/metrics`)).text();
+    // In production an unset or wrong token is refused: the series name the shops.
+    expect((await fetch(`${app.url}/metrics`)).status).toBe(401);
+    const metrics = await (
+      await fetch(`${app.url}/metrics`, { headers: { Authorization: "Bearer app-scrape" } })
+    ).text();
     expect(metrics).toContain(`fitting_room_job_running{type="${SHOP_SYNC_JOB}"} 1`);
     expect(metrics).toMatch(
       /fitting_room_webhook_ack_seconds_count\{topic="orders\/create",status="401"\} 1/,

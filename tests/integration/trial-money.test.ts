@@ -156,6 +156,25 @@ describe("the payment reminder after a return", () => {
     expect(trial.payments.filter((p) => p.kind === "remove_lines")).toHaveLength(1);
   });
 
+  it("on Plus, renews the hold for the pair still out, not for the one already taken off", async () => {
+    const { order } = await placeDeliveredTrial(context, { plus: true, daysInTransit: 2 });
+    const { lifecycle } = context.sandbox;
+    await advanceDays(context, 1);
+    lifecycle.requestReturn(TRIAL_SHOP, order.id, [order.lines[1]!.id]);
+    lifecycle.returnStep(TRIAL_SHOP, order.id, "approve");
+    lifecycle.returnStep(TRIAL_SHOP, order.id, "process");
+    await flush(context);
+    await advanceDays(context, 12);
+    const trial = await trialFor(order.id);
+    const holds = trial.payments.filter((p) => p.kind === "authorize" || p.kind === "reauthorize");
+    // Every hold after the pair came off is for at most the kept pair ($245).
+    const removedAt = trial.payments.find((p) => p.kind === "remove_lines")!.createdAt;
+    const later = holds.filter((p) => p.createdAt > removedAt);
+    expect(later.length).toBeGreaterThan(0);
+    for (const hold of later) expect(hold.amountMinor).toBeLessThanOrEqual(24500);
+    expect(trial).toMatchObject({ owedMinor: 24500 });
+  });
+
   it("sends no Shopify reminder for the full order while a return is on its way", async () => {
     const { order } = await placeDeliveredTrial(context, { daysInTransit: 2 });
     const { lifecycle } = context.sandbox;

@@ -333,6 +333,23 @@ describe("app lifecycle webhooks", () => {
     ).not.toBeNull();
   });
 
+  it("ignores an app/uninstalled sent before the shop's latest install (a quick reinstall)", async () => {
+    await installShop(null, SHOP);
+    const reinstalledAt = new Date();
+    await prisma.shop.update({ where: { domain: SHOP }, data: { installedAt: reinstalledAt } });
+    await receiveWebhook(
+      webhookRequest("app/uninstalled", examplePayload("app/uninstalled"), {
+        triggeredAt: new Date(reinstalledAt.getTime() - 60_000).toISOString(),
+      }),
+      "app/uninstalled",
+    );
+    await runJobs();
+    expect(await prisma.session.count({ where: { shop: SHOP } })).toBe(1);
+    expect(
+      (await prisma.shop.findUniqueOrThrow({ where: { domain: SHOP } })).uninstalledAt,
+    ).toBeNull();
+  });
+
   it("app/scopes_update stores the new scopes on the sessions", async () => {
     await installShop(null, SHOP);
     await receiveWebhook(

@@ -41,7 +41,7 @@ export async function recordDecision(
               idempotencyKey: `trial:${trial.id}:authorize:${attempt}`,
               amountMinor: holdAmount(
                 trial.plus,
-                trial.lines.reduce((sum, l) => sum + l.unitPriceMinor * l.quantity, 0),
+                await pairsStillOnTheOrderMinor(tx, trial),
                 trialSnapshot(trial).terms.holdAmount,
               ),
               rule:
@@ -136,6 +136,20 @@ export async function recordDecision(
       }
     }),
   );
+}
+
+/**
+ * What the pairs still on the order come to: a renewed hold is for these, not for pairs already
+ * taken off when they came back (Shopify's balance no longer holds them).
+ */
+export async function pairsStillOnTheOrderMinor(
+  db: Prisma.TransactionClient,
+  trial: TrialWithLines,
+): Promise<number> {
+  const off = await linesOffTheOrder(db, trial.id, ["recorded", "succeeded"]);
+  return trial.lines
+    .filter((l) => !off.has(l.lineItemGid))
+    .reduce((sum, l) => sum + l.unitPriceMinor * l.quantity, 0);
 }
 
 /** Lines a remove_lines payment (in one of these statuses) took, or is to take, off the order. */

@@ -34,9 +34,11 @@ export function isEligible(
   product: { id: string; tags: readonly string[] },
   rule: EligibilityRule,
 ) {
+  // Shopify's tags are case-insensitive (its tag: search, which attaches the plan, ignores case).
+  const tags = new Set(rule.eligibleProductTags.map((t) => t.trim().toLowerCase()));
   return (
     rule.eligibleProductIds.includes(product.id) ||
-    product.tags.some((t) => rule.eligibleProductTags.includes(t))
+    product.tags.some((t) => tags.has(t.trim().toLowerCase()))
   );
 }
 

@@ -6,6 +6,7 @@ import { refreshShopPlan } from "~/platform/shops.server";
 import { withBusyRetry } from "~/platform/sqlite-busy.server";
 import { addTrialEvent, trialSnapshot, type TrialWithLines } from "./case.server";
 import { holdAmount } from "./domain/payment-plan";
+import { pairsStillOnTheOrderMinor } from "./decisions.server";
 
 // A shop can move between Standard and Plus while a trial runs. Which rule a hold or a charge
 // follows (Plus: the policy's amount; Standard: the order's outstanding balance, `amount` being
@@ -57,7 +58,7 @@ export async function paymentUnderCurrentPlan(
   if (payment.kind === "charge") return { trial: current, payment };
   const amountMinor = holdAmount(
     current.plus,
-    current.lines.reduce((sum, l) => sum + l.unitPriceMinor * l.quantity, 0),
+    await pairsStillOnTheOrderMinor(prisma, current),
     trialSnapshot(current).terms.holdAmount,
   );
   if (amountMinor === payment.amountMinor) return { trial: current, payment };

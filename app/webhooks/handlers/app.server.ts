@@ -2,7 +2,7 @@ import { markUninstalled, recordShopUpdate, updateScopes } from "~/platform/shop
 import type { WebhookHandler } from "~/platform/webhooks/types";
 
 export const appHandlers = {
-  "app/uninstalled": async ({ shop }) => markUninstalled(shop),
+  "app/uninstalled": async ({ shop, triggeredAt }) => markUninstalled(shop, triggeredAt),
   "app/scopes_update": async ({ shop, payload }) => {
     const current = Array.isArray(payload.current)
       ? payload.current.filter((s): s is string => typeof s === "string")
