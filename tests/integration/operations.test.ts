@@ -139,6 +139,17 @@ describe("/metrics", () => {
     );
   });
 
+  it("in production refuses every scrape while no METRICS_TOKEN is set (the series name shops)", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    try {
+      const response = await metricsRoute(loaderArgs("/metrics", {}));
+      expect(response.status).toBe(401);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect((await metricsRoute(loaderArgs("/metrics", {}))).status).toBe(200);
+  });
+
   it("reads queue depth and the oldest due job's age by type from the Job table", async () => {
     const at = Date.parse("2026-12-07T10:00:00Z");
     setClockSource(() => at);
