@@ -76,7 +76,8 @@ function hostileDelivery(topic: WebhookTopic, mutation: Mutation, noise: string)
     case "other app":
       return webhookRequest(topic, payload, { secret: `another-app-${noise}` });
     case "hmac suffix":
-      return webhookRequest(topic, payload, { hmac: `${hmac}${noise || "="}` });
+      // Headers trim surrounding whitespace, so a blank suffix would leave the true HMAC.
+      return webhookRequest(topic, payload, { hmac: `${hmac}${noise.trim() || "="}` });
     case "hmac truncated":
       return webhookRequest(topic, payload, { hmac: hmac.slice(0, -4) });
     case "not installed":
