@@ -15,6 +15,7 @@ interface Metrics {
   jobDuration: Histogram<"type" | "outcome">;
   jobFailures: Counter<"type" | "outcome">;
   webhookAck: Histogram<"topic" | "status">;
+  inboxBatch: Histogram<string>;
   adminCost: Counter<"shop">;
 }
 
@@ -50,6 +51,12 @@ function createMetrics(): Metrics {
       help: "Time to answer a webhook delivery (Shopify gives up at 5 s), by topic and status",
       labelNames: ["topic", "status"],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    }),
+    inboxBatch: new client.Histogram({
+      name: "fitting_room_webhook_inbox_batch_deliveries",
+      help: "Deliveries written per inbox commit (a burst shares one commit)",
+      buckets: [1, 2, 5, 10, 25, 50, 100, 250],
       registers,
     }),
     adminCost: new client.Counter({
@@ -120,6 +127,10 @@ export function recordJobRun(type: string, outcome: "succeeded" | "retry" | "dea
 
 export function recordWebhookAck(topic: string, status: number, ms: number) {
   metrics.webhookAck.observe({ topic, status: String(status) }, ms / 1000);
+}
+
+export function recordInboxBatch(deliveries: number) {
+  metrics.inboxBatch.observe(deliveries);
 }
 
 export function recordAdminCost(shop: string, points: number) {

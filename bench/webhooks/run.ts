@@ -74,17 +74,25 @@ const appEnv = {
 
 // The app's server (scripts/serve.mjs) started directly (not through npx) so that a SIGTERM
 // reaches it and stops its worker too.
-const server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs"), "./build/index.js"], {
-  cwd: root,
-  env: {
-    ...appEnv,
-    NODE_ENV: "production",
-    PORT: String(PORT),
-    FITTING_ROOM_BENCH_BASELINE: "1",
-    FITTING_ROOM_WORKER: SEPARATE_WORKER ? "off" : (process.env.FITTING_ROOM_WORKER ?? "inline"),
+// --cpu-prof <dir>: the app server writes a V8 CPU profile there when it stops.
+const profileAt = args.indexOf("--cpu-prof");
+const profileArgs =
+  profileAt >= 0 ? ["--cpu-prof", "--cpu-prof-dir", String(args[profileAt + 1])] : [];
+const server = spawn(
+  process.execPath,
+  [...profileArgs, path.join(root, "scripts/serve.mjs"), "./build/index.js"],
+  {
+    cwd: root,
+    env: {
+      ...appEnv,
+      NODE_ENV: "production",
+      PORT: String(PORT),
+      FITTING_ROOM_BENCH_BASELINE: "1",
+      FITTING_ROOM_WORKER: SEPARATE_WORKER ? "off" : (process.env.FITTING_ROOM_WORKER ?? "inline"),
+    },
+    stdio: ["ignore", "ignore", "inherit"],
   },
-  stdio: ["ignore", "ignore", "inherit"],
-});
+);
 const workerProcess = SEPARATE_WORKER
   ? spawn(
       process.execPath,
@@ -210,6 +218,8 @@ if (workerInline) {
 
 server.kill("SIGTERM");
 workerProcess?.kill("SIGTERM");
+// The profile is written as the server exits.
+await new Promise((resolve) => server.once("exit", resolve));
 await sandbox.close();
 db.close();
 fs.rmSync(dir, { recursive: true, force: true });
