@@ -5,6 +5,7 @@ import { throttled } from "~/platform/admin/throttle.server";
 import type { AdminGraphql } from "~/platform/admin/client.server";
 import { TerminalJobError } from "~/platform/jobs/errors.server";
 import type { JobContext, JobHandler, JobTable } from "~/platform/jobs/types";
+import { registerJobSchedule } from "~/platform/jobs/engine.server";
 import {
   SHOP_PLAN_JOB,
   SHOP_SYNC_JOB,
@@ -12,7 +13,11 @@ import {
   syncShopDetails,
 } from "~/platform/shops.server";
 import { WEBHOOK_PROCESS_JOB, processWebhookDelivery } from "~/platform/webhooks/process.server";
-import { WEBHOOK_RETENTION_JOB, webhookRetentionJob } from "~/platform/webhooks/retention.server";
+import {
+  WEBHOOK_RETENTION_JOB,
+  scheduleWebhookRetention,
+  webhookRetentionJob,
+} from "~/platform/webhooks/retention.server";
 import {
   POLICY_PUBLISH_JOB,
   getCurrentPolicy,
@@ -128,3 +133,22 @@ function buildJobTable(): JobTable {
 }
 
 export const jobTable: JobTable = buildJobTable();
+
+// Named queues (graphile-worker, PostgreSQL): a queue runs one job at a time. One shop's webhooks
+// are processed in the order they arrived (an order's create before its fulfilment and refund),
+// and one shop's Shopify set-up jobs, which rewrite the same metafields and selling plans, never
+// overlap. Per shop, not per order or case: graphile warns against high-cardinality queue names,
+// and a case's jobs are already serialised by its advance lock (platform/jobs/case-runner). A
+// queue also bounds what one shop's burst can take from the others: one worker slot.
+const perShop = (prefix: string) => (shop: string | null) => (shop ? `${prefix}:${shop}` : null);
+registerJobSchedule({
+  queues: {
+    [WEBHOOK_PROCESS_JOB]: perShop("webhooks"),
+    [POLICY_PUBLISH_JOB]: perShop("shop-setup"),
+    [SHOP_SYNC_JOB]: perShop("shop-setup"),
+    [SHOP_PLAN_JOB]: perShop("shop-setup"),
+    [DELIVERY_REFRESH_JOB]: perShop("shop-setup"),
+  },
+  // The inbox's daily retention sweep also re-queues itself; the crontab entry is its backstop.
+  sweeps: [{ name: "webhook_retention", cron: "0 3 * * *", enqueue: scheduleWebhookRetention }],
+});

@@ -76,6 +76,9 @@ async function migrate() {
     const migrations = path.join(path.dirname(schemaPath(provider)), "migrations");
     const applied = await deployPostgresMigrations(url, migrations);
     process.stdout.write(`applied ${applied.length} migration(s)\n`);
+    // The job engine's schema (graphile_worker): its bundled SQL migrations, no download.
+    const { runMigrations, Logger } = await import("graphile-worker");
+    await runMigrations({ connectionString: url, logger: new Logger(() => () => {}) });
   }
   process.stdout.write(`database ready (${provider})\n`);
 }

@@ -10,6 +10,7 @@ import {
 } from "~/domain/policy/schema";
 import { storefrontPolicy } from "~/domain/policy/storefront";
 import { jobCreateData } from "~/platform/jobs/queue.server";
+import { scheduleCreatedJobs } from "~/platform/jobs/engine.server";
 import { isUniqueViolation } from "~/platform/db-errors.server";
 import { shopLogger } from "~/platform/logger.server";
 import { APP_INSTALLATION_ID_QUERY, METAFIELDS_SET_MUTATION } from "~/graphql/metafields";
@@ -108,6 +109,12 @@ export async function savePolicySection(
   const parsed = parseSectionForm(current.document, section, entries);
   if (!parsed.ok) return parsed;
   const version = current.version + 1;
+  const publishJob = jobCreateData({
+    type: POLICY_PUBLISH_JOB,
+    shop,
+    payload: { version },
+    idempotencyKey: `policy.publish:${shop}:${version}`,
+  });
   try {
     await withBusyRetry(() =>
       prisma.$transaction([
@@ -120,14 +127,8 @@ export async function savePolicySection(
             createdBy,
           },
         }),
-        prisma.job.create({
-          data: jobCreateData({
-            type: POLICY_PUBLISH_JOB,
-            shop,
-            payload: { version },
-            idempotencyKey: `policy.publish:${shop}:${version}`,
-          }),
-        }),
+        prisma.job.create({ data: publishJob }),
+        scheduleCreatedJobs(prisma, [publishJob]),
       ]),
     );
   } catch (error) {

@@ -8,6 +8,7 @@ import type { JobHandler } from "~/platform/jobs/types";
 import { RetryableJobError } from "~/platform/jobs/errors.server";
 import { IN_FLIGHT_MS, performEffect } from "~/platform/effects.server";
 import { resetClock, setClockSource } from "~/platform/clock.server";
+import { jobEngine, registerJobSchedule } from "~/platform/jobs/engine.server";
 
 const SHOP = "demo-shoes.myshopify.com";
 // The worker runs what its job table says: these tests hand it a table of their own.
@@ -195,5 +196,97 @@ describe("side effects recorded before they are attempted", () => {
     });
     expect(result).toEqual({ reference: "retry" });
     expect((await prisma.effect.findFirstOrThrow()).attempts).toBe(2);
+  });
+});
+
+// The PostgreSQL leg: the same jobs on graphile-worker (docs/decisions/0003-job-queue.md).
+describe.runIf(jobEngine === "graphile")("jobs on graphile-worker", () => {
+  type GraphileRow = { key: string; queue_name: string | null; attempts: number; run_at: Date };
+  const graphileJobs = () =>
+    prisma.$queryRaw<GraphileRow[]>`
+      SELECT key, queue_name, attempts, run_at FROM graphile_worker.jobs ORDER BY id`;
+
+  it("schedules a job in the enqueuing transaction, once per key, in its named queue", async () => {
+    registerJobSchedule({ queues: { "test.queued": (shop) => `test:${shop}` } });
+    await expect(
+      prisma.$transaction(async (tx) => {
+        await enqueue({ type: "test.job", shop: SHOP, payload: {}, idempotencyKey: "rb" }, tx);
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(await graphileJobs()).toEqual([]);
+    await prisma.$transaction(async (tx) => {
+      await enqueue({ type: "test.queued", shop: SHOP, payload: {}, idempotencyKey: "q1" }, tx);
+      await enqueue({ type: "test.queued", shop: SHOP, payload: {}, idempotencyKey: "q1" }, tx);
+    });
+    await job("q1");
+    expect((await graphileJobs()).map((g) => [g.key, g.queue_name])).toEqual([
+      ["q1", `test:${SHOP}`],
+    ]);
+  });
+
+  it("is woken by the commit's NOTIFY, not a poll", async () => {
+    const started: number[] = [];
+    withHandler(async () => void started.push(performance.now()));
+    const worker = new Worker({ id: "notify", handlers, concurrency: 2 });
+    worker.start();
+    try {
+      await new Promise((r) => setTimeout(r, 1_000)); // the runner is listening
+      const latencies: number[] = [];
+      for (let i = 0; i < 5; i += 1) {
+        const committed = performance.now();
+        await job(`wake-${i}`);
+        while (started.length <= i) await new Promise((r) => setTimeout(r, 5));
+        latencies.push(started[i]! - committed);
+      }
+      // graphile polls every 2 s: a poll-driven start would average about 1 s.
+      latencies.sort((a, b) => a - b);
+      expect(latencies[2]).toBeLessThan(300);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it("retries on graphile's backoff and ends a terminal failure at once", async () => {
+    withHandler(async ({ job: j }) => {
+      if (j.idempotencyKey === "terminal")
+        throw new HttpResponseError({ message: "x", code: 404, statusText: "x" });
+      throw new RetryableJobError("Shopify 503");
+    });
+    await job("retry");
+    await job("terminal");
+    expect(await new Worker({ id: "w", handlers }).drain()).toBe(2);
+    const rows = await prisma.job.findMany({ orderBy: { idempotencyKey: "asc" } });
+    expect(rows.map((r) => [r.idempotencyKey, r.status, r.attempts])).toEqual([
+      ["retry", "queued", 1],
+      ["terminal", "dead", 1],
+    ]);
+    const [left] = await graphileJobs();
+    expect(left).toMatchObject({ key: "retry", attempts: 1 });
+    expect(left!.run_at.getTime() - Date.now()).toBeGreaterThan(1_000); // e^1 s after the failure
+  });
+
+  it("registers the rescue and the sweeps in graphile's crontab", async () => {
+    registerJobSchedule({
+      sweeps: [{ name: "test_sweep", cron: "0 3 * * *", enqueue: async () => job("sweep") }],
+    });
+    const worker = new Worker({ id: "cron", handlers, concurrency: 1 });
+    worker.start();
+    try {
+      let names: string[] = [];
+      for (let i = 0; i < 100 && names.length < 2; i += 1) {
+        await new Promise((r) => setTimeout(r, 50));
+        names = (
+          await prisma.$queryRaw<{ identifier: string }[]>`
+            SELECT identifier FROM graphile_worker._private_known_crontabs ORDER BY identifier`
+        ).map((r) => r.identifier);
+      }
+      expect(names).toEqual(
+        expect.arrayContaining(["fitting_room.rescue", "fitting_room.sweep.test_sweep"]),
+      );
+    } finally {
+      await worker.stop();
+      registerJobSchedule({ sweeps: [] });
+    }
   });
 });

@@ -22,6 +22,9 @@ async function preparePostgres(): Promise<void> {
   if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
   await client.end();
   await deployPostgresMigrations(url, path.join(root, "prisma/postgres/migrations"));
+  // graphile-worker's own schema (the PostgreSQL job engine), from its bundled SQL.
+  const { runMigrations, Logger } = await import("graphile-worker");
+  await runMigrations({ connectionString: url, logger: new Logger(() => () => {}) });
 }
 
 async function prepareSqlite(): Promise<void> {
@@ -53,7 +56,8 @@ beforeEach(async () => {
   if (isPostgres) {
     // An e2e file's app server and worker still poll between tests: TRUNCATE's exclusive locks
     // can meet their row locks in the other order, and PostgreSQL then aborts one side (40P01).
-    const sql = `TRUNCATE ${TABLES.map((t) => `"${t}"`).join(", ")}`;
+    const graphile = ["_private_jobs", "_private_job_queues"].map((t) => `graphile_worker.${t}`);
+    const sql = `TRUNCATE ${[...TABLES.map((t) => `"${t}"`), ...graphile].join(", ")}`;
     for (let attempt = 1; ; attempt++) {
       try {
         await prisma.$executeRawUnsafe(sql);

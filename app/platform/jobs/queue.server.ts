@@ -1,12 +1,15 @@
+import crypto from "node:crypto";
 import { type Prisma, type Job, type PrismaClient } from "@prisma/client";
 import prisma, { isPostgres } from "~/db.server";
 import { now } from "~/platform/clock.server";
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from "~/domain/retry";
+import { addGraphileJob, jobEngine } from "./engine.server";
 import type { JobType } from "./types";
 
 // A durable job queue in the app's own database (docs/decisions/0003-job-queue.md). A job is
 // claimed with a lease; a worker that dies mid-job leaves the lease to expire and the job runs
-// again, so job bodies are idempotent and record side effects before attempting them.
+// again, so job bodies are idempotent and record side effects before attempting them. On
+// PostgreSQL graphile-worker schedules the rows (./graphile.server.ts); the lease is the same.
 
 export const LEASE_MS = 5 * 60_000;
 
@@ -34,11 +37,35 @@ export function jobCreateData(input: EnqueueInput): Prisma.JobCreateInput {
 
 /** Enqueue once per idempotency key: a second call returns the job the first created. */
 export async function enqueue(input: EnqueueInput, db: Db = prisma): Promise<Job> {
+  if (jobEngine === "graphile") return enqueueOnGraphile(input, db);
   return db.job.upsert({
     where: { idempotencyKey: input.idempotencyKey },
     create: jobCreateData(input),
     update: {},
   });
+}
+
+// The row and graphile's job in one transaction (the caller's, or one of their own): a job is
+// scheduled exactly once, when its row is new (ON CONFLICT DO NOTHING leaves the caller's
+// transaction usable, where a unique violation would abort it).
+async function enqueueOnGraphile(input: EnqueueInput, db: Db): Promise<Job> {
+  const write = async (tx: Prisma.TransactionClient) => {
+    const data = jobCreateData(input);
+    const at = now();
+    const created = await tx.$queryRaw<Job[]>`
+      INSERT INTO "Job" ("id", "type", "shop", "payload", "idempotencyKey", "runAt",
+        "maxAttempts", "createdAt", "updatedAt")
+      VALUES (${crypto.randomUUID()}, ${data.type}, ${data.shop ?? null}, ${data.payload},
+        ${data.idempotencyKey}, ${data.runAt as Date}, ${data.maxAttempts as number}, ${at}, ${at})
+      ON CONFLICT ("idempotencyKey") DO NOTHING
+      RETURNING *`;
+    if (created[0]) {
+      await addGraphileJob(tx, created[0]);
+      return created[0];
+    }
+    return tx.job.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey } });
+  };
+  return "$transaction" in db ? db.$transaction(write) : write(db);
 }
 
 export async function claimJobs(

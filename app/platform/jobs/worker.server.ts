@@ -1,11 +1,13 @@
 import os from "node:os";
-import type { Job } from "@prisma/client";
 import { logger } from "~/platform/logger.server";
 import { refreshClock } from "~/platform/clock.server";
-import { recordJobRun } from "~/platform/metrics.server";
-import { classifyJobError, TerminalJobError } from "./errors.server";
-import { claimJobs, completeJob, failJob, releaseJobs } from "./queue.server";
+import { jobEngine } from "./engine.server";
+import { GraphileHost } from "./graphile.server";
+import { claimJobs, releaseJobs } from "./queue.server";
+import { runJob } from "./run.server";
 import type { JobTable } from "./types";
+
+export { runJob } from "./run.server";
 
 export interface WorkerOptions {
   /** What runs for each job type: the app's job table (app/jobs.server.ts). */
@@ -15,7 +17,10 @@ export interface WorkerOptions {
   id?: string;
 }
 
-/** Runs every job that is due, `concurrency` at a time, until stopped. */
+/**
+ * Runs every job that is due, `concurrency` at a time, until stopped: the table queue's loop, or
+ * on PostgreSQL a graphile-worker runner (the callers and the handlers see no difference).
+ */
 export class Worker {
   readonly id: string;
   private readonly handlers: JobTable;
@@ -24,6 +29,7 @@ export class Worker {
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  private readonly graphile: GraphileHost | null;
 
   constructor(options: WorkerOptions) {
     this.handlers = options.handlers;
@@ -31,12 +37,16 @@ export class Worker {
       options.id ?? `${os.hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
     this.concurrency = options.concurrency ?? 8;
     this.pollMs = options.pollMs ?? 500;
+    this.graphile =
+      jobEngine === "graphile"
+        ? new GraphileHost({ id: this.id, handlers: this.handlers, concurrency: this.concurrency })
+        : null;
   }
 
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loop = this.run();
+    this.loop = this.graphile ? this.graphile.start() : this.run();
     logger.info({ worker: this.id, concurrency: this.concurrency }, "job worker started");
   }
 
@@ -51,6 +61,7 @@ export class Worker {
    */
   async stop(graceMs = Infinity): Promise<void> {
     this.running = false;
+    if (this.graphile) return this.graphile.stop(graceMs);
     this.wake?.();
     const finished = await settlesWithin(this.loop ?? Promise.resolve(), graceMs);
     if (!finished) {
@@ -65,6 +76,7 @@ export class Worker {
 
   /** Run due jobs until none is left (tests and scripts); returns how many ran. */
   async drain(maxRounds = 1000): Promise<number> {
+    if (this.graphile) return this.graphile.drain(maxRounds);
     let total = 0;
     for (let round = 0; round < maxRounds; round += 1) {
       const ran = await this.tick();
@@ -112,27 +124,4 @@ function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
     timer = setTimeout(() => resolve(false), ms);
   });
   return Promise.race([work.then(() => true), timeout]).finally(() => clearTimeout(timer));
-}
-
-export async function runJob(job: Job, handlers: JobTable): Promise<void> {
-  const log = logger.child({
-    shop: job.shop,
-    jobId: job.id,
-    jobType: job.type,
-    attempt: job.attempts,
-  });
-  const started = performance.now();
-  try {
-    const handler = handlers[job.type];
-    if (!handler) throw new TerminalJobError(`no handler for job type ${job.type}`);
-    await handler({ job, shop: job.shop, payload: JSON.parse(job.payload) as unknown, log });
-    await completeJob(job);
-    recordJobRun(job.type, "succeeded", performance.now() - started);
-    log.debug("job succeeded");
-  } catch (error) {
-    const failure = classifyJobError(error);
-    const outcome = await failJob(job, failure);
-    recordJobRun(job.type, outcome, performance.now() - started);
-    log[outcome === "dead" ? "error" : "warn"]({ err: failure.message, outcome }, "job failed");
-  }
 }
