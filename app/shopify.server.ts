@@ -1,4 +1,5 @@
 import "@shopify/shopify-app-remix/adapters/node";
+import { HttpResponseError } from "@shopify/shopify-api";
 import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import prisma from "./db.server";
@@ -6,6 +7,8 @@ import { appConfig } from "~/platform/config.server";
 import { recordInstall } from "~/platform/shops.server";
 import { installSandboxRouting } from "~/platform/sandbox-routing.server";
 import { logger } from "~/platform/logger.server";
+import { RetryableJobError } from "~/platform/jobs/errors.server";
+import type { AdminGraphql } from "~/platform/admin/client.server";
 
 installSandboxRouting();
 
@@ -61,7 +64,7 @@ function issuerMatchesDestination(request: Request): boolean {
   }
 }
 
-async function authenticateAdmin(request: Request) {
+async function authenticateOnce(request: Request) {
   if (!issuerMatchesDestination(request)) throw invalidSessionToken();
   try {
     return await shopify.authenticate.admin(request);
@@ -72,6 +75,54 @@ async function authenticateAdmin(request: Request) {
     }
     throw error;
   }
+}
+
+// A stored offline token Shopify no longer accepts (the app was reinstalled, the sandbox was
+// reset) answers 401; the library then blanks the stored token. The request still carries a
+// valid session token, so one new exchange is made and the call repeated once: a second 401
+// is Shopify's answer and goes back to App Bridge, never another exchange.
+async function authenticateAdmin(request: Request) {
+  const context = await authenticateOnce(request);
+  const first = context.admin.graphql;
+  const graphql = (async (...args: Parameters<AdminGraphql>) => {
+    try {
+      return await first(...args);
+    } catch (error) {
+      if (!(error instanceof Response && error.status === 401)) throw error;
+      logger.warn(
+        { shop: context.session.shop },
+        "offline access token refused by the Admin API: exchanging a new one",
+      );
+      const fresh = await authenticateOnce(request);
+      return fresh.admin.graphql(...args);
+    }
+  }) as AdminGraphql;
+  return { ...context, admin: { ...context.admin, graphql } };
+}
+
+/**
+ * The Admin API for work no one is waiting on (jobs, webhooks). There is no session token to
+ * exchange here: a refused offline token is blanked, so the next time the app is opened the
+ * library exchanges a new one, and the work is retried later instead of failing for good.
+ */
+export async function offlineAdmin(shop: string): Promise<AdminGraphql> {
+  const { admin, session } = await shopify.unauthenticated.admin(shop);
+  if (!session.accessToken)
+    throw new RetryableJobError(`${shop}: no usable offline token until the app is opened`);
+  return (async (...args: Parameters<AdminGraphql>) => {
+    try {
+      return await admin.graphql(...args);
+    } catch (error) {
+      if (!(error instanceof HttpResponseError && error.response.code === 401)) throw error;
+      logger.warn(
+        { shop },
+        "offline access token refused by the Admin API: blanked until reopened",
+      );
+      session.accessToken = undefined;
+      await shopify.sessionStorage.storeSession(session);
+      throw new RetryableJobError(`${shop}: offline access token refused (401)`);
+    }
+  }) as AdminGraphql;
 }
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
 export const authenticate = { ...shopify.authenticate, admin: authenticateAdmin };
