@@ -36,9 +36,11 @@ const shopify = shopifyApp({
 
 export default shopify;
 
-// The library answers 500 when a correctly signed token names a shop whose token exchange
-// fails (not installed, or uninstalled a moment ago), and it never compares `iss` with `dest`.
-// Both are bad tokens: the same 401 that makes App Bridge fetch a fresh one.
+// The library answers 500 whenever a token exchange fails, and it never compares `iss` with
+// `dest`. A token for a shop without the app (never installed, or uninstalled a moment ago) or
+// naming another shop is a bad token: the same 401 that makes App Bridge fetch a fresh one. A
+// failed exchange for a shop that has the app is Shopify not answering: a 503 to retry, not a
+// refusal that sends the merchant round the login loop.
 function invalidSessionToken(): Response {
   return new Response(null, {
     status: 401,
@@ -46,22 +48,43 @@ function invalidSessionToken(): Response {
   });
 }
 
-function issuerMatchesDestination(request: Request): boolean {
+function tokenClaims(request: Request): { iss?: unknown; dest?: unknown } | null {
   const token =
     request.headers.get("authorization")?.match(/^Bearer (.+)$/)?.[1] ??
     new URL(request.url).searchParams.get("id_token");
-  if (!token) return true;
+  if (!token) return null;
   try {
-    const claims = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString()) as {
+    return JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString()) as {
       iss?: unknown;
       dest?: unknown;
     };
-    if (typeof claims.iss !== "string" || typeof claims.dest !== "string") return true;
-    return new URL(claims.iss).host === new URL(claims.dest).host;
   } catch {
     // Not a JWT at all: the library refuses it with its own 401.
+    return null;
+  }
+}
+
+function issuerMatchesDestination(request: Request): boolean {
+  const claims = tokenClaims(request);
+  if (typeof claims?.iss !== "string" || typeof claims.dest !== "string") return true;
+  try {
+    return new URL(claims.iss).host === new URL(claims.dest).host;
+  } catch {
     return true;
   }
+}
+
+async function destinationHasTheApp(request: Request): Promise<boolean> {
+  const dest = tokenClaims(request)?.dest;
+  if (typeof dest !== "string") return false;
+  let domain: string;
+  try {
+    domain = new URL(dest).host;
+  } catch {
+    return false;
+  }
+  const shop = await prisma.shop.findUnique({ where: { domain } });
+  return shop !== null && shop.uninstalledAt === null;
 }
 
 async function authenticateOnce(request: Request) {
@@ -69,11 +92,16 @@ async function authenticateOnce(request: Request) {
   try {
     return await shopify.authenticate.admin(request);
   } catch (error) {
-    if (error instanceof Response && error.status >= 500) {
-      logger.warn({ status: error.status }, "admin request refused: token exchange failed");
-      throw invalidSessionToken();
+    if (!(error instanceof Response && error.status >= 500)) throw error;
+    if (await destinationHasTheApp(request)) {
+      logger.error({ status: error.status }, "admin request failed: token exchange unavailable");
+      throw new Response("Shopify did not answer; try again shortly.", {
+        status: 503,
+        headers: { "Retry-After": "5" },
+      });
     }
-    throw error;
+    logger.warn({ status: error.status }, "admin request refused: token exchange failed");
+    throw invalidSessionToken();
   }
 }
 

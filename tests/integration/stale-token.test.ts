@@ -68,3 +68,34 @@ describe("a refused offline access token", () => {
     expect(response.status).toBe(200);
   });
 });
+
+describe("a token exchange that fails", () => {
+  const refusal = (request: Request) =>
+    authenticate.admin(request).then(
+      () => null,
+      (error: unknown) => error as Response,
+    );
+
+  it("for a shop that has the app is an outage: 503 with Retry-After, not a bad token", async () => {
+    await installShop(null, SHOP);
+    // Nothing usable stored, and Shopify's token endpoint does not answer for the shop.
+    await prisma.session.deleteMany({ where: { shop: SHOP } });
+
+    const response = await refusal(adminRequest(SHOP, "/app"));
+
+    expect(response?.status).toBe(503);
+    expect(response?.headers.get("Retry-After")).toBe("5");
+  });
+
+  it("for a shop without the app (or uninstalled) is a bad token: 401", async () => {
+    const never = await refusal(adminRequest("never-installed.myshopify.com", "/app"));
+    expect(never?.status).toBe(401);
+
+    await installShop(null, SHOP);
+    await prisma.session.deleteMany({ where: { shop: SHOP } });
+    await prisma.shop.update({ where: { domain: SHOP }, data: { uninstalledAt: new Date() } });
+    const gone = await refusal(adminRequest(SHOP, "/app"));
+    expect(gone?.status).toBe(401);
+    expect(gone?.headers.get("X-Shopify-Retry-Invalid-Session-Request")).toBe("1");
+  });
+});
