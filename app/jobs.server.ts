@@ -1,4 +1,4 @@
-import { unauthenticated } from "~/shopify.server";
+import { offlineAdmin } from "~/shopify.server";
 import { POLICIES } from "~/policies.server";
 import type { PolicyJobHandler } from "~/policy-module";
 import { throttled } from "~/platform/admin/throttle.server";
@@ -41,9 +41,8 @@ function requireShop(context: JobContext): string {
 
 async function adminFor(shop: string): Promise<AdminGraphql> {
   // Throws SessionNotFoundError (terminal) when the shop has uninstalled the app.
-  const { admin } = await unauthenticated.admin(shop);
   // Jobs run by the thousand: pace them to the shop's rate limit instead of being throttled.
-  return throttled(shop, admin.graphql);
+  return throttled(shop, await offlineAdmin(shop));
 }
 
 /** Every policy's part of publishing a version; only the newest version may shape Shopify. */

@@ -57,6 +57,14 @@ app.use((req, res, next) => {
   });
   next();
 });
+// The peer of the socket is the one address no client can forge: it is appended as every
+// proxy does, and the app's per-IP limits count TRUSTED_PROXY_HOPS back from it.
+app.use((req, _res, next) => {
+  const forwarded = req.headers["x-forwarded-for"];
+  const peer = req.socket.remoteAddress ?? "unknown";
+  req.headers["x-forwarded-for"] = forwarded ? `${forwarded}, ${peer}` : peer;
+  next();
+});
 app.all("*", createRequestHandler({ build: () => build, mode }));
 
 const port = Number(process.env.PORT ?? 3000);

@@ -16,6 +16,8 @@ const schema = z.object({
   FITTING_ROOM_WORKER: z.enum(["inline", "off"]).default("inline"),
   // Days a settled webhook delivery keeps its payload (the privacy section of the README).
   WEBHOOK_PAYLOAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  // Proxies in front of the app that append to X-Forwarded-For (README: Deploy).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 function load() {
@@ -34,6 +36,7 @@ function load() {
       .filter(Boolean),
     customShopDomains: env.SHOP_CUSTOM_DOMAIN ? [env.SHOP_CUSTOM_DOMAIN] : [],
     webhookPayloadRetentionDays: env.WEBHOOK_PAYLOAD_RETENTION_DAYS,
+    trustedProxyHops: env.TRUSTED_PROXY_HOPS,
   };
 }
 

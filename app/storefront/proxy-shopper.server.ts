@@ -1,5 +1,6 @@
 import { refreshClock } from "~/platform/clock.server";
 import { readForm } from "~/platform/form-errors.server";
+import { appConfig } from "~/platform/config.server";
 import { authenticate } from "~/shopify.server";
 import { proxyPage } from "./html";
 
@@ -59,7 +60,19 @@ export function readProxyForm(request: Request): Promise<FormData> {
   );
 }
 
-/** The shopper's address as Shopify's proxy forwards it: the first X-Forwarded-For hop. */
-export function clientIp(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+/**
+ * The shopper's address for per-IP limits. Any client can write X-Forwarded-For, so only the
+ * hops added by proxies we run behind count: the server appends the socket's peer
+ * (scripts/serve.mjs), and TRUSTED_PROXY_HOPS proxies in front of it each appended one more.
+ * The address the outermost trusted proxy saw is the one a client cannot choose.
+ */
+export function clientIp(request: Request, trustedHops = appConfig.trustedProxyHops): string {
+  const hops = (request.headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
+  if (hops.length === 0) return "unknown";
+  // Fewer hops than trusted proxies: the chain is not the one we run behind; the first hop
+  // there is still one a trusted proxy wrote (nothing in front of it to forge it).
+  return hops[Math.max(0, hops.length - 1 - trustedHops)]!;
 }

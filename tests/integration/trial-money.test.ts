@@ -175,7 +175,7 @@ describe("the payment reminder after a return", () => {
     expect(trial).toMatchObject({ owedMinor: 24500 });
   });
 
-  it("sends no Shopify reminder for the full order while a return is on its way", async () => {
+  it("sends no Shopify reminder for the full order while a return is on its way, and sends it once the pair is off the order", async () => {
     const { order } = await placeDeliveredTrial(context, { daysInTransit: 2 });
     const { lifecycle } = context.sandbox;
     await advanceDays(context, 2);
@@ -188,6 +188,12 @@ describe("the payment reminder after a return", () => {
     expect(trial.events.find((e) => e.kind === "payment.reminder")?.message).toMatch(
       /^Shopify's payment reminder not sent: the order's balance \(\$490\) is not what the pairs still out come to \(\$245\)/,
     );
+    // The pair arrives before the window closes: the reminder held back goes out now, once.
+    lifecycle.returnStep(TRIAL_SHOP, order.id, "process");
+    await flush(context);
+    expect(reminders(order.id)).toEqual(["245.00"]);
+    await advanceDays(context, 3);
+    expect(reminders(order.id)).toEqual(["245.00"]);
   });
 });
 

@@ -1,7 +1,10 @@
 import prisma from "~/db.server";
 import { REDACTED, isSubjectRow } from "~/domain/redaction";
 import { containsAnyCase } from "~/platform/redaction.server";
+import { now } from "~/platform/clock.server";
+import { enqueue } from "~/platform/jobs/queue.server";
 import type { DataSubject, PersonalData, Tx } from "~/policy-module";
+import { REFERRALS_CODE_REMOVE_JOB } from "./actions.server";
 
 // Referrals' share of GDPR / CPRA requests: a referrer's record and codes name them; a case names
 // the friend (and its timeline the order); identities are normalized emails and addresses. The
@@ -19,6 +22,46 @@ async function referrerIdsOf(db: Tx, shop: string, subject: DataSubject): Promis
     select: { id: true, customerGid: true, email: true },
   });
   return rows.filter((r) => isSubjectRow(r, subject)).map((r) => r.id);
+}
+
+/**
+ * Her codes are made from her first name (MAYA-7KQ2), so they are retired, not kept: the text
+ * becomes a placeholder, a live code is revoked and leaves the program's discount on Shopify,
+ * and the link that carried it stops giving the offer. Keeping it working would keep her name
+ * on Shopify and in every link she shared. Rewards already earned are keyed by the referrer row
+ * and stay; her cases as referrer forget the code the friend typed.
+ */
+async function retireCodes(tx: Tx, shop: string, referrerIds: string[]): Promise<number> {
+  if (referrerIds.length === 0) return 0;
+  const codes = await tx.referralCode.findMany({
+    where: { shop, referrerId: { in: referrerIds } },
+    select: { id: true, status: true, revokedAt: true },
+  });
+  for (const code of codes) {
+    await tx.referralCode.update({
+      where: { id: code.id },
+      data: {
+        code: `${REDACTED}-${code.id}`,
+        status: "revoked",
+        revokedAt: code.revokedAt ?? now(),
+      },
+    });
+    if (code.status !== "revoked")
+      await enqueue(
+        {
+          type: REFERRALS_CODE_REMOVE_JOB,
+          shop,
+          payload: { codeId: code.id, by: "customers/redact" },
+          idempotencyKey: `referral-code:${code.id}:remove`,
+        },
+        tx,
+      );
+  }
+  await tx.referralCase.updateMany({
+    where: { shop, referrerId: { in: referrerIds } },
+    data: { code: REDACTED },
+  });
+  return codes.length;
 }
 
 export const referralsPersonalData: PersonalData = {
@@ -86,6 +129,7 @@ export const referralsPersonalData: PersonalData = {
             },
           })
         : { count: 0 };
+    const codes = await retireCodes(tx, shop, referrerIds);
     const cases = await tx.referralCase.updateMany({
       where: { shop, orderGid: { in: subject.orderGids } },
       data: {
@@ -126,6 +170,7 @@ export const referralsPersonalData: PersonalData = {
       referralCases: cases.count,
       referralIdentities: identities.count,
       referralEvents: events.count,
+      referralCodes: codes,
     };
   },
 

@@ -58,6 +58,13 @@ async function step(trialId: string, graphql: AdminGraphql, log: Logger): Promis
     const current = await paymentUnderCurrentPlan(trial, recorded, graphql);
     const result = await performTrialPayment(graphql, current.trial, current.payment);
     await applyPaymentResult(current.trial, recorded.id, result, log);
+    // A reminder held back while a return was on its way may now name what is owed.
+    if (recorded.kind === "remove_lines" && trial.remindedAt && !trial.settledAt) {
+      const reminder = await prisma.effect.findUnique({
+        where: { shop_key: { shop: trial.shop, key: reminderKey(trial) } },
+      });
+      if (!reminder) await sendPaymentReminder(await loadTrial(trialId), graphql, log);
+    }
     return { kind: "again" };
   }
   const at = now();
@@ -144,31 +151,56 @@ async function sendPaymentReminder(trial: TrialWithLines, graphql: AdminGraphql,
   const stillOut = trial.lines
     .filter((l) => !l.returnStartedAt)
     .reduce((sum, l) => sum + l.unitPriceMinor * l.quantity, 0);
-  const result = await performEffect(
+  const result = await remindIfOwed(trial, stillOut, graphql);
+  log.info({ trialId: trial.id, ...result }, "payment reminder");
+  await addTrialEvent(prisma, trial.id, trial.shop, {
+    kind: "payment.reminder",
+    message:
+      result.sent && result.amount !== null
+        ? `Shopify's payment reminder sent for ${trialMoney(trial, result.amount)}: the pairs not sent back, charged if kept`
+        : `Shopify's payment reminder not sent: ${result.reason ?? "Shopify did not send it"}`,
+    // A reminder held back and sent later is a second event, not lost under the first.
+    dedupeKey: result.sent ? "payment-reminder:sent" : "payment-reminder",
+    occurredAt: now(),
+  });
+}
+
+const reminderKey = (trial: { id: string }) => `trial:${trial.id}:payment-reminder`;
+
+type ReminderResult = { sent: boolean; amount: number | null; reason: string | null };
+
+/**
+ * The guard is outside the effect: a reminder held back is not an effect taken, so a later,
+ * correct one can still go out (once, under the effect key).
+ */
+async function remindIfOwed(
+  trial: TrialWithLines,
+  stillOut: number,
+  graphql: AdminGraphql,
+): Promise<ReminderResult> {
+  const data = await adminRequest(graphql, TRIAL_PAYMENT_SCHEDULE_QUERY, { id: trial.orderGid });
+  const schedule = data.order?.paymentTerms?.paymentSchedules.nodes[0];
+  if (!schedule || schedule.completedAt)
+    return { sent: false, amount: null, reason: "no open payment schedule" };
+  const parsed = parseMoneyInput(
+    data.order?.totalOutstandingSet.shopMoney.amount ?? "",
+    trial.currencyCode,
+  );
+  const balance = parsed.ok ? parsed.amount : null;
+  if (balance !== stillOut)
+    return {
+      sent: false,
+      amount: balance,
+      reason: `the order's balance (${balance === null ? "unreadable" : trialMoney(trial, balance)}) is not what the pairs still out come to (${trialMoney(trial, stillOut)}): a return is on its way or not yet off the order`,
+    };
+  return performEffect<ReminderResult>(
     {
       shop: trial.shop,
-      key: `trial:${trial.id}:payment-reminder`,
+      key: reminderKey(trial),
       kind: "payment.reminder",
-      request: { owedIfKept: stillOut },
+      request: { owedIfKept: stillOut, paymentScheduleId: schedule.id },
     },
     async () => {
-      const data = await adminRequest(graphql, TRIAL_PAYMENT_SCHEDULE_QUERY, {
-        id: trial.orderGid,
-      });
-      const schedule = data.order?.paymentTerms?.paymentSchedules.nodes[0];
-      if (!schedule || schedule.completedAt)
-        return { sent: false, amount: null, reason: "no open payment schedule" };
-      const parsed = parseMoneyInput(
-        data.order?.totalOutstandingSet.shopMoney.amount ?? "",
-        trial.currencyCode,
-      );
-      const balance = parsed.ok ? parsed.amount : null;
-      if (balance !== stillOut)
-        return {
-          sent: false,
-          amount: balance,
-          reason: `the order's balance (${balance === null ? "unreadable" : trialMoney(trial, balance)}) is not what the pairs still out come to (${trialMoney(trial, stillOut)}): a return is on its way or not yet off the order`,
-        };
       const sent = await adminRequest(graphql, PAYMENT_REMINDER_SEND_MUTATION, {
         paymentScheduleId: schedule.id,
       });
@@ -179,16 +211,6 @@ async function sendPaymentReminder(trial: TrialWithLines, graphql: AdminGraphql,
       return { sent: sent.paymentReminderSend?.success === true, amount: balance, reason: null };
     },
   );
-  log.info({ trialId: trial.id, ...result }, "payment reminder");
-  await addTrialEvent(prisma, trial.id, trial.shop, {
-    kind: "payment.reminder",
-    message:
-      result.sent && result.amount !== null
-        ? `Shopify's payment reminder sent for ${trialMoney(trial, result.amount)}: the pairs not sent back, charged if kept`
-        : `Shopify's payment reminder not sent: ${result.reason ?? "Shopify did not send it"}`,
-    dedupeKey: "payment-reminder",
-    occurredAt: now(),
-  });
 }
 
 async function cancelOrder(trial: TrialWithLines, reason: string, graphql: AdminGraphql) {

@@ -1,5 +1,5 @@
 import prisma from "~/db.server";
-import { unauthenticated } from "~/shopify.server";
+import { offlineAdmin } from "~/shopify.server";
 import { orderForPaymentSchedule } from "~/services/payment-schedules.server";
 import { recordOrderEvent } from "~/services/orders.server";
 import type { WebhookHandler } from "~/platform/webhooks/types";
@@ -16,8 +16,7 @@ const paymentScheduleDue: WebhookHandler = async ({
     log.warn("payment schedule payload without id ignored");
     return;
   }
-  const { admin } = await unauthenticated.admin(shop);
-  const orderGid = await orderForPaymentSchedule(admin.graphql, scheduleGid);
+  const orderGid = await orderForPaymentSchedule(await offlineAdmin(shop), scheduleGid);
   if (!orderGid) {
     log.info({ scheduleGid }, "payment schedule is not on an order (draft order?): nothing to do");
     return;
