@@ -90,16 +90,19 @@ export async function runToCompletion(rig: Rig, total: number, timeoutMs = 180_0
       async () => {
         const idle = (await dueJobs(rig)) === 0;
         // A settled trial may still have its payment in flight (a job waiting to reconcile it):
-        // done is every trial settled or handed over and no job left at all.
+        // done is every trial settled or handed over and no job of the shop left (the worker's own
+        // daily retention sweep, queued for tomorrow, is not the sweep's).
         const done =
           idle &&
-          (await prisma.job.count({ where: { status: { in: ["queued", "running"] } } })) === 0 &&
+          (await prisma.job.count({
+            where: { shop: rig.shop, status: { in: ["queued", "running"] } },
+          })) === 0 &&
           (await settledOrHandedOver(rig)) === total;
         quiet = done ? quiet + 1 : 0;
         if (idle && !done) {
           // Only retries waiting out their backoff remain: let the clock reach the next one.
           const next = await prisma.job.findFirst({
-            where: { status: "queued" },
+            where: { shop: rig.shop, status: "queued" },
             orderBy: { runAt: "asc" },
           });
           const gap = next ? next.runAt.getTime() - rig.sandbox.store.clock() : 0;
