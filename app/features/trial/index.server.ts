@@ -2,6 +2,7 @@ import type { PolicyModule } from "~/policy-module";
 import { advanceTrial } from "./advance.server";
 import { TRIAL_ADVANCE_JOB } from "./case.server";
 import { trialFacts } from "./facts.server";
+import { handOverOnFinalFailure } from "./job-failure.server";
 import { openTrialFromOrder } from "./intake.server";
 import { trialPersonalData } from "./personal-data.server";
 import { syncTrialShopify } from "./purchase-option.server";
@@ -15,11 +16,16 @@ export const trialPolicy: PolicyModule = {
   jobs: {
     [TRIAL_ADVANCE_JOB]: async (context) => {
       const { trialId } = context.payload as { trialId: string };
-      await advanceTrial(
-        { id: trialId, shop: context.shop },
-        await context.admin(),
-        context.log.child({ trialId }),
-      );
+      try {
+        await advanceTrial(
+          { id: trialId, shop: context.shop },
+          await context.admin(),
+          context.log.child({ trialId }),
+        );
+      } catch (error) {
+        await handOverOnFinalFailure(context.job, trialId, error);
+        throw error;
+      }
     },
   },
   facts: {
