@@ -87,7 +87,18 @@ export async function listReferrals(shop: string, status: RewardStatus | null, t
     where: { shop, ...(status ? { status } : {}) },
     orderBy: { orderedAt: "desc" },
     take,
-    include: { referrer: { select: { firstName: true, lastName: true, email: true } } },
+    select: {
+      id: true,
+      orderName: true,
+      code: true,
+      friendName: true,
+      status: true,
+      rewardMinor: true,
+      currencyCode: true,
+      windowLastDay: true,
+      orderedAt: true,
+      referrer: { select: { firstName: true, lastName: true, email: true } },
+    },
   });
   return rows.map((c) => ({
     id: c.id,

@@ -102,7 +102,28 @@ export async function fitFeedbackRollup(shop: string, range: DateRange): Promise
       status: { notIn: ["declined", "cancelled"] },
       requestedAt: rangeBounds(range),
     },
-    include: { lines: true, order: { include: { lines: true } } },
+    // Only what the rollup reads: the range holds thousands of returns in a busy quarter.
+    select: {
+      lines: {
+        select: {
+          lineItemGid: true,
+          quantity: true,
+          fitFeedback: true,
+          reason: true,
+          outcome: true,
+          exchangeTitle: true,
+          wantedSize: true,
+          wantedWidth: true,
+        },
+      },
+      order: {
+        select: {
+          lines: {
+            select: { lineItemGid: true, productGid: true, title: true, variantTitle: true },
+          },
+        },
+      },
+    },
   });
   const rows = new Map<string, FitFeedbackRow & { into: Map<string, number> }>();
   for (const c of cases) {
