@@ -9,8 +9,7 @@ import {
   type PolicySection,
 } from "~/domain/policy/schema";
 import { storefrontPolicy } from "~/domain/policy/storefront";
-import { jobCreateData } from "~/platform/jobs/queue.server";
-import { scheduleCreatedJobs } from "~/platform/jobs/engine.server";
+import { enqueue } from "~/platform/jobs/queue.server";
 import { isUniqueViolation } from "~/platform/db-errors.server";
 import { shopLogger } from "~/platform/logger.server";
 import { APP_INSTALLATION_ID_QUERY, METAFIELDS_SET_MUTATION } from "~/graphql/metafields";
@@ -109,16 +108,10 @@ export async function savePolicySection(
   const parsed = parseSectionForm(current.document, section, entries);
   if (!parsed.ok) return parsed;
   const version = current.version + 1;
-  const publishJob = jobCreateData({
-    type: POLICY_PUBLISH_JOB,
-    shop,
-    payload: { version },
-    idempotencyKey: `policy.publish:${shop}:${version}`,
-  });
   try {
     await withBusyRetry(() =>
-      prisma.$transaction([
-        prisma.policyVersion.create({
+      prisma.$transaction(async (tx) => {
+        await tx.policyVersion.create({
           data: {
             shop,
             version,
@@ -126,10 +119,17 @@ export async function savePolicySection(
             changed: section,
             createdBy,
           },
-        }),
-        prisma.job.create({ data: publishJob }),
-        scheduleCreatedJobs(prisma, [publishJob]),
-      ]),
+        });
+        await enqueue(
+          {
+            type: POLICY_PUBLISH_JOB,
+            shop,
+            payload: { version },
+            idempotencyKey: `policy.publish:${shop}:${version}`,
+          },
+          tx,
+        );
+      }),
     );
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

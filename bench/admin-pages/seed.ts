@@ -7,6 +7,7 @@ import { defaultPolicy } from "~/domain/policy/defaults";
 import { caseTerms } from "~/features/made-to-order/domain/terms";
 import { decideReturn } from "~/features/returns/domain/decide";
 import { TERMS, ask, context, line } from "~/features/returns/domain/test-fixtures";
+import { TRIAL_TERMS } from "../support/trial-terms";
 
 const DAY = 86_400_000;
 const CHUNK = 500;
@@ -74,16 +75,6 @@ async function insert(prisma: PrismaClient, table: string, rows: Record<string, 
     );
   }
 }
-
-const TRIAL_TERMS = JSON.stringify({
-  windowDays: 7,
-  fallbackStartDaysAfterFulfillment: 10,
-  reminderLeadHours: 48,
-  timeZone: "America/New_York",
-  damageFee: 5000,
-  returnInTransitCapDays: 10,
-  onAuthorizationFailure: "wait_for_card_update",
-});
 
 type Status = string;
 const TRIAL_SHARES: [Status, number][] = [

@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import path from "node:path";
-import type { Prisma } from "@prisma/client";
 import prisma from "../../app/db.server";
+import { addTrialPurchaseOption, seedDueTrials as seedTrials } from "../support/due-trials";
 import { createSandbox, startSandboxServer, type Sandbox } from "../../tests/sandbox/server";
 import { seedDemoStore } from "../../tests/sandbox/seed";
-import { Payments } from "../../tests/sandbox/payments";
 import type { SandboxShop } from "../../tests/sandbox/store";
 
 // The fault scripts' shared rig: the sandbox (an HTTP server in this process, so its ledger can be
@@ -13,7 +12,6 @@ import type { SandboxShop } from "../../tests/sandbox/store";
 // process that can be killed. Used by bench/faults/*.ts and tests/integration/faults*.test.ts.
 
 export const root = path.resolve(import.meta.dirname, "../..");
-const DAY = 86_400_000;
 
 export interface Rig {
   shop: string;
@@ -36,34 +34,7 @@ export async function startRig(shop: string, plan: "standard" | "plus" = "plus")
   sandbox.store.setPlan(shop, plan);
   const token = `shpat_faults_${crypto.randomBytes(6).toString("hex")}`;
   shopState.accessTokens.add(token);
-  // The trial purchase option as the app creates it: Shopify sells no plan it does not offer.
-  const planGid = sandbox.store.gid("SellingPlan").id;
-  shopState.sellingPlanGroups.push({
-    id: sandbox.store.gid("SellingPlanGroup").id,
-    name: "Try at home",
-    merchantCode: "fitting-room-trial",
-    appId: "fitting-room",
-    options: ["Home trial"],
-    productIds: shopState.products.filter((p) => p.tags.includes("classic-pump")).map((p) => p.id),
-    productVariantIds: [],
-    plans: [
-      {
-        id: planGid,
-        name: "Try at home for 7 days",
-        category: "TRY_BEFORE_YOU_BUY",
-        options: ["7-day home trial"],
-        billingPolicy: {
-          fixed: {
-            remainingBalanceChargeTrigger: "TIME_AFTER_CHECKOUT",
-            remainingBalanceChargeTimeAfterCheckout: "P34D",
-          },
-        },
-        deliveryPolicy: { fixed: { fulfillmentTrigger: "ASAP" } },
-        inventoryPolicy: { reserve: "ON_SALE" },
-        metafields: [{ namespace: "fitting_room", key: "trial", type: "boolean", value: "true" }],
-      },
-    ],
-  });
+  const planGid = addTrialPurchaseOption(sandbox, shopState);
   let adminCalls = 0;
   const handle = sandbox.handle;
   sandbox.handle = (request) => {
@@ -95,94 +66,9 @@ export async function startRig(shop: string, plan: "standard" | "plus" = "plus")
   };
 }
 
-const TERMS = JSON.stringify({
-  windowDays: 7,
-  fallbackStartDaysAfterFulfillment: 10,
-  reminderLeadHours: 48,
-  timeZone: "America/New_York",
-  damageFee: 5000,
-  returnInTransitCapDays: 10,
-  onAuthorizationFailure: "wait_for_card_update",
-});
-
-/**
- * `count` delivered trials with live holds, all past their window, each with its settlement job
- * due (as bench/trials). A third sent everything back (the hold is voided, nothing charged); the
- * rest keep one $245 pair (captured from the hold). Returns what each order must be charged.
- */
-export async function seedDueTrials(rig: Rig, count: number): Promise<Map<string, number>> {
-  const { sandbox, shop, shopState } = rig;
-  const payments = new Payments(sandbox.store);
-  const now = sandbox.store.clock();
-  const expected = new Map<string, number>();
-  for (let start = 0; start < count; start += 500) {
-    const trials: Prisma.TrialCreateManyInput[] = [];
-    const lines: Prisma.TrialLineCreateManyInput[] = [];
-    const jobs: Prisma.JobCreateManyInput[] = [];
-    for (let n = start; n < Math.min(count, start + 500); n += 1) {
-      const order = sandbox.lifecycle.placeOrder(shop, {
-        customerEmail: "olivia@example.com",
-        paymentMethod: "card_on_file",
-        lines: [
-          { handle: "little-black-heels", size: "7", sellingPlanId: rig.planGid },
-          { handle: "five-shades-of-nude", size: "7", sellingPlanId: rig.planGid },
-        ],
-      });
-      const auth = payments.mandatePayment(shopState, order, {
-        mandateId: order.mandateId!,
-        idempotencyKey: `faults-auth-${n}`,
-        autoCapture: false,
-      });
-      const id = `faults-trial-${n}`;
-      const allBack = n % 3 === 0;
-      expected.set(order.id, allBack ? 0 : 24500);
-      trials.push({
-        id,
-        shop,
-        orderGid: order.id,
-        orderName: order.name,
-        currencyCode: "USD",
-        policyVersion: 1,
-        terms: TERMS,
-        mandateGid: order.mandateId,
-        plus: shopState.plus,
-        status: "awaiting_returns",
-        orderedAt: new Date(now - 12 * DAY),
-        fulfilledAt: new Date(now - 11 * DAY),
-        deliveredAt: new Date(now - 9 * DAY),
-        deliveryReportedAt: new Date(now - 9 * DAY),
-        authorizationAttempts: 1,
-        authorizationGid: auth.transactionId,
-        authorizationAmount: 49000,
-        authorizationExpiresAt: new Date(now + 6 * DAY),
-        remindedAt: new Date(now - 3 * DAY),
-      });
-      order.lines.forEach((line, i) =>
-        lines.push({
-          trialId: id,
-          lineItemGid: line.id,
-          title: line.title,
-          quantity: 1,
-          unitPriceMinor: line.price,
-          choice: i === 0 && !allBack ? "keep" : "return",
-          returnStartedAt: i === 1 || allBack ? new Date(now - 5 * DAY) : null,
-          returnReceivedAt: i === 1 || allBack ? new Date(now - 3 * DAY) : null,
-        }),
-      );
-      jobs.push({
-        type: "trial.advance",
-        shop,
-        payload: JSON.stringify({ trialId: id }),
-        idempotencyKey: `trial:${id}:advance:faults`,
-        runAt: new Date(now - 1000),
-      });
-    }
-    await prisma.trial.createMany({ data: trials });
-    await prisma.trialLine.createMany({ data: lines });
-    await prisma.job.createMany({ data: jobs });
-  }
-  sandbox.store.ledger.length = 0;
-  return expected;
+/** `count` due trials on the rig's shop (bench/support/due-trials); what each order owes. */
+export function seedDueTrials(rig: Rig, count: number): Promise<Map<string, number>> {
+  return seedTrials({ ...rig, prefix: "faults", count });
 }
 
 /** `npm run worker` as its own process group (scripts/worker.mjs and its node child). */

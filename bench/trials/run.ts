@@ -4,7 +4,6 @@
 // the rate limit allows (target ≥ 90%), throttled calls (absorbed by pacing; any that surfaced
 // as failed jobs are counted apart), and double charges (must be 0).
 // Run: npm run bench:trials [-- --trials 10000 --concurrency 16]
-import type { Prisma } from "@prisma/client";
 import crypto from "node:crypto";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -33,7 +32,7 @@ execFileSync("node", ["scripts/db.mjs"], { cwd: root, env: process.env, stdio: "
 
 const { createSandbox, startSandboxServer } = await import("../../tests/sandbox/server");
 const { seedDemoStore } = await import("../../tests/sandbox/seed");
-const { Payments } = await import("../../tests/sandbox/payments");
+const { addTrialPurchaseOption, seedDueTrials } = await import("../support/due-trials");
 const { toMinor } = await import("../../tests/sandbox/admin/orders");
 const { default: prisma } = await import("../../app/db.server");
 const { initDatabase } = await import("../../app/platform/database.server");
@@ -69,85 +68,14 @@ await prisma.shop.create({ data: { domain: SHOP } });
 
 // N delivered trials with live holds, all past their window, in the sandbox and the app.
 const setupStart = performance.now();
-const payments = new Payments(sandbox.store);
-const now = sandbox.store.clock();
-const DAY = 86_400_000;
-const terms = JSON.stringify({
-  windowDays: 7,
-  fallbackStartDaysAfterFulfillment: 10,
-  reminderLeadHours: 48,
-  timeZone: "America/New_York",
-  damageFee: 5000,
-  returnInTransitCapDays: 10,
-  onAuthorizationFailure: "wait_for_card_update",
+const expected = await seedDueTrials({
+  sandbox,
+  shop: SHOP,
+  shopState: shop,
+  planGid: addTrialPurchaseOption(sandbox, shop),
+  prefix: "bench",
+  count: TRIALS,
 });
-const expected = new Map<string, number>();
-for (let start = 0; start < TRIALS; start += 500) {
-  const trials = [];
-  const lines: Prisma.TrialLineCreateManyInput[] = [];
-  const jobs = [];
-  for (let n = start; n < Math.min(TRIALS, start + 500); n += 1) {
-    const order = sandbox.lifecycle.placeOrder(SHOP, {
-      customerEmail: "olivia@example.com",
-      paymentMethod: "card_on_file",
-      lines: [
-        { handle: "little-black-heels", size: "7", sellingPlanId: "gid://shopify/SellingPlan/1" },
-        { handle: "five-shades-of-nude", size: "7", sellingPlanId: "gid://shopify/SellingPlan/1" },
-      ],
-    });
-    const auth = payments.mandatePayment(shop, order, {
-      mandateId: order.mandateId!,
-      idempotencyKey: `bench-auth-${n}`,
-      autoCapture: false,
-    });
-    const id = `bench-trial-${n}`;
-    const allBack = n % 3 === 0; // a third return everything: the hold is voided
-    expected.set(order.id, allBack ? 0 : 24500);
-    trials.push({
-      id,
-      shop: SHOP,
-      orderGid: order.id,
-      orderName: order.name,
-      currencyCode: "USD",
-      policyVersion: 1,
-      terms,
-      mandateGid: order.mandateId,
-      status: "awaiting_returns",
-      orderedAt: new Date(now - 12 * DAY),
-      fulfilledAt: new Date(now - 11 * DAY),
-      deliveredAt: new Date(now - 9 * DAY),
-      deliveryReportedAt: new Date(now - 9 * DAY),
-      authorizationAttempts: 1,
-      authorizationGid: auth.transactionId,
-      authorizationAmount: 49000,
-      authorizationExpiresAt: new Date(now + 6 * DAY),
-      remindedAt: new Date(now - 3 * DAY),
-    });
-    order.lines.forEach((line, i) =>
-      lines.push({
-        trialId: id,
-        lineItemGid: line.id,
-        title: line.title,
-        quantity: 1,
-        unitPriceMinor: line.price,
-        choice: i === 0 && !allBack ? "keep" : "return",
-        returnStartedAt: i === 1 || allBack ? new Date(now - 5 * DAY) : null,
-        returnReceivedAt: i === 1 || allBack ? new Date(now - 3 * DAY) : null,
-      }),
-    );
-    jobs.push({
-      type: "trial.advance",
-      shop: SHOP,
-      payload: JSON.stringify({ trialId: id }),
-      idempotencyKey: `trial:${id}:advance:bench`,
-      runAt: new Date(now - 1000),
-    });
-  }
-  await prisma.trial.createMany({ data: trials });
-  await prisma.trialLine.createMany({ data: lines });
-  await prisma.job.createMany({ data: jobs });
-}
-sandbox.store.ledger.length = 0;
 sandbox.store.setPlan(SHOP, "standard"); // a full bucket at the start, as after a quiet night
 console.log(
   `bench/trials (${os.cpus().length} cores, ${process.version}): ${TRIALS} trials ending at once, Standard plan (2000-point bucket, 100 points/s), worker concurrency ${CONCURRENCY}; setup ${((performance.now() - setupStart) / 1000).toFixed(1)} s`,

@@ -211,3 +211,42 @@ export function seedDemoStore(store: SandboxStore, domain = DEMO_SHOP): SandboxS
   customer("amelia@example.co.uk", "Amelia", "Hughes", "GB", "6.5 / Wide");
   return shop;
 }
+
+/**
+ * The trial purchase option as the app creates it, on the classic pumps (purchase-options.test.ts
+ * covers the creation): for scenarios that start after it exists. Returns its group and plan.
+ */
+export function addTrialSellingPlanGroup(
+  store: SandboxStore,
+  shop: SandboxShop,
+): { group: string; plan: string } {
+  const plan = store.gid("SellingPlan").id;
+  const group = store.gid("SellingPlanGroup").id;
+  shop.sellingPlanGroups.push({
+    id: group,
+    name: "Try at home",
+    merchantCode: "fitting-room-trial",
+    appId: "fitting-room",
+    options: ["Home trial"],
+    productIds: shop.products.filter((p) => p.tags.includes("classic-pump")).map((p) => p.id),
+    productVariantIds: [],
+    plans: [
+      {
+        id: plan,
+        name: "Try at home for 7 days",
+        category: "TRY_BEFORE_YOU_BUY",
+        options: ["7-day home trial"],
+        billingPolicy: {
+          fixed: {
+            remainingBalanceChargeTrigger: "TIME_AFTER_CHECKOUT",
+            remainingBalanceChargeTimeAfterCheckout: "P34D",
+          },
+        },
+        deliveryPolicy: { fixed: { fulfillmentTrigger: "ASAP" } },
+        inventoryPolicy: { reserve: "ON_SALE" },
+        metafields: [{ namespace: "fitting_room", key: "trial", type: "boolean", value: "true" }],
+      },
+    ],
+  });
+  return { group, plan };
+}

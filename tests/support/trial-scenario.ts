@@ -1,7 +1,7 @@
 import prisma from "~/db.server";
 import { setClockSource } from "~/platform/clock.server";
 import type { PlaceOrderInput } from "../sandbox/lifecycle";
-import { seedDemoStore } from "../sandbox/seed";
+import { addTrialSellingPlanGroup, seedDemoStore } from "../sandbox/seed";
 import { startSandbox } from "./sandbox";
 import { startWebhookReceiver } from "./webhook-receiver";
 import { installShop } from "./shopify";
@@ -20,36 +20,7 @@ export async function setupTrialShop(context: SandboxContext, options: { plus?: 
   seedDemoStore(store, TRIAL_SHOP);
   store.setPlan(TRIAL_SHOP, options.plus ? "plus" : "standard");
   await installShop(store, TRIAL_SHOP, options);
-  const plan = store.gid("SellingPlan").id;
-  const group = store.gid("SellingPlanGroup").id;
-  // The purchase option as the app creates it (purchase-options.test.ts covers the creation).
-  const shop = store.shop(TRIAL_SHOP);
-  shop.sellingPlanGroups.push({
-    id: group,
-    name: "Try at home",
-    merchantCode: "fitting-room-trial",
-    appId: "fitting-room",
-    options: ["Home trial"],
-    productIds: shop.products.filter((p) => p.tags.includes("classic-pump")).map((p) => p.id),
-    productVariantIds: [],
-    plans: [
-      {
-        id: plan,
-        name: "Try at home for 7 days",
-        category: "TRY_BEFORE_YOU_BUY",
-        options: ["7-day home trial"],
-        billingPolicy: {
-          fixed: {
-            remainingBalanceChargeTrigger: "TIME_AFTER_CHECKOUT",
-            remainingBalanceChargeTimeAfterCheckout: "P34D",
-          },
-        },
-        deliveryPolicy: { fixed: { fulfillmentTrigger: "ASAP" } },
-        inventoryPolicy: { reserve: "ON_SALE" },
-        metafields: [{ namespace: "fitting_room", key: "trial", type: "boolean", value: "true" }],
-      },
-    ],
-  });
+  const { group, plan } = addTrialSellingPlanGroup(store, store.shop(TRIAL_SHOP));
   await prisma.shop.update({
     where: { domain: TRIAL_SHOP },
     data: {

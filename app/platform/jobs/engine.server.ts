@@ -96,9 +96,9 @@ interface Schedulable {
 }
 
 /**
- * For Job rows a caller wrote itself (a batch `createMany`, an array transaction): the statement
- * that schedules them on graphile, to run in the same transaction right after the insert. On the
- * table queue the rows are the queue, and the statement does nothing.
+ * For Job rows just written by `enqueueNew`'s `createMany`: the statement that schedules them on
+ * graphile, in the same transaction right after the insert. On the table queue the rows are the
+ * queue, and the statement does nothing.
  */
 export function scheduleCreatedJobs(db: Db, jobs: readonly Schedulable[]) {
   if (jobEngine !== "graphile") return db.$executeRaw`SELECT 1`;

@@ -3,7 +3,7 @@ import { type Prisma, type Job, type PrismaClient } from "@prisma/client";
 import prisma, { isPostgres } from "~/db.server";
 import { now } from "~/platform/clock.server";
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from "~/domain/retry";
-import { addGraphileJob, jobEngine } from "./engine.server";
+import { addGraphileJob, jobEngine, scheduleCreatedJobs } from "./engine.server";
 import type { JobType } from "./types";
 
 // A durable job queue in the app's own database (docs/decisions/0003-job-queue.md). A job is
@@ -43,6 +43,19 @@ export async function enqueue(input: EnqueueInput, db: Db = prisma): Promise<Job
     create: jobCreateData(input),
     update: {},
   });
+}
+
+/**
+ * Enqueue many new jobs in the caller's transaction, in one statement (the webhook inbox's
+ * batch). The keys must be new: the caller has checked, and a duplicate fails the transaction.
+ */
+export async function enqueueNew(
+  inputs: readonly EnqueueInput[],
+  tx: Prisma.TransactionClient,
+): Promise<void> {
+  const data = inputs.map(jobCreateData);
+  await tx.job.createMany({ data });
+  await scheduleCreatedJobs(tx, data);
 }
 
 // The row and graphile's job in one transaction (the caller's, or one of their own): a job is

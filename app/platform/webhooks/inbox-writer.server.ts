@@ -1,7 +1,6 @@
 import prisma from "~/db.server";
 import { withBusyRetry } from "~/platform/sqlite-busy.server";
-import { jobCreateData } from "~/platform/jobs/queue.server";
-import { scheduleCreatedJobs } from "~/platform/jobs/engine.server";
+import { enqueueNew } from "~/platform/jobs/queue.server";
 import { isUniqueViolation } from "~/platform/db-errors.server";
 import { logger } from "~/platform/logger.server";
 import { now } from "~/platform/clock.server";
@@ -121,16 +120,15 @@ async function writeBatch(batch: Pending[]): Promise<void> {
           await tx.webhookDelivery.createMany({
             data: records.map((r) => ({ ...r, status: "accepted", receivedAt })),
           });
-          const jobs = records.map((r) =>
-            jobCreateData({
+          await enqueueNew(
+            records.map((r) => ({
               type: WEBHOOK_PROCESS_JOB,
               shop: r.shop,
               payload: { deliveryId: r.id },
               idempotencyKey: `webhook:${r.id}`,
-            }),
+            })),
+            tx,
           );
-          await tx.job.createMany({ data: jobs });
-          await scheduleCreatedJobs(tx, jobs);
         }
         return new Set(records.map((r) => r.id));
       }),
