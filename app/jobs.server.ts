@@ -148,6 +148,7 @@ registerJobSchedule({
     [SHOP_PLAN_JOB]: perShop("shop-setup"),
     [DELIVERY_REFRESH_JOB]: perShop("shop-setup"),
   },
+  priorities: { [WEBHOOK_PROCESS_JOB]: -10, [POLICY_PUBLISH_JOB]: -5, [SHOP_SYNC_JOB]: -5 },
   // The inbox's daily retention sweep also re-queues itself; the crontab entry is its backstop.
   sweeps: [{ name: "webhook_retention", cron: "0 3 * * *", enqueue: scheduleWebhookRetention }],
 });

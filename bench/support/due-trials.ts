@@ -12,7 +12,6 @@ import type { SandboxShop } from "../../tests/sandbox/store";
 
 const DAY = 86_400_000;
 
-
 /** The trial purchase option on the classic pumps (the sandbox's checkout sells no other plan). */
 export function addTrialPurchaseOption(sandbox: Sandbox, shopState: SandboxShop): string {
   return addTrialSellingPlanGroup(sandbox.store, shopState).plan;

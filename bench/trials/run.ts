@@ -4,67 +4,22 @@
 // the rate limit allows (target ≥ 90%), throttled calls (absorbed by pacing; any that surfaced
 // as failed jobs are counted apart), and double charges (must be 0).
 // Run: npm run bench:trials [-- --trials 10000 --concurrency 16]
-import crypto from "node:crypto";
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
+import { numberOption, prepareBenchApp, startBenchSandbox } from "../support/app-rig";
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const TRIALS = option("trials", 10_000);
-const CONCURRENCY = option("concurrency", 16);
+const TRIALS = numberOption("trials", 10_000);
+const CONCURRENCY = numberOption("concurrency", 16);
 const SHOP = "bench-trials.myshopify.com";
-const root = path.resolve(import.meta.dirname, "../..");
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fr-bench-trials-"));
-Object.assign(process.env, {
-  DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
-  SHOPIFY_API_KEY: "bench-key",
-  SHOPIFY_API_SECRET: crypto.randomBytes(16).toString("hex"),
-  SHOPIFY_APP_URL: "https://localhost:3999",
-  LOG_LEVEL: "warn",
-  FITTING_ROOM_WORKER: "off",
-});
-execFileSync("node", ["scripts/db.mjs"], { cwd: root, env: process.env, stdio: "ignore" });
+prepareBenchApp("trials");
 
-const { createSandbox, startSandboxServer } = await import("../../tests/sandbox/server");
-const { seedDemoStore } = await import("../../tests/sandbox/seed");
 const { addTrialPurchaseOption, seedDueTrials } = await import("../support/due-trials");
 const { toMinor } = await import("../../tests/sandbox/admin/orders");
 const { default: prisma } = await import("../../app/db.server");
-const { initDatabase } = await import("../../app/platform/database.server");
-const { installSandboxRouting } = await import("../../app/platform/sandbox-routing.server");
-const { setClockSource } = await import("../../app/platform/clock.server");
 const { throttleStats } = await import("../../app/platform/admin/throttle.server");
 const { Worker } = await import("../../app/platform/jobs/worker.server");
 const { jobTable } = await import("../../app/jobs.server");
-await initDatabase();
-
-const sandbox = createSandbox({
-  apiKey: process.env.SHOPIFY_API_KEY,
-  apiSecret: process.env.SHOPIFY_API_SECRET,
-});
-const shop = seedDemoStore(sandbox.store, SHOP);
-sandbox.store.setPlan(SHOP, "standard");
-const token = `shpat_bench_${crypto.randomBytes(6).toString("hex")}`;
-shop.accessTokens.add(token);
-const server = await startSandboxServer(sandbox);
-installSandboxRouting({ FITTING_ROOM_SANDBOX_URL: server.url });
-setClockSource(() => sandbox.store.clock());
-await prisma.session.create({
-  data: {
-    id: `offline_${SHOP}`,
-    shop: SHOP,
-    state: "x",
-    isOnline: false,
-    scope: "write_orders",
-    accessToken: token,
-  },
-});
-await prisma.shop.create({ data: { domain: SHOP } });
+const { sandbox, server, shops } = await startBenchSandbox([SHOP]);
+const shop = shops.get(SHOP)!;
 
 // N delivered trials with live holds, all past their window, in the sandbox and the app.
 const setupStart = performance.now();

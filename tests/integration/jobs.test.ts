@@ -143,6 +143,68 @@ describe("durable jobs", () => {
     await runJob(second!, handlers);
     expect((await prisma.job.findFirstOrThrow()).status).toBe("succeeded");
   });
+
+  it("starts a new job in a free slot while a slow one still runs", async () => {
+    let release!: () => void;
+    const slowDone = new Promise<void>((resolve) => (release = resolve));
+    const started: string[] = [];
+    const finished: string[] = [];
+    withHandler(async ({ job: j }) => {
+      started.push(j.idempotencyKey);
+      if (j.idempotencyKey === "slow") await slowDone;
+      finished.push(j.idempotencyKey);
+    });
+    const worker = new Worker({ id: "pool", handlers, concurrency: 2, pollMs: 50 });
+    await job("slow");
+    worker.start();
+    try {
+      while (!started.includes("slow")) await new Promise((r) => setTimeout(r, 10));
+      await job("fast");
+      worker.nudge();
+      for (let i = 0; i < 300 && !finished.includes("fast"); i += 1)
+        await new Promise((r) => setTimeout(r, 10));
+      // A batch worker would wait for the slow job before claiming again.
+      expect(finished).toEqual(["fast"]);
+    } finally {
+      release();
+      await worker.stop();
+    }
+    expect(finished).toEqual(["fast", "slow"]);
+  });
+
+  it("gives every shop with due work a job in each claim, however long another's backlog", async () => {
+    const start = Date.parse("2026-11-21T10:00:00Z");
+    setClockSource(() => start + 3_600_000);
+    const busy = "busy-shoes.myshopify.com";
+    const quiet = "quiet-shoes.myshopify.com";
+    await prisma.shop.createMany({ data: [{ domain: busy }, { domain: quiet }] });
+    await prisma.job.createMany({
+      data: Array.from({ length: 40 }, (_, n) => ({
+        type: "test.job",
+        shop: busy,
+        payload: "{}",
+        idempotencyKey: `sweep-${n}`,
+        runAt: new Date(start + n * 1_000),
+      })),
+    });
+    // Due after the whole backlog: first-in-first-out would reach it after 40 jobs.
+    const webhook = await enqueue({
+      type: "test.job",
+      shop: quiet,
+      payload: {},
+      idempotencyKey: "quiet-webhook",
+      runAt: new Date(start + 60_000),
+    });
+    const claimed = await claimJobs("w", 4);
+    expect(claimed.map((j) => j.id)).toContain(webhook.id);
+    expect(claimed).toHaveLength(4);
+    // The busy shop's oldest go first among the rest; nothing is claimed twice.
+    expect(claimed.filter((j) => j.shop === busy).map((j) => j.idempotencyKey)).toEqual(
+      expect.arrayContaining(["sweep-0", "sweep-1", "sweep-2"]),
+    );
+    expect(await claimJobs("w2", 100)).toHaveLength(37);
+    expect(await claimJobs("w3", 100)).toHaveLength(0);
+  });
 });
 
 describe("side effects recorded before they are attempted", () => {
@@ -223,6 +285,27 @@ describe.runIf(jobEngine === "graphile")("jobs on graphile-worker", () => {
     expect((await graphileJobs()).map((g) => [g.key, g.queue_name])).toEqual([
       ["q1", `test:${SHOP}`],
     ]);
+  });
+
+  it("runs a job a shop waits on ahead of an earlier backlog, by its registered priority", async () => {
+    registerJobSchedule({ priorities: { "test.urgent": -10 } });
+    const order: string[] = [];
+    withHandler(async ({ job: j }) => void order.push(j.idempotencyKey));
+    handlers["test.urgent"] = handlers["test.job"]!;
+    const start = Date.now() - 60_000;
+    for (let n = 0; n < 6; n += 1) await job(`sweep-${n}`, new Date(start + n));
+    await enqueue({
+      type: "test.urgent",
+      shop: "other.myshopify.com",
+      payload: {},
+      idempotencyKey: "hook",
+    });
+    const rows = await prisma.$queryRaw<{ key: string; priority: number }[]>`
+      SELECT key, priority FROM graphile_worker.jobs WHERE key = 'hook'`;
+    expect(rows).toEqual([{ key: "hook", priority: -10 }]);
+    await new Worker({ id: "prio", handlers, concurrency: 1 }).drain();
+    expect(order[0]).toBe("hook");
+    expect(order).toHaveLength(7);
   });
 
   it("is woken by the commit's NOTIFY, not a poll", async () => {

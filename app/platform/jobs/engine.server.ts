@@ -33,14 +33,20 @@ export interface Sweep {
 interface JobSchedule {
   /** The named queue a job runs in (serially with its queue's other jobs), or none. */
   queues: Partial<Record<JobType, (shop: string | null) => string | null>>;
+  /**
+   * graphile's priority (lower runs first; default 0): work a shop waits on (its webhooks) ahead
+   * of any shop's sweep of due cases. The table queue is fair by shop instead (queue.server.ts).
+   */
+  priorities: Partial<Record<JobType, number>>;
   sweeps: readonly Sweep[];
 }
 
-const schedule: JobSchedule = { queues: {}, sweeps: [] };
+const schedule: JobSchedule = { queues: {}, priorities: {}, sweeps: [] };
 
 /** Set by the app's job table (app/jobs.server.ts): the platform names no job of a feature. */
 export function registerJobSchedule(next: Partial<JobSchedule>): void {
   Object.assign(schedule.queues, next.queues ?? {});
+  Object.assign(schedule.priorities, next.priorities ?? {});
   if (next.sweeps) schedule.sweeps = next.sweeps;
 }
 
@@ -50,6 +56,10 @@ export function registeredSweeps(): readonly Sweep[] {
 
 export function queueNameFor(type: JobType, shop: string | null): string | null {
   return schedule.queues[type]?.(shop) ?? null;
+}
+
+export function priorityFor(type: JobType): number {
+  return schedule.priorities[type] ?? 0;
 }
 
 /**
@@ -83,6 +93,7 @@ export async function addGraphileJob(
     json_build_object('jobId', ${job.id}::text),
     queue_name => ${queue}::text,
     run_at => ${wall}::timestamptz,
+    priority => ${priorityFor(job.type)}::int,
     max_attempts => ${job.maxAttempts}::int,
     job_key => ${job.idempotencyKey}::text,
     job_key_mode => 'replace')`;
@@ -107,11 +118,12 @@ export function scheduleCreatedJobs(db: Db, jobs: readonly Schedulable[]) {
       key: j.idempotencyKey,
       queue: queueNameFor(j.type, j.shop ?? null),
       run_at: wallClockOf(j.runAt ? new Date(j.runAt) : now()).toISOString(),
+      priority: priorityFor(j.type),
     })),
   );
   return db.$executeRaw`SELECT graphile_worker.add_job(${GRAPHILE_TASK}::text,
       json_build_object('jobId', j."id"), queue_name => s.queue, run_at => s.run_at,
-      max_attempts => j."maxAttempts", job_key => j."idempotencyKey", job_key_mode => 'replace')
-    FROM json_to_recordset(${specs}::json) AS s(key text, queue text, run_at timestamptz)
+      priority => s.priority, max_attempts => j."maxAttempts", job_key => j."idempotencyKey", job_key_mode => 'replace')
+    FROM json_to_recordset(${specs}::json) AS s(key text, queue text, run_at timestamptz, priority int)
     JOIN "Job" j ON j."idempotencyKey" = s.key`;
 }

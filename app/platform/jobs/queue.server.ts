@@ -93,6 +93,11 @@ export async function claimJobs(
     : claimSqlite(db, workerId, limit, at, staleBefore);
 }
 
+// Fairness between shops: each claim first takes the oldest due job of every shop that has one
+// (an index seek per shop on ("shop", "status", "runAt")), then fills up with the oldest due jobs
+// of any shop. A shop's backlog (10,000 trials closing at once) therefore delays another shop's
+// next job by one batch, not by the whole backlog. Expired leases come back through the fill.
+
 // Several app instances share the work: SKIP LOCKED hands each row to exactly one of them.
 async function claimPostgres(
   db: PrismaClient,
@@ -102,19 +107,31 @@ async function claimPostgres(
   staleBefore: Date,
 ) {
   return db.$queryRaw<Job[]>`
-    UPDATE "Job" SET "status" = 'running', "lockedAt" = ${at}, "lockedBy" = ${workerId},
-      "attempts" = "attempts" + 1, "updatedAt" = ${at}
-    WHERE "id" IN (
+    WITH heads AS (
+      SELECT h."id" FROM "Shop" s CROSS JOIN LATERAL (
+        SELECT "id" FROM "Job"
+        WHERE "shop" = s."domain" AND "status" = 'queued' AND "runAt" <= ${at}
+        ORDER BY "runAt" ASC LIMIT 1) h),
+    fill AS (
       SELECT "id" FROM "Job"
       WHERE ("status" = 'queued' AND "runAt" <= ${at})
          OR ("status" = 'running' AND "lockedAt" < ${staleBefore})
       ORDER BY "runAt" ASC
+      LIMIT ${limit})
+    UPDATE "Job" SET "status" = 'running', "lockedAt" = ${at}, "lockedBy" = ${workerId},
+      "attempts" = "attempts" + 1, "updatedAt" = ${at}
+    WHERE "id" IN (
+      SELECT "id" FROM "Job"
+      WHERE "id" IN (SELECT "id" FROM heads UNION SELECT "id" FROM fill)
+        AND (("status" = 'queued' AND "runAt" <= ${at})
+          OR ("status" = 'running' AND "lockedAt" < ${staleBefore}))
+      ORDER BY ("id" IN (SELECT "id" FROM heads)) DESC, "runAt" ASC
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED)
     RETURNING *`;
 }
 
-// SQLite runs one worker. Three statements per batch whatever its size; the conditional update
+// SQLite runs one worker. Four statements per batch whatever its size; the conditional update
 // still keeps a second worker (started by mistake) from taking the same rows: each row goes to
 // whichever update stamps it first, and each worker reads back only what it stamped.
 async function claimSqlite(
@@ -130,20 +147,28 @@ async function claimSqlite(
       { status: "running", lockedAt: { lt: staleBefore } },
     ],
   };
-  const candidates = await db.job.findMany({
+  // Prisma writes a DateTime to SQLite as ISO text with "+00:00"; compare in the same form.
+  const atText = at.toISOString().replace("Z", "+00:00");
+  const heads = await db.$queryRaw<{ id: string }[]>`
+    SELECT j."id" FROM "Shop" s JOIN "Job" j ON j."id" = (
+      SELECT "id" FROM "Job"
+      WHERE "shop" = s."domain" AND "status" = 'queued' AND "runAt" <= ${atText}
+      ORDER BY "runAt" ASC LIMIT 1)
+    ORDER BY j."runAt" ASC
+    LIMIT ${limit}`;
+  const fill = await db.job.findMany({
     where: due,
     orderBy: { runAt: "asc" },
     take: limit,
     select: { id: true },
   });
-  if (candidates.length === 0) return [];
+  const ids = [...new Set([...heads, ...fill].map((c) => c.id))].slice(0, limit);
+  if (ids.length === 0) return [];
   await db.job.updateMany({
-    where: { id: { in: candidates.map((c) => c.id) }, ...due },
+    where: { id: { in: ids }, ...due },
     data: { status: "running", lockedAt: at, lockedBy: workerId, attempts: { increment: 1 } },
   });
-  return db.job.findMany({
-    where: { id: { in: candidates.map((c) => c.id) }, lockedBy: workerId, lockedAt: at },
-  });
+  return db.job.findMany({ where: { id: { in: ids }, lockedBy: workerId, lockedAt: at } });
 }
 
 export async function completeJob(job: Job, db: PrismaClient = prisma): Promise<void> {

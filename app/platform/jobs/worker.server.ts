@@ -95,25 +95,54 @@ export class Worker {
     return jobs.length;
   }
 
+  // A pool of `concurrency` slots, refilled as each job ends: a slow job (one paced by a shop's
+  // rate limit) holds its own slot, not the whole batch it was claimed with, so a job claimed
+  // for another shop starts as soon as any slot frees rather than when the slowest job ends.
   private async run(): Promise<void> {
+    const inFlight = new Set<Promise<unknown>>();
     while (this.running) {
-      let ran = 0;
-      try {
-        ran = await this.tick();
-      } catch (error) {
-        logger.error({ err: error, worker: this.id }, "job worker tick failed");
+      let claimed = 0;
+      const free = this.concurrency - inFlight.size;
+      if (free > 0) {
+        try {
+          await refreshClock();
+          const jobs = await claimJobs(this.id, free);
+          claimed = jobs.length;
+          for (const job of jobs) {
+            const run: Promise<unknown> = runJob(job, this.handlers)
+              .catch((error: unknown) =>
+                logger.error({ err: error, worker: this.id, jobId: job.id }, "job run failed"),
+              )
+              .finally(() => {
+                inFlight.delete(run);
+                this.wake?.();
+              });
+            inFlight.add(run);
+          }
+        } catch (error) {
+          logger.error({ err: error, worker: this.id }, "job worker claim failed");
+        }
       }
-      if (ran === 0 && this.running) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.pollMs);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wake = null;
-      }
+      // Let pending I/O (web requests in the same process) run before the next claim.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!this.running) break;
+      // Look again when a slot frees or a job is nudged in; poll for jobs that come due. A claim
+      // that filled every free slot may have left more due work: look again at once then.
+      if (claimed === 0 || inFlight.size >= this.concurrency) await this.idle(this.pollMs);
     }
+    await Promise.all(inFlight);
+  }
+
+  private idle(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).finally(() => {
+      this.wake = null;
+    });
   }
 }
 
