@@ -212,7 +212,8 @@ export async function handleSandboxRequest(sandbox: Sandbox, request: Request): 
     if (cart) return cart;
   }
   if (storefrontShop && url.pathname.startsWith("/store")) {
-    // ?country=XX switches the market, as Shopify's storefront links do, and stays chosen.
+    // ?country=XX switches the market and stays chosen, as the Delivery block's links assume;
+    // Shopify documents only its localization form for this (see blocks/delivery.liquid).
     const asked = url.searchParams.get("country")?.toUpperCase() ?? null;
     const chosen = /(?:^|;\s*)sandbox_country=([A-Z]{2})/.exec(request.headers.get("cookie") ?? "");
     const country = asked && /^[A-Z]{2}$/.test(asked) ? asked : (chosen?.[1] ?? null);
