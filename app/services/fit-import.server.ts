@@ -44,34 +44,54 @@ async function record(
   await mirrorFitProfile(shop, customerGid, `fit-import:${ref}`, graphql);
 }
 
-/** Every customer carrying the size tag (Shopify's search has no tag prefix: all pages are read). */
+// The width spellings parseKnownSize reads, as a merchant writes them in a tag.
+const TAG_WIDTHS = ["", ...WIDTHS, "N", "M", "W", "XW"];
+
+const quoted = (value: string) => `'${value.replace(/(['\\])/g, "\\$1")}'`;
+
+/**
+ * Shopify's customer search matches whole tags (`tag:'size:8 Wide'`), not a prefix, so the tags
+ * the import can read are asked for by name: one search per size, its widths joined by OR.
+ * Only tagged customers are read, whatever the size of the store.
+ */
+export function knownSizeTagQueries(prefix: string): string[] {
+  return SIZES.map((size) =>
+    TAG_WIDTHS.map((w) => `tag:${quoted(`${prefix}${size}${w ? ` ${w}` : ""}`)}`).join(" OR "),
+  );
+}
+
+/** Every customer carrying a size tag the import reads (a tag it cannot read is not searched). */
 export async function importTaggedSizes(shop: string, graphql: AdminGraphql) {
   const prefix = (await getCurrentPolicy(shop)).document.fit.knownSizeTagPrefix;
   if (!prefix) return { imported: 0, unreadable: [] as string[] };
-  let after: string | null = null;
   let imported = 0;
   const unreadable: string[] = [];
-  do {
-    const data: FitKnownSizeCustomersQuery = await adminRequest(
-      graphql,
-      FIT_KNOWN_SIZE_CUSTOMERS_QUERY,
-      { after, query: null },
-    );
-    for (const c of data.customers.nodes) {
-      const tag = c.tags.find((t) => t.toLowerCase().startsWith(prefix.toLowerCase()));
-      if (!tag) continue;
-      const fit = parseKnownSize(tag.slice(prefix.length));
-      if (!fit) {
-        unreadable.push(tag);
-        continue;
+  const seen = new Set<string>();
+  for (const query of knownSizeTagQueries(prefix)) {
+    let after: string | null = null;
+    do {
+      const data: FitKnownSizeCustomersQuery = await adminRequest(
+        graphql,
+        FIT_KNOWN_SIZE_CUSTOMERS_QUERY,
+        { after, query },
+      );
+      for (const c of data.customers.nodes) {
+        if (seen.has(c.id)) continue;
+        seen.add(c.id);
+        const tag = c.tags.find((t) => t.toLowerCase().startsWith(prefix.toLowerCase()));
+        const fit = tag ? parseKnownSize(tag.slice(prefix.length)) : null;
+        if (!tag || !fit) {
+          if (tag) unreadable.push(tag);
+          continue;
+        }
+        await record(shop, c.id, fit, `tag:${tag}`, graphql);
+        imported += 1;
       }
-      await record(shop, c.id, fit, `tag:${tag}`, graphql);
-      imported += 1;
-    }
-    after = data.customers.pageInfo.hasNextPage
-      ? (data.customers.pageInfo.endCursor ?? null)
-      : null;
-  } while (after);
+      after = data.customers.pageInfo.hasNextPage
+        ? (data.customers.pageInfo.endCursor ?? null)
+        : null;
+    } while (after);
+  }
   shopLogger(shop, { imported, unreadable: unreadable.length }).info(
     "known sizes imported from tags",
   );

@@ -7,9 +7,11 @@ import { SHOP_SYNC_JOB } from "~/platform/shops.server";
 import { enqueue } from "~/platform/jobs/queue.server";
 import { DELIVERY_REFRESH_JOB } from "~/services/delivery-schedule.server";
 import { productPageEstimate } from "~/features/made-to-order/index.server";
+import { loader as countryLoader } from "~/routes/proxy.country";
 import { getCurrentPolicy, savePolicySection } from "~/services/policy.server";
 import { seedDemoStore } from "../sandbox/seed";
 import { renderStorefront } from "../sandbox/storefront";
+import { proxyRequest } from "../support/proxy";
 import { startSandbox } from "../support/sandbox";
 import { installShop } from "../support/shopify";
 import { runJobs } from "../support/worker";
@@ -111,16 +113,85 @@ describe("the Delivery block", () => {
     );
   });
 
-  it("offers the country switch without JavaScript and without a form of its own", async () => {
+  it("switches the country through Shopify's localization form, on a page outside the product form", async () => {
     await openShop("2026-12-08T15:00:00Z");
     const html = await block("US");
     // App blocks may sit inside the theme's product form: a nested form would end it early.
     expect(html).not.toContain("<form");
-    expect(html).toContain(
-      '<a href="/store/products/little-black-heels?country=US" aria-current="true">United States</a>',
-    );
-    expect(html).toContain('<a href="/store/products/little-black-heels?country=DE">Germany</a>');
     expect(html).not.toContain("<script");
+    const href =
+      /<a href="([^"]*\/apps\/fitting-room\/country[^"]*)">Shipping to another country\?<\/a>/
+        .exec(html)?.[1]
+        ?.replace(/&amp;/g, "&");
+    expect(href).toBeDefined();
+    const link = new URL(href!, "https://delivery-demo.example");
+    expect(link.searchParams.get("return_to")).toBe("/store/products/little-black-heels");
+    expect(link.searchParams.get("countries")!.split(",")).toEqual(
+      expect.arrayContaining(["US", "DE", "GB"]),
+    );
+    expect(link.searchParams.get("current")).toBe("US");
+
+    // The app proxy page: Shopify's localization form, one button per country.
+    const page = await countryLoader({
+      request: proxyRequest(
+        SHOP,
+        "/country",
+        null,
+        {},
+        {
+          query: Object.fromEntries(link.searchParams),
+        },
+      ),
+      params: {},
+      context: {},
+    });
+    expect(page.status).toBe(200);
+    const text = await page.text();
+    const form =
+      /<form method="post" action="\/localization"[\s\S]*?<\/form>/.exec(text)?.[0] ?? "";
+    expect(form).toContain('<input type="hidden" name="form_type" value="localization">');
+    expect(form).toContain(
+      '<input type="hidden" name="return_to" value="/store/products/little-black-heels">',
+    );
+    expect(form).toContain('<button type="submit" name="country_code" value="DE">Germany</button>');
+
+    // What the shopper's browser posts: the storefront now shows Germany and keeps it.
+    const posted = await fetch(`${context.url}/localization`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        form_type: "localization",
+        _method: "put",
+        return_to: "/store/products/little-black-heels",
+        country_code: "DE",
+      }),
+    });
+    expect(posted.status).toBe(302);
+    expect(posted.headers.get("location")).toBe("/store/products/little-black-heels");
+    const product = await fetch(`${context.url}/store/products/little-black-heels`, {
+      headers: { cookie: posted.headers.get("set-cookie")!.split(";")[0]! },
+    });
+    expect(await product.text()).toContain("We don't ship to Germany yet");
+  });
+
+  it("refuses a switch link that would send the shopper off the store", async () => {
+    await openShop("2026-12-08T15:00:00Z");
+    const page = await countryLoader({
+      request: proxyRequest(
+        SHOP,
+        "/country",
+        null,
+        {},
+        {
+          query: { return_to: "//evil.example/x", countries: "US,DE" },
+        },
+      ),
+      params: {},
+      context: {},
+    });
+    expect(page.status).toBe(400);
+    expect(await page.text()).not.toContain("<form");
   });
 
   it("uses the cut-off the merchant saves, and the daily refresh republishes once a day", async () => {

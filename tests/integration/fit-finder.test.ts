@@ -344,6 +344,33 @@ describe("fit finder", () => {
     });
   });
 
+  it("reads only the tagged customers of a large store, through Shopify's tag search", async () => {
+    await setupTrialShop(context);
+    const shop = context.store.shop(TRIAL_SHOP);
+    for (let i = 0; i < 250; i += 1)
+      shop.customers.push({
+        ...context.store.gid("Customer"),
+        email: `shopper${i}@example.com`,
+        firstName: "Shopper",
+        lastName: String(i),
+        country: "US",
+        confirmedSize: null,
+      });
+    const { admin } = await unauthenticated.admin(TRIAL_SHOP);
+    const read: string[] = [];
+    const counting: typeof admin.graphql = async (operation, options) => {
+      const response = await admin.graphql(operation, options);
+      const body = (await response.clone().json()) as {
+        data?: { customers?: { nodes: { email: string }[] } };
+      };
+      read.push(...(body.data?.customers?.nodes ?? []).map((c) => c.email));
+      return response;
+    };
+    expect(await importTaggedSizes(TRIAL_SHOP, counting)).toEqual({ imported: 2, unreadable: [] });
+    // Maya (size:8 Medium) and Amelia (size:6.5 Wide) are the only customers the app saw.
+    expect(read.sort()).toEqual(["amelia@example.co.uk", "maya@example.com"]);
+  });
+
   it("imports a CSV only when every row reads, naming the row and column otherwise", async () => {
     await setupTrialShop(context);
     const { admin } = await unauthenticated.admin(TRIAL_SHOP);

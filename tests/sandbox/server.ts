@@ -211,11 +211,24 @@ export async function handleSandboxRequest(sandbox: Sandbox, request: Request): 
     const cart = await handleCart(request, storefrontShop, sandbox.lifecycle, email);
     if (cart) return cart;
   }
+  if (storefrontShop && url.pathname === "/localization" && request.method === "POST") {
+    // Shopify's localization form: the country chosen stays chosen, back to return_to.
+    const form = new URLSearchParams(await request.text());
+    const code = form.get("country_code")?.toUpperCase() ?? "";
+    const back = form.get("return_to") ?? "/store";
+    if (form.get("form_type") !== "localization" || !/^[A-Z]{2}$/.test(code))
+      return new Response("not a localization form", { status: 422 });
+    return new Response(null, {
+      status: 302,
+      headers: {
+        Location: back.startsWith("/") && !back.startsWith("//") ? back : "/store",
+        "Set-Cookie": `sandbox_country=${code}; Path=/`,
+      },
+    });
+  }
   if (storefrontShop && url.pathname.startsWith("/store")) {
-    // ?country=XX switches the market, as Shopify's storefront links do, and stays chosen.
-    const asked = url.searchParams.get("country")?.toUpperCase() ?? null;
     const chosen = /(?:^|;\s*)sandbox_country=([A-Z]{2})/.exec(request.headers.get("cookie") ?? "");
-    const country = asked && /^[A-Z]{2}$/.test(asked) ? asked : (chosen?.[1] ?? null);
+    const country = chosen?.[1] ?? null;
     const page = await renderStorefront(
       store,
       storefrontShop,
@@ -224,9 +237,10 @@ export async function handleSandboxRequest(sandbox: Sandbox, request: Request): 
       country,
       cartDrop(request),
     );
-    const headers = new Headers({ "Content-Type": "text/html; charset=utf-8" });
-    if (asked && country === asked) headers.set("Set-Cookie", `sandbox_country=${country}; Path=/`);
-    return new Response(page.html, { status: page.status, headers });
+    return new Response(page.html, {
+      status: page.status,
+      headers: { "Content-Type": "text/html; charset=utf-8" },
+    });
   }
   return Response.json(
     { error: `not simulated: ${request.method} ${url.pathname}` },

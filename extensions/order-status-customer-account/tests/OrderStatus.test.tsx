@@ -5,7 +5,8 @@ import { waitFor } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { OrderStatusAnswer } from "../../../app/domain/order-status";
 import { statusUrl } from "../src/order-status";
-import { loadLocale, translator } from "./translate";
+import { referral, trial } from "./parts";
+import { speakEnglish } from "./translate";
 
 // The order status block with Shopify's own extension tester: mock `shopify` global (its order,
 // shop and session token), the app's answer from a mock fetch, a real render with the English
@@ -17,24 +18,8 @@ const ORDER = "gid://shopify/Order/1";
 const answer: OrderStatusAnswer = {
   orderId: ORDER,
   parts: [
-    {
-      kind: "trial",
-      phase: "at_home",
-      day: 3,
-      windowDays: 7,
-      lastDay: "2026-12-12",
-      pairs: 2,
-      undecided: 2,
-      charge: { amount: 49000, currency: "USD", date: "2026-12-13" },
-      path: "/apps/fitting-room/trial",
-    },
-    {
-      kind: "referral",
-      code: "MAYA-7K2Q",
-      path: "/apps/fitting-room/r/MAYA-7K2Q",
-      friendReward: { kind: "amount", amount: { amount: 2000, currency: "USD" } },
-      referrerReward: { amount: 2000, currency: "USD" },
-    },
+    trial({ undecided: 2, charge: { amount: 49000, currency: "USD", date: "2026-12-13" } }),
+    referral,
   ],
 };
 
@@ -49,13 +34,7 @@ const texts = () => [...document.body.querySelectorAll("s-text")].map((t) => t.t
 describe("order status block", () => {
   beforeEach(() => {
     extension.setUp();
-    const t = translator(loadLocale("en.default"));
-    const { i18n } = extension.shopify;
-    i18n.translate = ((key: string, options?: Record<string, string | number>) =>
-      t(key, options)) as typeof i18n.translate;
-    i18n.formatCurrency = (n, options) =>
-      new Intl.NumberFormat("en-US", { style: "currency", ...options }).format(n);
-    i18n.formatDate = (date, options) => new Intl.DateTimeFormat("en-US", options).format(date);
+    speakEnglish(extension.shopify.i18n);
   });
   afterEach(() => extension.tearDown());
 

@@ -1,10 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import type {
-  MadeToOrderPair,
-  OrderStatusPart,
-  ReturnSummary,
-  TrialPart,
-} from "../../../app/domain/order-status";
+import type { OrderStatusPart } from "../../../app/domain/order-status";
 import {
   loadOrderStatus,
   minorToMajor,
@@ -13,6 +8,7 @@ import {
   storefrontBase,
   type Formatters,
 } from "../src/order-status";
+import { pair, referral, ret, trial } from "./parts";
 import { keysOf, loadLocale, translator } from "./translate";
 
 // The order status block's words and links, without a customer account: each policy's part as
@@ -32,42 +28,6 @@ const f = (locale: "en" | "fr" = "en"): Formatters => ({
   storefront: STORE,
 });
 
-const trial = (patch: Partial<TrialPart> = {}): TrialPart => ({
-  kind: "trial",
-  phase: "at_home",
-  day: 3,
-  windowDays: 7,
-  lastDay: "2026-12-12",
-  pairs: 2,
-  undecided: 1,
-  charge: { amount: 24500, currency: "USD", date: "2026-12-13" },
-  path: "/apps/fitting-room/trial",
-  ...patch,
-});
-const pair = (patch: Partial<MadeToOrderPair> = {}): MadeToOrderPair => ({
-  title: "Little Black Heels",
-  variantTitle: "10 / Extra Wide",
-  state: "confirm_fit",
-  shipDate: "2026-12-24",
-  fitPath: "/apps/fitting-room/fit?case=c1",
-  ...patch,
-});
-const ret = (patch: Partial<ReturnSummary> = {}): ReturnSummary => ({
-  state: "requested",
-  requestedAt: "2026-12-05",
-  currency: "USD",
-  refund: 23201,
-  storeCredit: 0,
-  declineNote: null,
-  ...patch,
-});
-const referral: OrderStatusPart = {
-  kind: "referral",
-  code: "MAYA-7K2Q",
-  path: "/apps/fitting-room/r/MAYA-7K2Q",
-  friendReward: { kind: "amount", amount: { amount: 2000, currency: "USD" } },
-  referrerReward: { amount: 2000, currency: "USD" },
-};
 const answer = (...parts: OrderStatusPart[]) => ({ orderId: "gid://shopify/Order/1", parts });
 const one = (p: OrderStatusPart, locale: "en" | "fr" = "en") => sections(answer(p), f(locale))[0]!;
 

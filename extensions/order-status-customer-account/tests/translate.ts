@@ -32,3 +32,18 @@ export function keysOf(messages: Messages, prefix = ""): string[] {
     typeof v === "string" ? [`${prefix}${k}`] : keysOf(v, `${prefix}${k}.`),
   );
 }
+
+interface I18n {
+  translate: unknown;
+  formatCurrency: (n: number, options?: Intl.NumberFormatOptions) => string;
+  formatDate: (date: Date, options?: Intl.DateTimeFormatOptions) => string;
+}
+
+/** The tester's mock i18n answering from the English locale file, as a US buyer would see it. */
+export function speakEnglish(i18n: I18n) {
+  const t = translator(loadLocale("en.default"));
+  i18n.translate = (key: string, options?: Record<string, string | number>) => t(key, options);
+  i18n.formatCurrency = (n, options) =>
+    new Intl.NumberFormat("en-US", { style: "currency", ...options }).format(n);
+  i18n.formatDate = (date, options) => new Intl.DateTimeFormat("en-US", options).format(date);
+}

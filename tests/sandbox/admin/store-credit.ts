@@ -146,20 +146,31 @@ export const storeCreditQueryResolvers = {
     const customer = shop.customers.find((c) => c.id === args.id);
     return customer ? customerObject(shop, customer) : null;
   },
-  /** Customer search, the part the app uses: `tag:<value>` or `email:<value>` (exact), else all. */
+  /**
+   * Customer search, the part the app uses: `tag:<value>` or `email:<value>` terms (whole value,
+   * any case), joined by OR; anything else reads every customer.
+   */
   customers: (args: Args, { shop, store }: ResolverContext) => {
-    const term = /^(tag|email):(?:'([^']*)'|"([^"]*)"|(\S+))$/.exec(
-      String(args.query ?? "").trim(),
-    );
-    const wanted = term ? (term[2] ?? term[3] ?? term[4] ?? "") : null;
+    const terms = String(args.query ?? "")
+      .trim()
+      .split(/\s+OR\s+/)
+      .map((t) => /^(tag|email):(?:'((?:[^'\\]|\\.)*)'|"([^"]*)"|(\S+))$/.exec(t));
+    const wanted = terms.every((t) => t !== null)
+      ? terms.map((t) => ({
+          field: t![1],
+          value: (t![2]?.replace(/\\(.)/g, "$1") ?? t![3] ?? t![4] ?? "").toLowerCase(),
+        }))
+      : null;
     const all = shop.customers
       .map((c) => customerObject(shop, c, store))
-      .filter((c) =>
-        wanted === null
-          ? true
-          : term?.[1] === "tag"
-            ? c.tags.includes(wanted)
-            : c.email.toLowerCase() === wanted.toLowerCase(),
+      .filter(
+        (c) =>
+          wanted === null ||
+          wanted.some(({ field, value }) =>
+            field === "tag"
+              ? c.tags.some((tag) => tag.toLowerCase() === value)
+              : c.email.toLowerCase() === value,
+          ),
       );
     return connection("Customer", all, args);
   },
