@@ -4,16 +4,14 @@ import { now } from "~/platform/clock.server";
 import type { JobType } from "./types";
 
 // Which engine runs the jobs (docs/decisions/0003-job-queue.md). The `Job` table is the app's
-// record of every job on both. JOB_ENGINE=graphile on PostgreSQL lets graphile-worker schedule
-// them (LISTEN/NOTIFY, job keys, retries, crontab, named queues); otherwise the app's own table
-// queue does (SQLite always). graphile is opt-in until the whole suite passes on it: on
-// 2026-12-07 its job tests passed, but the full PostgreSQL suite on it was slower and had
-// failures not yet explained (see the ADR).
+// record of every job on both. On PostgreSQL graphile-worker schedules them (LISTEN/NOTIFY, job
+// keys, retries, crontab, named queues, priorities); JOB_ENGINE=table keeps the app's own table
+// queue there, which SQLite always uses (one process).
 
 export type JobEngine = "graphile" | "table";
 
 export const jobEngine: JobEngine =
-  isPostgres && process.env.JOB_ENGINE === "graphile" ? "graphile" : "table";
+  isPostgres && process.env.JOB_ENGINE !== "table" ? "graphile" : "table";
 
 /** The one graphile task every app job runs under; the Job row says which handler. */
 export const GRAPHILE_TASK = "fitting_room.run";
