@@ -10,12 +10,11 @@
 // Run: npm run bench:admin-pages [-- --cases 100000 --rounds 10]
 //      DATABASE_URL=postgresql://postgres@127.0.0.1:PORT/postgres npm run bench:admin-pages
 //      (PostgreSQL: a fresh database is created on that server for the run and dropped after.)
-import crypto from "node:crypto";
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { prepareBenchApp } from "../support/app-rig";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -47,18 +46,8 @@ if (postgres) {
     await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await c.end();
   };
-} else {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fr-bench-admin-"));
-  process.env.DATABASE_URL = `file:${path.join(dir, "bench.db")}`;
 }
-Object.assign(process.env, {
-  SHOPIFY_API_KEY: "bench-key",
-  SHOPIFY_API_SECRET: crypto.randomBytes(16).toString("hex"),
-  SHOPIFY_APP_URL: "https://localhost:3999",
-  LOG_LEVEL: "warn",
-  FITTING_ROOM_WORKER: "off",
-});
-execFileSync("node", ["scripts/db.mjs"], { cwd: root, env: process.env, stdio: "ignore" });
+prepareBenchApp("admin", postgres ? process.env.DATABASE_URL : undefined);
 
 const { default: prisma } = await import("../../app/db.server");
 const { initDatabase } = await import("../../app/platform/database.server");

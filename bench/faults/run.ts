@@ -8,10 +8,10 @@
 // On SQLite in a fresh temp database, or on PostgreSQL when DATABASE_URL is postgresql://…
 // (a fresh database is made on that server for each fault).
 import crypto from "node:crypto";
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { prepareBenchApp } from "../support/app-rig";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -21,7 +21,6 @@ const option = (name: string, fallback: string) => {
 const TRIALS = Number(option("trials", "2000"));
 const KILLS = Number(option("kills", "20"));
 const ONLY = option("only", "kill,webhook,busy,api").split(",");
-const root = path.resolve(import.meta.dirname, "../..");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fr-bench-faults-"));
 const base = process.env.DATABASE_URL ?? "";
 const onPostgres = /^postgres(ql)?:\/\//.test(base);
@@ -29,15 +28,7 @@ const database = onPostgres
   ? Object.assign(new URL(base), { pathname: `/faults_${crypto.randomBytes(4).toString("hex")}` })
       .href
   : `file:${path.join(dir, "faults.db")}`;
-Object.assign(process.env, {
-  DATABASE_URL: database,
-  SHOPIFY_API_KEY: "bench-key",
-  SHOPIFY_API_SECRET: crypto.randomBytes(16).toString("hex"),
-  SHOPIFY_APP_URL: "https://localhost:3999",
-  LOG_LEVEL: "warn",
-  FITTING_ROOM_WORKER: "off",
-});
-execFileSync("node", ["scripts/db.mjs"], { cwd: root, env: process.env, stdio: "ignore" });
+prepareBenchApp("faults", database);
 
 const { default: prisma } = await import("../../app/db.server");
 const { initDatabase } = await import("../../app/platform/database.server");

@@ -4,8 +4,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-// What the sandbox-driven benchmarks share (bench/trials, bench/fairness): their options, a fresh
-// SQLite database with the app's environment, and shops installed on both sides.
+// What the benchmarks share: their options, a migrated database with the app's environment, and
+// (bench/trials, bench/fairness) shops installed in the sandbox and the app.
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -16,11 +16,16 @@ export function numberOption(name: string, fallback: number): number {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 }
 
-/** A fresh database and the app's environment; import app modules only after this. */
-export function prepareBenchApp(name: string): void {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `fr-bench-${name}-`));
+/**
+ * The app's environment on `databaseUrl` (by default a fresh SQLite file), migrated; import app
+ * modules only after this.
+ */
+export function prepareBenchApp(name: string, databaseUrl?: string): void {
+  const url =
+    databaseUrl ??
+    `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), `fr-bench-${name}-`)), "bench.db")}`;
   Object.assign(process.env, {
-    DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
+    DATABASE_URL: url,
     SHOPIFY_API_KEY: "bench-key",
     SHOPIFY_API_SECRET: crypto.randomBytes(16).toString("hex"),
     SHOPIFY_APP_URL: "https://localhost:3999",
