@@ -126,8 +126,8 @@ export class Worker {
       // Let pending I/O (web requests in the same process) run before the next claim.
       await new Promise((resolve) => setImmediate(resolve));
       if (!this.running) break;
-      // Look again when a slot frees or a job is nudged in; poll for jobs that come due. A claim
-      // that filled every free slot may have left more due work: look again at once then.
+      // With every slot taken, or nothing due, wait for a slot to free, a nudge or the poll. A
+      // claim that found work while slots are still free looks again at once: more may be due.
       if (claimed === 0 || inFlight.size >= this.concurrency) await this.idle(this.pollMs);
     }
     await Promise.all(inFlight);
