@@ -2,6 +2,7 @@ import type { Effect } from "@prisma/client";
 import prisma from "~/db.server";
 import { RetryableJobError, TerminalJobError } from "~/platform/jobs/errors.server";
 import { now } from "~/platform/clock.server";
+import { isUniqueViolation } from "~/platform/db-errors.server";
 
 /** How long an attempt counts as possibly in flight: longer than any Admin call takes. */
 export const IN_FLIGHT_MS = 90_000;
@@ -29,22 +30,33 @@ export interface EffectOptions<T> {
   reconcile?: (effect: Effect) => Promise<T | undefined>;
 }
 
+function busy(key: string) {
+  return new RetryableJobError(`effect ${key} is being performed by another worker`, 1_000);
+}
+
 export async function performEffect<T>(
   spec: EffectSpec,
   attempt: (key: string) => Promise<T>,
   options: EffectOptions<T> = {},
 ): Promise<T> {
-  const effect = await prisma.effect.upsert({
-    where: { shop_key: { shop: spec.shop, key: spec.key } },
-    create: {
-      shop: spec.shop,
-      key: spec.key,
-      kind: spec.kind,
-      request: JSON.stringify(spec.request ?? null),
-      jobId: spec.jobId ?? null,
-    },
-    update: {},
-  });
+  const effect = await prisma.effect
+    .upsert({
+      where: { shop_key: { shop: spec.shop, key: spec.key } },
+      create: {
+        shop: spec.shop,
+        key: spec.key,
+        kind: spec.kind,
+        request: JSON.stringify(spec.request ?? null),
+        jobId: spec.jobId ?? null,
+      },
+      update: {},
+    })
+    .catch((error: unknown) => {
+      // On PostgreSQL two first attempts can both miss the row and both insert: the loser is
+      // another worker's effect, retried like one.
+      if (isUniqueViolation(error)) throw busy(spec.key);
+      throw error;
+    });
   if (effect.status === "succeeded") return JSON.parse(effect.result ?? "null") as T;
   if (effect.status === "failed")
     throw new TerminalJobError(`effect ${spec.key} failed earlier: ${effect.error}`);
@@ -68,7 +80,7 @@ export async function performEffect<T>(
     where: { id: effect.id, attempts: effect.attempts, status: "pending" },
     data: { attempts: { increment: 1 }, lastAttemptAt: now() },
   });
-  if (count !== 1) throw new Error(`effect ${spec.key} is being performed by another worker`);
+  if (count !== 1) throw busy(spec.key);
 
   try {
     const result = await attempt(spec.key);
